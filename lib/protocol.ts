@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { CouncilCodeSchema, CouncilTypeSchema, NationSchema, ProvisionSchema, TierSchema } from '@/lib/councils/schema';
+import { PageFactsSchema } from '@/lib/sites/types';
+
+/**
+ * The background's API. Every message is a `{ type, ... }` object; the background re-validates
+ * each one with these schemas, because a compromised renderer can forge messages.
+ */
+
+export const CouncilRefSchema = z.object({ code: CouncilCodeSchema, name: z.string() });
+export type CouncilRef = z.infer<typeof CouncilRefSchema>;
+
+export const CardServiceSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** What part of the group this council runs itself. */
+  provision: ProvisionSchema,
+  /** For a district: the county that runs this group (or the part it does not run). */
+  providedBy: CouncilRefSchema.nullable(),
+  note: z.string().nullable(),
+});
+export type CardService = z.infer<typeof CardServiceSchema>;
+
+/** Everything the council card shows about one council; built in the background. */
+export const CouncilCardSchema = z.object({
+  code: CouncilCodeSchema,
+  officialName: z.string(),
+  niceName: z.string(),
+  kind: z.enum(['council', 'combined-authority']),
+  type: CouncilTypeSchema,
+  /** Human label for type and tier, e.g. "District council (lower tier)". */
+  typeLabel: z.string(),
+  tier: TierSchema,
+  nation: NationSchema,
+  region: z.string(),
+  population: z.number().nullable(),
+  areaKm2: z.number().nullable(),
+  homepage: z.string().nullable(),
+  domain: z.string().nullable(),
+  parentCounty: CouncilRefSchema.nullable(),
+  combinedAuthority: CouncilRefSchema.nullable(),
+  services: z.array(CardServiceSchema),
+});
+export type CouncilCard = z.infer<typeof CouncilCardSchema>;
+
+/** How the page named the council: the text matched and, for an abolished council, what it was. */
+export const CouncilMatchSchema = z.object({
+  /** The text on the page that named the council, e.g. "Leeds City Council". */
+  matchedText: z.string(),
+  /** Set when the page names a former council; the card then shows its successor. */
+  former: z.object({ code: z.string(), name: z.string(), endDate: z.string().nullable() }).nullable(),
+  /** Where on the page it was found. */
+  source: z.enum(['employer', 'experience', 'company', 'text']),
+});
+export type CouncilMatch = z.infer<typeof CouncilMatchSchema>;
+
+export const PersonSchema = z.object({
+  name: z.string().nullable(),
+  title: z.string().nullable(),
+  employer: z.string().nullable(),
+});
+
+/** What the side panel, badge and in-page card show for one tab. */
+export const TabContextSchema = z.object({
+  tabId: z.number().int(),
+  url: z.string(),
+  pageId: z.string().nullable(),
+  pageKind: z.string().nullable(),
+  status: z.enum(['council', 'no-council', 'unreadable', 'unsupported']),
+  person: PersonSchema.nullable(),
+  match: CouncilMatchSchema.nullable(),
+  card: CouncilCardSchema.nullable(),
+  /** Other councils the page names (e.g. past council roles), for "previously at". */
+  previously: z.array(CouncilRefSchema),
+  updatedAt: z.number(),
+});
+export type TabContext = z.infer<typeof TabContextSchema>;
+
+export const LookupCouncilSchema = z.object({
+  type: z.literal('lookupCouncil'),
+  url: z.url(),
+  /** What the adapter read; null when the page could not be read ("couldn't read this page"). */
+  facts: PageFactsSchema.nullable(),
+});
+export const GetTabContextSchema = z.object({ type: z.literal('getTabContext'), tabId: z.number().int() });
+export const GetCouncilCardSchema = z.object({ type: z.literal('getCouncilCard'), code: CouncilCodeSchema });
+export const GetStatusSchema = z.object({ type: z.literal('getStatus') });
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  LookupCouncilSchema,
+  GetTabContextSchema,
+  GetCouncilCardSchema,
+  GetStatusSchema,
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+export const DatasetStatusSchema = z.object({
+  councils: z.number().int(),
+  serviceGroups: z.number().int(),
+  loadedVersion: z.string().nullable(),
+});
+export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
+
+/** Response type for each request type. */
+export interface ResponseMap {
+  lookupCouncil: TabContext;
+  getTabContext: TabContext | null;
+  getCouncilCard: CouncilCard | null;
+  getStatus: DatasetStatus;
+}
+
+/** Every response travels wrapped, so an error in the background reaches the caller as text. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Background → extension pages broadcast when a tab's context changes. */
+export const TabContextChangedSchema = z.object({
+  type: z.literal('tabContextChanged'),
+  tabId: z.number().int(),
+  context: TabContextSchema.nullable(),
+});
+export type TabContextChanged = z.infer<typeof TabContextChangedSchema>;

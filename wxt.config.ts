@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See ../shared/RECIPE-e2e.md for why these settings are as they are.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Council Lens',
+    description:
+      'UK council context where you already work: LinkedIn, Contracts Finder, Find a Tender and council websites. Everything stays in your browser.',
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Only the sites the extension reads. No web_accessible_resources: LinkedIn probes for them.
+    host_permissions: ['*://www.linkedin.com/*'],
+    action: { default_title: 'Council Lens' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'council-lens@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
