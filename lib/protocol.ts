@@ -60,6 +60,17 @@ export const PersonSchema = z.object({
   employer: z.string().nullable(),
 });
 
+/** What a job title says: service group, seniority and whether this is the budget holder to approach. */
+export const RoleSchema = z.object({
+  title: z.string(),
+  serviceGroup: z.object({ id: z.string(), label: z.string() }).nullable(),
+  seniority: z.object({ id: z.string(), label: z.string() }).nullable(),
+  isServiceLead: z.boolean(),
+  /** One plain sentence, e.g. "Likely budget holder for Adult social care". */
+  guidance: z.string(),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
 /** What the side panel, badge and in-page card show for one tab. */
 export const TabContextSchema = z.object({
   tabId: z.number().int(),
@@ -68,6 +79,8 @@ export const TabContextSchema = z.object({
   pageKind: z.string().nullable(),
   status: z.enum(['council', 'no-council', 'unreadable', 'unsupported']),
   person: PersonSchema.nullable(),
+  /** The person's current role, classified; null off profiles or when no title was read. */
+  role: RoleSchema.nullable(),
   match: CouncilMatchSchema.nullable(),
   card: CouncilCardSchema.nullable(),
   /** Other councils the page names (e.g. past council roles), for "previously at". */
