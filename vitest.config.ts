@@ -2,6 +2,24 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 
+// vitest 5 reporters call Map.groupBy (Node 21+); on Node 20 a failing test then crashes the
+// reporter and hides the failure. Node 20.19 is what these machines run, so provide it here.
+if (!('groupBy' in Map)) {
+  Object.defineProperty(Map, 'groupBy', {
+    value<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
+      const groups = new Map<K, T[]>();
+      let index = 0;
+      for (const item of items) {
+        const k = key(item, index++);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+      }
+      return groups;
+    },
+  });
+}
+
 // WxtVitest ignores wxt.config's vite plugins, so preact() is added here (../shared/RECIPE-e2e.md).
 export default defineConfig({
   plugins: [WxtVitest(), preact()],

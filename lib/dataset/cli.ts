@@ -1,0 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDataset } from './build-dataset';
+import { buildServicesFile } from './build-services';
+import { evidenceDisagreements } from './evidence-check';
+import { readDatasetInputs, REPO_ROOT, sharedDir } from './read-inputs';
+
+// `npm run data`: rebuild public/data from ../shared (or $SHARED_DIR).
+const inputs = readDatasetInputs(sharedDir());
+const output = buildDataset(inputs);
+for (const [name, text] of Object.entries(output)) {
+  const file = path.join(REPO_ROOT, 'public', 'data', name);
+  writeFileSync(file, text);
+  console.log(`wrote public/data/${name} (${text.length} bytes)`);
+}
+for (const d of evidenceDisagreements(buildServicesFile(inputs).groups)) {
+  console.log(`evidence ${d.kind}: LGSL ${d.lgsl} "${d.description}" (${d.lgslTier}) in ${d.group}: ${d.tier} is ${d.provision}`);
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATASET_INPUT_PATHS, type DatasetInputs } from './build-dataset';
+
+/** The repository root (this file is lib/dataset/read-inputs.ts). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The shared read-only material: `SHARED_DIR` if set, else ../shared next to the repository. */
+export function sharedDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['SHARED_DIR'] ? path.resolve(env['SHARED_DIR']) : path.resolve(REPO_ROOT, '..', 'shared');
+}
+
+/** Reads every dataset input from the shared folder as UTF-8 text. */
+export function readDatasetInputs(dir: string = sharedDir()): DatasetInputs {
+  const entries = Object.entries(DATASET_INPUT_PATHS).map(([key, file]) => [key, readFileSync(path.join(dir, file), 'utf8')]);
+  return Object.fromEntries(entries) as DatasetInputs;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * User settings, kept in `storage.local` under `settings`. Every field has a default so an
+ * older or partly written value still parses: a setting the user never touched is never lost
+ * to a schema change.
+ */
+export const SettingsSchema = z.object({
+  /**
+   * Show a compact card inside LinkedIn pages. Off by default: LinkedIn's user agreement forbids
+   * overlaying its pages and it probes for injected elements, so the side panel is the default.
+   */
+  inPageCardOnLinkedIn: z.boolean().default(false),
+  /** Whether the in-page card starts collapsed (remembered when the user toggles it). */
+  inPageCardCollapsed: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Reads a stored value into settings; anything malformed falls back to defaults field by field. */
+export function parseSettings(stored: unknown): Settings {
+  const whole = SettingsSchema.safeParse(stored ?? {});
+  if (whole.success) return whole.data;
+  // Keep every field that is valid on its own rather than dropping the lot.
+  const out: Record<string, unknown> = {};
+  if (stored && typeof stored === 'object') {
+    for (const [key, field] of Object.entries(SettingsSchema.shape)) {
+      const r = field.safeParse((stored as Record<string, unknown>)[key]);
+      if (r.success) out[key] = r.data;
+    }
+  }
+  return SettingsSchema.parse(out);
+}
