@@ -1,0 +1,117 @@
+import { useId } from 'preact/hooks';
+import type { CouncilCard as CouncilCardData, CouncilMatch, CouncilRef, Role } from '@/lib/protocol';
+import { Badge } from '@/components/ui/badge';
+import { ExternalLink } from '@/components/ui/external-link';
+import { FactList, type Fact } from '@/components/ui/fact-list';
+import { Heading, subLevel, type HeadingLevel } from '@/components/ui/heading';
+import { Notice } from '@/components/ui/notice';
+import { Section } from '@/components/ui/section';
+import {
+  formatArea,
+  formatCombinedAuthority,
+  formatCounty,
+  formatDate,
+  formatPlace,
+  formatPopulation,
+  homepageLink,
+  matchSourceLabels,
+} from '@/components/format';
+import { PreviouslyAt } from './previously-at';
+import { RoleLine } from './role-line';
+import { ServicesList } from './services-list';
+
+export interface CouncilCardProps {
+  card: CouncilCardData;
+  /** How the page named the council; a former council's name adds a notice. */
+  match?: CouncilMatch | null;
+  /** The person's current role, classified. */
+  role?: Role | null;
+  /** Other councils the person worked at. */
+  previously?: CouncilRef[];
+  /** The in-page version: tighter, with long sections folded. */
+  compact?: boolean;
+  /** Level of the council name heading; sections sit one below. The side panel uses 1. */
+  headingLevel?: HeadingLevel;
+}
+
+/** Who the council is, where it is and what it runs; for a combined authority, says so instead. */
+export function CouncilCard({ card, match, role, previously = [], compact = false, headingLevel = 2 }: CouncilCardProps) {
+  const titleId = useId();
+  const isCombined = card.kind === 'combined-authority';
+  const runCount = card.services.filter((service) => service.provision !== 'none').length;
+  const sectionLevel = subLevel(headingLevel);
+
+  return (
+    <article class={`cl-card${compact ? ' cl-card--compact' : ''}`} aria-labelledby={titleId}>
+      <header class="cl-card__header">
+        <Heading level={headingLevel} id={titleId} class="cl-card__name">
+          {card.officialName}
+        </Heading>
+        <p class="cl-card__type">
+          <Badge tone={isCombined ? 'info' : 'neutral'}>{card.typeLabel}</Badge>
+        </p>
+      </header>
+
+      {match?.former && (
+        <Notice>
+          <p>{formerNotice(match.former, card.officialName)}</p>
+        </Notice>
+      )}
+
+      {role && <RoleLine role={role} headingLevel={sectionLevel} />}
+      {previously.length > 0 && <PreviouslyAt councils={previously} />}
+
+      {isCombined && (
+        <Notice>
+          <p>
+            <strong>A combined authority, not a council.</strong> It works across its member councils on
+            things such as transport, skills and economic growth; the councils themselves run local services.
+          </p>
+        </Notice>
+      )}
+
+      <FactList facts={facts(card)} label={`About ${card.officialName}`} />
+
+      {!isCombined && card.services.length > 0 && (
+        <Section
+          title="Services it runs"
+          meta={`(${runCount})`}
+          headingLevel={sectionLevel}
+          collapsible
+          defaultOpen={!compact}
+        >
+          <ServicesList services={card.services} tier={card.tier} />
+        </Section>
+      )}
+
+      {match && <p class="cl-card__source">{sourceLine(match)}</p>}
+    </article>
+  );
+}
+
+function facts(card: CouncilCardData): Fact[] {
+  const list: Fact[] = [{ label: 'Where', value: formatPlace(card) }];
+  if (card.parentCounty) list.push({ label: 'Part of', value: formatCounty(card.parentCounty) });
+  if (card.combinedAuthority) {
+    list.push({ label: 'Member of', value: formatCombinedAuthority(card.combinedAuthority) });
+  }
+  if (card.population !== null) list.push({ label: 'Population', value: formatPopulation(card.population) });
+  if (card.areaKm2 !== null) list.push({ label: 'Area', value: formatArea(card.areaKm2) });
+  const link = homepageLink(card);
+  if (link) list.push({ label: 'Website', value: <ExternalLink href={link.href}>{link.label}</ExternalLink> });
+  return list;
+}
+
+function formerNotice(former: NonNullable<CouncilMatch['former']>, successor: string): string {
+  const date = former.endDate ? formatDate(former.endDate) : null;
+  const abolished = date ? `abolished ${date}` : 'since abolished';
+  return `Named as ${former.name}, ${abolished}; now part of ${successor}.`;
+}
+
+function sourceLine(match: CouncilMatch): string {
+  // Text found outside a job or company field is the weakest evidence: say so (issue 3).
+  if (match.source === 'text') {
+    return `Found as “${match.matchedText}” in the page text, not in a job: check it is the right council.`;
+  }
+  return `Found as “${match.matchedText}” ${matchSourceLabels[match.source]}.`;
+}

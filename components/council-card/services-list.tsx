@@ -1,0 +1,75 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import type { CardService, CouncilCard } from '@/lib/protocol';
+import { formatCounty } from '@/components/format';
+import { groupServices } from './group-services';
+
+interface ServicesListProps {
+  services: CardService[];
+  tier: CouncilCard['tier'];
+}
+
+/**
+ * What the council runs, grouped the way a supplier asks the question: does this council buy it,
+ * or another one? A district's county-run groups go under one "Provided by <county>" line.
+ */
+export function ServicesList({ services, tier }: ServicesListProps) {
+  const { runs, runsPart, providedBy, elsewhere } = groupServices(services);
+  return (
+    <div class="cl-services">
+      {runs.length > 0 && (
+        <ServiceGroup title={runsPart.length > 0 ? 'Runs all of' : 'Runs'}>
+          {runs.map((service) => (
+            <li key={service.id}>{service.label}</li>
+          ))}
+        </ServiceGroup>
+      )}
+      {runsPart.length > 0 && (
+        <ServiceGroup title="Runs part of">
+          {runsPart.map((service) => (
+            <li key={service.id}>
+              {service.label}
+              {/* Spaces keep the words apart when read aloud or copied; the notes are blocks on screen. */}
+              {service.note && <span class="cl-services__note"> {service.note}</span>}
+              {service.providedBy && !mentions(service.note, service.providedBy.name) && (
+                <span class="cl-services__note"> Shared with {formatCounty(service.providedBy)}</span>
+              )}
+            </li>
+          ))}
+        </ServiceGroup>
+      )}
+      {providedBy.map(({ provider, services: provided }) => (
+        <ServiceGroup key={provider.code} title={`Provided by ${formatCounty(provider)}`}>
+          {provided.map((service) => (
+            <li key={service.id}>{service.label}</li>
+          ))}
+        </ServiceGroup>
+      ))}
+      {elsewhere.length > 0 && (
+        <ServiceGroup title={tier === 'upper' ? 'Run by the district councils' : 'Not run by this council'}>
+          {elsewhere.map((service) => (
+            <li key={service.id}>{service.label}</li>
+          ))}
+        </ServiceGroup>
+      )}
+    </div>
+  );
+}
+
+function ServiceGroup({ title, children }: { title: string; children: ComponentChildren }) {
+  const titleId = useId();
+  return (
+    <div class="cl-services__group">
+      <p class="cl-services__group-title" id={titleId}>
+        {title}
+      </p>
+      <ul class="cl-services__list" aria-labelledby={titleId}>
+        {children}
+      </ul>
+    </div>
+  );
+}
+
+function mentions(note: string | null, name: string): boolean {
+  return note !== null && note.toLowerCase().includes(name.toLowerCase());
+}

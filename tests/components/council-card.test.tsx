@@ -1,0 +1,234 @@
+import { describe, expect, test } from 'vitest';
+import { CouncilCard } from '@/components/council-card/council-card';
+import {
+  ashfordCard,
+  cardiffCard,
+  harrogateFormer,
+  kentCard,
+  leedsCard,
+  northYorkshireCard,
+  procurementRole,
+  serviceLeadRole,
+  westYorkshireCaCard,
+} from '@/components/preview/preview-data';
+import type { CouncilMatch } from '@/lib/protocol';
+import { click, facts, headings, listNames, mount, namedList, seenText } from './dom';
+
+const servicesSummary = (root: ParentNode) => root.querySelector('details > summary');
+
+describe('a district (Ashford, two-tier Kent)', () => {
+  test('header: official name and type/tier label', () => {
+    const root = mount(<CouncilCard card={ashfordCard} />);
+    expect(headings(root)[0]).toBe('h2: Ashford Borough Council');
+    expect(seenText(root.querySelector('.cl-card__header')!)).toBe('Ashford Borough Council District council (lower tier)');
+    expect(root.querySelector('article')?.getAttribute('aria-labelledby')).toBe(root.querySelector('h2')?.id);
+  });
+
+  test('facts: place, parent county, population, area, homepage', () => {
+    const root = mount(<CouncilCard card={ashfordCard} />);
+    expect(facts(root)).toEqual({
+      Where: 'South East, England',
+      'Part of': 'Kent County Council',
+      Population: '131,018',
+      Area: '581 km²',
+      Website: 'ashford.gov.uk',
+    });
+  });
+
+  test('the homepage opens in a new tab without opener or referrer, and says so', () => {
+    const root = mount(<CouncilCard card={ashfordCard} />);
+    const link = root.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://www.ashford.gov.uk/');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link.textContent).toBe('ashford.gov.uk (opens in new tab)');
+  });
+
+  test('services: runs, runs part with the note, and one "Provided by" line for the county', () => {
+    const root = mount(<CouncilCard card={ashfordCard} />);
+    expect(seenText(servicesSummary(root)!)).toBe('Services it runs (15)');
+    expect(listNames(root)).toEqual(['Runs all of', 'Runs part of', 'Provided by Kent County Council']);
+    expect(namedList(root, 'Provided by Kent County Council')).toEqual([
+      'Adult social care',
+      'Children’s social care and early help',
+      'Education and skills',
+      'Public health',
+    ]);
+    expect(namedList(root, 'Runs part of')).toEqual([
+      'Highways, transport and parking The county runs roads and transport; districts run car parking too. Shared with Kent County Council',
+      'Waste and street cleansing Districts collect waste and recycling; the county disposes of it. Shared with Kent County Council',
+    ]);
+    expect(namedList(root, 'Runs all of')).toContain('Housing and homelessness');
+    expect(namedList(root, 'Runs all of')).toContain('Revenues and benefits');
+    expect(namedList(root, 'Runs all of')).not.toContain('Adult social care');
+  });
+});
+
+describe('a county (Kent)', () => {
+  test('no parent county; district-run services named as such', () => {
+    const root = mount(<CouncilCard card={kentCard} />);
+    expect(headings(root)[0]).toBe('h2: Kent County Council');
+    expect(seenText(root)).toContain('County council (upper tier)');
+    expect(facts(root)).toEqual({
+      Where: 'South East, England',
+      Population: '1,589,057',
+      Area: '3,544 km²',
+      Website: 'kent.gov.uk',
+    });
+    expect(listNames(root)).toEqual(['Runs all of', 'Runs part of', 'Run by the district councils']);
+    expect(namedList(root, 'Run by the district councils')).toEqual(['Housing and homelessness', 'Revenues and benefits']);
+    expect(namedList(root, 'Runs part of')).toEqual([
+      'Waste and street cleansing Districts collect waste and recycling; the county disposes of it.',
+      'Planning, building control and regeneration Districts handle planning and building control; the county decides minerals and waste planning.',
+    ]);
+    expect(seenText(root)).not.toContain('Provided by');
+  });
+});
+
+describe('a unitary (Leeds, metropolitan borough)', () => {
+  test('combined authority, population and area; runs every group', () => {
+    const root = mount(<CouncilCard card={leedsCard} />);
+    expect(seenText(root)).toContain('Metropolitan borough (unitary: runs all local services)');
+    expect(facts(root)).toEqual({
+      Where: 'Yorkshire and The Humber, England',
+      'Member of': 'West Yorkshire Combined Authority',
+      Population: '812,000',
+      Area: '552 km²',
+      Website: 'leeds.gov.uk',
+    });
+    expect(listNames(root)).toEqual(['Runs']);
+    expect(namedList(root, 'Runs')).toHaveLength(19);
+    expect(seenText(servicesSummary(root)!)).toBe('Services it runs (19)');
+  });
+
+  test('a Welsh council names the nation once', () => {
+    const root = mount(<CouncilCard card={cardiffCard} />);
+    expect(facts(root).Where).toBe('Wales');
+  });
+
+  test('missing facts are left out, not shown empty', () => {
+    const root = mount(<CouncilCard card={{ ...leedsCard, population: null, areaKm2: null, homepage: null }} />);
+    expect(Object.keys(facts(root))).toEqual(['Where', 'Member of']);
+    expect(root.querySelector('a')).toBeNull();
+  });
+
+  test('a homepage that is not http(s) never becomes a link', () => {
+    const root = mount(<CouncilCard card={{ ...leedsCard, homepage: 'javascript:alert(1)', domain: null }} />);
+    expect(root.querySelector('a')).toBeNull();
+  });
+});
+
+describe('a combined authority (West Yorkshire)', () => {
+  test('says it is not a council, and lists no services', () => {
+    const root = mount(<CouncilCard card={westYorkshireCaCard} />);
+    expect(headings(root)).toEqual(['h2: West Yorkshire Combined Authority']);
+    expect(seenText(root)).toContain('Combined authority');
+    expect(seenText(root)).toContain('A combined authority, not a council.');
+    expect(root.querySelector('details')).toBeNull();
+    expect(seenText(root)).not.toContain('Services it runs');
+    expect(facts(root)).toEqual({
+      Where: 'Yorkshire and The Humber, England',
+      Population: '2,345,235',
+      Area: '2,030 km²',
+      Website: 'westyorks-ca.gov.uk',
+    });
+  });
+});
+
+describe('a former council named on the page', () => {
+  test('says what it was called, when it was abolished and what it is part of now', () => {
+    const root = mount(<CouncilCard card={northYorkshireCard} match={harrogateFormer.match} />);
+    expect(headings(root)[0]).toBe('h2: North Yorkshire Council');
+    expect(seenText(root.querySelector('.cl-notice')!)).toBe(
+      'Named as Harrogate Borough Council, abolished 1 April 2023; now part of North Yorkshire Council.',
+    );
+  });
+
+  test('without an end date it still says the council was abolished', () => {
+    const match: CouncilMatch = {
+      matchedText: 'Corby Borough Council',
+      former: { code: 'COR', name: 'Corby Borough Council', endDate: null },
+      source: 'experience',
+    };
+    const root = mount(<CouncilCard card={{ ...northYorkshireCard, officialName: 'North Northamptonshire Council' }} match={match} />);
+    expect(seenText(root.querySelector('.cl-notice')!)).toBe(
+      'Named as Corby Borough Council, since abolished; now part of North Northamptonshire Council.',
+    );
+  });
+
+  test('a current council match shows no notice, only where it was found', () => {
+    const root = mount(
+      <CouncilCard card={leedsCard} match={{ matchedText: 'Leeds City Council', former: null, source: 'employer' }} />,
+    );
+    expect(root.querySelector('.cl-notice')).toBeNull();
+    expect(seenText(root)).toContain('Found as “Leeds City Council” in the current job.');
+  });
+
+  test('a match from loose page text asks the reader to check', () => {
+    const root = mount(<CouncilCard card={leedsCard} match={{ matchedText: 'Leeds', former: null, source: 'text' }} />);
+    expect(seenText(root)).toContain('Found as “Leeds” in the page text, not in a job: check it is the right council.');
+  });
+});
+
+describe('the role line', () => {
+  test('a service lead stands out as the likely budget holder', () => {
+    const root = mount(<CouncilCard card={leedsCard} role={serviceLeadRole} />);
+    const role = root.querySelector('section[aria-label="Their role"]')!;
+    expect(role.classList.contains('cl-role--lead')).toBe(true);
+    expect(seenText(role)).toBe(
+      'Head of Commissioning, Adults and Health Likely budget holder Adult social care · Senior manager / head of service Likely budget holder for Adult social care.',
+    );
+    expect(headings(root)).toContain('h3: Head of Commissioning, Adults and Health');
+  });
+
+  test('anyone else gets the guidance without the badge', () => {
+    const root = mount(<CouncilCard card={ashfordCard} role={procurementRole} />);
+    const role = root.querySelector('section[aria-label="Their role"]')!;
+    expect(role.classList.contains('cl-role--lead')).toBe(false);
+    expect(seenText(role)).not.toContain('Likely budget holder');
+    expect(seenText(role)).toContain('Procurement and commercial · Manager');
+    expect(seenText(role)).toContain('Procurement: rarely the budget holder for service redesign');
+  });
+
+  test('an unclassified title shows just the title and guidance', () => {
+    const role = { title: 'Team Assistant', serviceGroup: null, seniority: null, isServiceLead: false, guidance: '' };
+    const root = mount(<CouncilCard card={leedsCard} role={role} />);
+    expect(seenText(root.querySelector('.cl-role')!)).toBe('Team Assistant');
+  });
+
+  test('no role, no role line', () => {
+    const root = mount(<CouncilCard card={leedsCard} />);
+    expect(root.querySelector('.cl-role')).toBeNull();
+  });
+});
+
+test('previously at lists the other councils', () => {
+  const previously = [
+    { code: 'BRD', name: 'City of Bradford Metropolitan District Council' },
+    { code: 'KIR', name: 'Kirklees Council' },
+  ];
+  const root = mount(<CouncilCard card={leedsCard} previously={previously} />);
+  expect(seenText(root.querySelector('.cl-previously')!)).toBe(
+    'Previously at: City of Bradford Metropolitan District Council, Kirklees Council',
+  );
+  expect(namedList(root, 'Previously at:')).toEqual(['City of Bradford Metropolitan District Council,', 'Kirklees Council']);
+});
+
+describe('layout', () => {
+  test('services start open in the panel and folded when compact; the summary toggles them', () => {
+    const panel = mount(<CouncilCard card={ashfordCard} />);
+    expect(panel.querySelector('details')?.open).toBe(true);
+
+    const compact = mount(<CouncilCard card={ashfordCard} compact />);
+    const details = compact.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(compact.querySelector('.cl-card--compact')).not.toBeNull();
+    click(details.querySelector('summary')!);
+    expect(details.open).toBe(true);
+  });
+
+  test('heading levels follow the host outline', () => {
+    const root = mount(<CouncilCard card={leedsCard} role={serviceLeadRole} headingLevel={1} />);
+    expect(headings(root)).toEqual(['h1: Leeds City Council', 'h2: Head of Commissioning, Adults and Health']);
+  });
+});
