@@ -1,0 +1,18 @@
+import type { SiteAdapter } from './types';
+import { linkedInCompany } from './linkedin-company';
+import { linkedInProfile } from './linkedin-profile';
+
+/**
+ * Every page adapter, one per page kind. Their `isPage` predicates must be disjoint (the URL matrix
+ * in tests/sites/url-matrix.test.ts checks each adapter rejects every other one's testUrls), so the
+ * order only matters for speed. Contracts Finder, Find a Tender notices and council websites join
+ * this list as `lib/sites/<site>-<page>.ts`; their facts go into PageFactsSchema in ./types.ts.
+ */
+export const adapters: readonly SiteAdapter[] = [linkedInProfile, linkedInCompany];
+
+/** The adapter for the page at `url`, or null when no adapter reads it. */
+export function adapterFor(url: URL): SiteAdapter | null {
+  return adapters.find((adapter) => adapter.isPage(url)) ?? null;
+}
+
+export { linkedInCompany, linkedInProfile };

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+
+/**
+ * lib/ is pure (../shared/STYLE.md): no WXT, no extension APIs, no page globals, no Dexie, so the
+ * matcher, parsers and adapters run and are tested in plain Node. lib/extension/ is the one place
+ * allowed to import wxt and browser APIs; lib/dataset/ is Node-only build code.
+ */
+const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib');
+const EXEMPT = ['extension', 'dataset'];
+
+const RULES: { name: string; pattern: RegExp }[] = [
+  { name: 'imports wxt, the browser polyfill or Dexie', pattern: /\b(?:from|import|require)\s*\(?\s*['"](?:wxt(?:\/[^'"]*)?|#imports|@wxt-dev\/[^'"]+|webextension-polyfill|dexie(?:\/[^'"]*)?)['"]/ },
+  { name: 'uses the extension API', pattern: /(?<![\w$.])(?:browser|chrome)\s*\??\.\s*[a-zA-Z]/ },
+  { name: 'uses a page global', pattern: /(?<![\w$.])(?:document|window|location)\s*\??\.\s*[a-zA-Z]/ },
+  { name: 'uses Dexie', pattern: /(?<![\w$.])Dexie\b/ },
+];
+
+/** Blanks out comments (keeping line numbers) so prose such as "the page's location." is not code. */
+function stripComments(source: string): string {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, (block) => block.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return dir === LIB && EXEMPT.includes(entry.name) ? [] : sourceFiles(path);
+    return /\.(?:ts|tsx|mts|js|mjs)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function violations(source: string): string[] {
+  const lines = stripComments(source).split('\n');
+  return lines.flatMap((line, i) => RULES.filter((rule) => rule.pattern.test(line)).map((rule) => `${i + 1}: ${rule.name}: ${line.trim()}`));
+}
+
+test.each([
+  "import { browser } from 'wxt/browser';",
+  "import { defineContentScript } from '#imports';",
+  "import Dexie from 'dexie';",
+  'const el = document.querySelector("main");',
+  'const here = window.location.href;',
+  'if (location.pathname === "/") {}',
+  'await browser.runtime.sendMessage(m);',
+  'const db = new Dexie("x");',
+])('the check catches %s', (line) => {
+  expect(violations(line)).not.toEqual([]);
+});
+
+test.each([
+  '// reads the page\'s location. Then the DOM',
+  'const url = new URL(href, LINKEDIN_ORIGIN);',
+  'el.ownerDocument.title;',
+  "matches: ['*://www.linkedin.com/*'],",
+  'const { location } = facts; row.location.trim();',
+])('the check lets %s through', (line) => {
+  expect(violations(line)).toEqual([]);
+});
+
+test('lib/ (except lib/extension and lib/dataset) uses no wxt, browser, page globals or Dexie', () => {
+  const files = sourceFiles(LIB);
+  expect(files.length).toBeGreaterThan(0);
+  const found = files.flatMap((file) => violations(readFileSync(file, 'utf8')).map((v) => `lib/${relative(LIB, file)}:${v}`));
+  expect(found).toEqual([]);
+});
