@@ -77,7 +77,11 @@ export const TabContextSchema = z.object({
   url: z.string(),
   pageId: z.string().nullable(),
   pageKind: z.string().nullable(),
-  status: z.enum(['council', 'no-council', 'unreadable', 'unsupported']),
+  /**
+   * `reading`: a new page view started and the page is still being read (the previous page's
+   * council must not show meanwhile); `unreadable`: a supported page whose content could not be read.
+   */
+  status: z.enum(['reading', 'council', 'no-council', 'unreadable', 'unsupported']),
   person: PersonSchema.nullable(),
   /** The person's current role, classified; null off profiles or when no title was read. */
   role: RoleSchema.nullable(),
@@ -94,6 +98,8 @@ export const LookupCouncilSchema = z.object({
   url: z.url(),
   /** What the adapter read; null when the page could not be read ("couldn't read this page"). */
   facts: PageFactsSchema.nullable(),
+  /** A new page view has started and is still being read: clear what the previous page showed. */
+  reading: z.boolean().optional(),
 });
 export const GetTabContextSchema = z.object({ type: z.literal('getTabContext'), tabId: z.number().int() });
 export const GetCouncilCardSchema = z.object({ type: z.literal('getCouncilCard'), code: CouncilCodeSchema });

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini: settings are read in content scripts too, and full Zod would be most of their size
+// (../shared/RECIPE-e2e.md).
+import * as z from 'zod/mini';
 
 /**
  * User settings, kept in `storage.local` under `settings`. Every field has a default so an
@@ -10,9 +12,9 @@ export const SettingsSchema = z.object({
    * Show a compact card inside LinkedIn pages. Off by default: LinkedIn's user agreement forbids
    * overlaying its pages and it probes for injected elements, so the side panel is the default.
    */
-  inPageCardOnLinkedIn: z.boolean().default(false),
+  inPageCardOnLinkedIn: z._default(z.boolean(), false),
   /** Whether the in-page card starts collapsed (remembered when the user toggles it). */
-  inPageCardCollapsed: z.boolean().default(false),
+  inPageCardCollapsed: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

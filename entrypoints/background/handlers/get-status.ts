@@ -1,0 +1,9 @@
+import type { DatasetStatus } from '@/lib/protocol';
+import type { CouncilLensDB } from '../db';
+import { datasetMeta } from '../refresh/load-datasets';
+
+/** How much of the packaged data is cached, for the options page. */
+export async function getStatus(db: CouncilLensDB): Promise<DatasetStatus> {
+  const [councils, serviceGroups, meta] = await Promise.all([db.councils.count(), db.serviceGroups.count(), datasetMeta(db)]);
+  return { councils, serviceGroups, loadedVersion: meta?.version ?? null };
+}

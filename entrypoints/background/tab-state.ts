@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { TabContextSchema, type TabContext } from '@/lib/protocol';
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+/**
+ * Per-tab contexts. Kept in storage.session as well as memory so that a side panel opened after
+ * the service worker was stopped still shows the tab's council.
+ */
+export class TabState {
+  private readonly cache = new Map<number, TabContext>();
+
+  async get(tabId: number): Promise<TabContext | null> {
+    const cached = this.cache.get(tabId);
+    if (cached) return cached;
+    const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+    const parsed = TabContextSchema.safeParse(stored);
+    if (!parsed.success) return null;
+    this.cache.set(tabId, parsed.data);
+    return parsed.data;
+  }
+
+  async set(context: TabContext): Promise<void> {
+    this.cache.set(context.tabId, context);
+    await browser.storage.session.set({ [key(context.tabId)]: context });
+  }
+
+  async delete(tabId: number): Promise<void> {
+    this.cache.delete(tabId);
+    await browser.storage.session.remove(key(tabId));
+  }
+}

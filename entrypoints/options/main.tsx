@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { cardStyles } from '@/components/styles';
+import optionsCss from './options.css?inline';
+import { App } from './app';
+
+const style = document.createElement('style');
+style.textContent = cardStyles + optionsCss;
+document.head.append(style);
+render(<App />, document.getElementById('app')!);

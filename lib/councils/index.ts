@@ -1,0 +1,297 @@
+import { Engine, type Found } from './recognise/engine';
+import type { CoreSource } from './recognise/cores';
+import type { Level } from './recognise/designators';
+import { tokenize, type Tokens } from './recognise/tokenize';
+import type { Council, CouncilsFile } from './schema';
+
+/**
+ * How the text named the council:
+ * - `designated`: place name with a council designator ("Leeds City Council", "London Borough of Ealing");
+ * - `abbreviation`: with a sector abbreviation ("Dudley MBC", "Rhondda Cynon Taf CBC", "LB Camden");
+ * - `initials`: the council's initials ("RBKC", "B&NES", "BCP Council");
+ * - `shared`: one of several places sharing a designator ("Adur and Worthing Councils");
+ * - `weak-designator`: "Leeds City", "County Durham", "City of Edinburgh": a place that may mean its council;
+ * - `place-name`: the place name alone ("Kent"): only accepted from a name field, never from running text.
+ */
+export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name';
+
+export interface CouncilHit {
+  /** Register `local-authority-code` of the council the text names (a former council's own code). */
+  code: string;
+  /** Official name, e.g. "Leeds City Council". */
+  name: string;
+  niceName: string;
+  kind: 'council' | 'combined-authority';
+  type: Council['type'];
+  /** False for an abolished council. */
+  current: boolean;
+  /** For an abolished council: the councils that replaced it, as the register lists them. */
+  successors: string[];
+  /** Today's councils, following chains of successors (Taunton Deane -> Somerset West and Taunton -> Somerset). */
+  currentSuccessors: string[];
+  /** 0..1. See {@link confidenceBand}: "Kent County Council" 0.98, "Leeds City" 0.75, "Kent" 0.65. */
+  confidence: number;
+  /** The text that named it, exactly as written. */
+  matched: string;
+  via: HitVia;
+  /** Other councils the same words could name, e.g. the former Somerset County Council for "Somerset". */
+  alternatives: string[];
+  /** One plain sentence on why, for tooltips and debugging. */
+  reason: string;
+}
+
+export interface CouncilMention extends CouncilHit {
+  /** UTF-16 offsets into the scanned text: `text.slice(start, end) === matched`. */
+  start: number;
+  end: number;
+}
+
+export interface CouncilIndex {
+  /**
+   * The principal council(s) an organisation name names (a buyer field, a LinkedIn employer, a
+   * supplier reference), best first; `[]` when it names none. A bare place name ("Kent") or a
+   * weak form ("Leeds City") counts here, with medium confidence, when it is the whole name.
+   */
+  resolveName(name: string): CouncilHit[];
+  /**
+   * Every council mentioned in free text, non-overlapping, longest match first, in text order.
+   * Requires a council designator or distinctive initials: bare place names in prose ("she moved
+   * to Leeds", "reading the report", "Kent Police") are not mentions.
+   */
+  findMentions(text: string): CouncilMention[];
+  /** Sizes for the benchmark. */
+  readonly stats: { councils: number; coreEntries: number };
+}
+
+/** High (>= 0.85): council words present. Medium (>= 0.6): a place name that probably means its council. Low: doubtful. */
+export function confidenceBand(confidence: number): 'high' | 'medium' | 'low' {
+  return confidence >= 0.85 ? 'high' : confidence >= 0.6 ? 'medium' : 'low';
+}
+
+const BASE: Record<'strong' | 'abbrev' | 'weak' | 'none', number> = { strong: 0.95, abbrev: 0.9, weak: 0.75, none: 0.65 };
+
+const LEVEL_WORDS: Partial<Record<Level, string>> = {
+  city: 'City',
+  county: 'County',
+  'city-or-county': 'CC',
+  borough: 'Borough',
+  district: 'District',
+  'metropolitan-borough': 'Metropolitan Borough',
+  'metropolitan-district': 'Metropolitan District',
+  'county-borough': 'County Borough',
+  'london-borough': 'London Borough',
+  'royal-borough': 'Royal Borough',
+  'city-and-county': 'City and County',
+  'city-and-district': 'City and District',
+  unitary: 'unitary',
+};
+
+/**
+ * Builds the council recogniser over the parsed content of public/data/councils.json.
+ *
+ * @example
+ * const index = createCouncilIndex(data);
+ * index.resolveName('London Borough of Haringey - Parks and Leisure')[0]?.code // 'HRY'
+ * index.findMentions('Tenders for Wigan MBC and Kent County Council.').map((m) => m.code) // ['WGN', 'KEN']
+ */
+export function createCouncilIndex(data: CouncilsFile): CouncilIndex {
+  const engine = new Engine(data);
+  const successorCache = new Map<string, string[]>();
+
+  const currentSuccessors = (council: Council): string[] => {
+    const cached = successorCache.get(council.code);
+    if (cached) return cached;
+    const out: string[] = [];
+    const visit = (c: Council, depth: number) => {
+      for (const code of c.successors) {
+        const s = engine.byCode.get(code);
+        if (!s || depth > 5) continue;
+        if (s.current) {
+          if (!out.includes(s.code)) out.push(s.code);
+        } else visit(s, depth + 1);
+      }
+    };
+    visit(council, 0);
+    successorCache.set(council.code, out);
+    return out;
+  };
+
+  const toHit = (t: Tokens, source: string, f: Found, via: HitVia, confidence: number): CouncilMention => {
+    const council = f.choice.entry.council;
+    const start = t.starts[f.start]!;
+    let end = t.ends[f.end - 1]!;
+    // "Kent County Council's budget": the mention is the council, not its possessive.
+    const tail = source.slice(end - 2, end);
+    if (end - 2 > start && (tail === "'s" || tail === '\u2019s' || tail === "'S")) end -= 2;
+    const matched = source.slice(start, end);
+    const successors = [...council.successors];
+    return {
+      code: council.code,
+      name: council.officialName,
+      niceName: council.niceName,
+      kind: council.kind,
+      type: council.type,
+      current: council.current,
+      successors,
+      currentSuccessors: council.current ? [] : currentSuccessors(council),
+      confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+      matched,
+      via,
+      alternatives: f.choice.ties.map((c) => c.code),
+      reason: explain(f, via, matched, council),
+      start,
+      end,
+    };
+  };
+
+  const explain = (f: Found, via: HitVia, matched: string, council: Council): string => {
+    const c = f.choice;
+    const parts: string[] = [];
+    const lw = c.level ? LEVEL_WORDS[c.level] : undefined;
+    switch (via) {
+      case 'designated':
+      case 'abbreviation':
+        parts.push(`"${matched}" is ${council.officialName} (${c.compat === 2 ? 'designator as in its own name' : c.compat === 1 ? 'designator fits its type' : `"${lw ?? c.level}" does not fit a ${council.typeName ?? council.type}; may be another body`})`);
+        break;
+      case 'initials':
+        parts.push(`"${matched}" are the initials of ${council.officialName}`);
+        break;
+      case 'shared':
+        parts.push(`"${matched}" is one of several councils named together (shared service or partnership)`);
+        break;
+      case 'weak-designator':
+        parts.push(`"${matched}" names a place; taken to mean its principal council, ${council.officialName}`);
+        break;
+      case 'place-name':
+        parts.push(`Place name alone: taken to mean the principal council for "${matched}", ${council.officialName}; it could also mean the area`);
+        break;
+    }
+    if (c.entry.source === 'derived') parts.push('short form of its name');
+    if (!council.current) {
+      const now = currentSuccessors(council).map((code) => engine.byCode.get(code)?.niceName ?? code);
+      parts.push(`abolished${council.endDate ? ` ${council.endDate}` : ''}${now.length ? `, now ${now.join(' and ')}` : ''}`);
+    }
+    if (c.ties.length) parts.push(`could also be ${c.ties.map((t) => t.officialName).join(', ')}`);
+    return parts.join('; ') + '.';
+  };
+
+  /** Shared confidence adjustments: designator fit, derived short forms, ties. */
+  const score = (f: Found, base: number): number => {
+    const c = f.choice;
+    let conf = base;
+    if (c.compat === 2) conf += 0.03;
+    else if (c.compat === 0) conf -= 0.25;
+    if (c.entry.source === 'derived') conf -= 0.05;
+    // A tie only on being current ("Somerset": Somerset Council now, Somerset County Council
+    // before 2023) costs less than a tie between two living councils ("Kingston").
+    if (c.ties.length) conf -= c.ties.every((t) => !t.current) && c.entry.council.current ? 0.03 : 0.1;
+    if (f.shared && !f.shared.last && !f.shared.plural) conf = Math.min(conf, 0.8);
+    return conf;
+  };
+
+  const viaOf = (f: Found): HitVia => {
+    if (f.shared && !f.shared.last) return 'shared';
+    const src: CoreSource = f.choice.entry.source;
+    if (src === 'initials' || src === 'initials-designated' || src === 'initials-and') {
+      return f.choice.parse.suffix || f.choice.parse.prefix ? (f.choice.strength === 'abbrev' ? 'initials' : 'designated') : 'initials';
+    }
+    if (f.shared && f.shared.last) return 'designated';
+    switch (f.choice.strength) {
+      case 'strong':
+        return 'designated';
+      case 'abbrev':
+        return 'abbreviation';
+      case 'weak':
+        return 'weak-designator';
+      default:
+        return 'place-name';
+    }
+  };
+
+  const isExplicit = (f: Found): boolean => {
+    const src = f.choice.entry.source;
+    const s = f.choice.strength;
+    if (s === 'strong' || s === 'abbrev') return src !== 'initials' || !!f.choice.parse.suffix;
+    if (src === 'initials-designated') return true;
+    if (src === 'initials-and') return countLetters(f.choice.entry.words) >= 4;
+    return false;
+  };
+
+  const baseOf = (f: Found): number => {
+    const src = f.choice.entry.source;
+    if (src === 'initials-designated') return 0.88;
+    if (src === 'initials-and') return countLetters(f.choice.entry.words) >= 4 ? 0.85 : 0.7;
+    if (src === 'initials') return f.choice.parse.suffix ? 0.9 : 0.65;
+    return BASE[f.choice.strength === 'block' ? 'none' : f.choice.strength];
+  };
+
+  return {
+    stats: { councils: data.councils.length, coreEntries: engine.entryCount },
+
+    resolveName(name: string): CouncilHit[] {
+      const t = tokenize(name);
+      const found = engine.scan(t);
+      if (found.length === 0) return [];
+      const strong = found.filter((f) => isExplicit(f) && !engine.councilOf(t, f));
+      let accepted: Array<{ f: Found; conf: number }>;
+      if (strong.length > 0) {
+        accepted = strong.map((f) => ({ f, conf: score(f, baseOf(f)) }));
+      } else {
+        // No council words: a place name (or "Leeds City") counts only as the whole of its
+        // segment, and only when nothing in the name says it is another kind of body.
+        if (engine.hasBlockWord(t, found)) return [];
+        accepted = found
+          .filter((f) => !f.shared && engine.segmentExtras(t, f) === 0)
+          .map((f) => ({ f, conf: score(f, baseOf(f)) }));
+        // Two bare places in one name ("Kent, Surrey") say where, not who.
+        if (accepted.length > 1) return [];
+      }
+      const byCode = new Map<string, CouncilMention>();
+      for (const { f, conf } of accepted) {
+        const hit = toHit(t, name, f, viaOf(f), conf);
+        const prev = byCode.get(hit.code);
+        if (!prev || prev.confidence < hit.confidence) byCode.set(hit.code, hit);
+      }
+      return [...byCode.values()]
+        // Best first; councils named equally surely ("Blackpool Council and Wyre Council") keep text order.
+        .sort((a, b) => bandRank(b.confidence) - bandRank(a.confidence) || a.start - b.start)
+        .map(({ start: _s, end: _e, ...hit }) => hit);
+    },
+
+    findMentions(text: string): CouncilMention[] {
+      const t = tokenize(text);
+      const out: CouncilMention[] = [];
+      for (const f of engine.scan(t)) {
+        if (!isExplicit(f) && !(f.shared && f.shared.last === false && isSharedAccepted(f))) continue;
+        if (!engine.abbreviationInCapitals(t, f)) continue;
+        if (engine.councilOf(t, f)) continue;
+        let conf = score(f, baseOf(f));
+        if (f.lowercase && !f.choice.parse.prefix && f.choice.entry.source !== 'initials-and') {
+          // "reading council papers", "shut down council services": a lower-case place before a
+          // bare "Council" is usually an ordinary word; "reading borough council" is still clear.
+          if (f.choice.level === null || f.choice.level === 'council' || f.choice.strength === 'abbrev') continue;
+          conf -= 0.1;
+        }
+        out.push(toHit(t, text, f, viaOf(f), conf));
+      }
+      return out;
+    },
+  };
+
+  function isSharedAccepted(f: Found): boolean {
+    return f.shared !== null && (f.choice.strength === 'strong' || f.choice.strength === 'abbrev');
+  }
+}
+
+function bandRank(confidence: number): number {
+  const band = confidenceBand(confidence);
+  return band === 'high' ? 2 : band === 'medium' ? 1 : 0;
+}
+
+function countLetters(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) if (w !== 'and') n += w.length;
+  return n;
+}
+
+export type { CouncilsFile };

@@ -1,0 +1,385 @@
+import type { Council, CouncilsFile } from '../schema';
+import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
+import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
+import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, type Tokens } from './tokenize';
+import { createNode, insert, type TrieNode } from './trie';
+
+/** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
+export interface Parse {
+  /** Token range [start, end) of the whole phrase. */
+  readonly start: number;
+  readonly end: number;
+  /** Token range of the core place name. */
+  readonly coreStart: number;
+  readonly coreEnd: number;
+  readonly entries: readonly CoreEntry[];
+  readonly prefix: Designator | null;
+  readonly suffix: Designator | null;
+}
+
+/** A parse with the council it most likely names. */
+export interface Choice {
+  readonly parse: Parse;
+  readonly entry: CoreEntry;
+  /** Other councils the same words name equally well ("Kingston" without "upon ..."). */
+  readonly ties: readonly Council[];
+  readonly level: Level | null;
+  readonly strength: Strength | 'none';
+  /** 2: the council's own names use this designator; 1: plausible for its type; 0: inconsistent. */
+  readonly compat: 0 | 1 | 2;
+}
+
+/** A council phrase found by a scan; `part`/`parts` set for "Adur and Worthing Councils". */
+export interface Found {
+  readonly choice: Choice;
+  readonly start: number;
+  readonly end: number;
+  readonly shared: null | { readonly plural: boolean; readonly last: boolean };
+  /** Core written in lower case in running text ("reading borough council"). */
+  readonly lowercase: boolean;
+}
+
+type Best = { kind: 'choice'; choice: Choice } | { kind: 'blocked'; parse: Parse } | null;
+
+/** Organisation words that mean a bare place name is some other body ("Kent Police", "Leeds Beckett University"). */
+const BLOCK_WORDS = new Set([
+  'nhs', 'trust', 'foundation', 'university', 'universities', 'college', 'school', 'schools', 'academy',
+  'academies', 'police', 'constabulary', 'fire', 'rescue', 'hospital', 'hospitals', 'health',
+  'healthcare', 'ccg', 'icb', 'ambulance', 'clinical', 'housing', 'homes', 'association', 'park',
+  'commissioner', 'ltd', 'limited', 'plc', 'llp', 'cic', 'cyf', 'cyfyngedig', 'partnership', 'group',
+  'fc', 'afc', 'club', 'cricket', 'football', 'rugby', 'diocese', 'church', 'chamber', 'airport',
+  'harbour', 'port', 'ports', 'agency', 'commission', 'tribunal', 'prison', 'probation', 'board',
+  'bank', 'enterprise', 'enterprises', 'company', 'museum', 'museums', 'cathedral', 'newspaper',
+  'news', 'radio', 'hospice', 'charity', 'institute',
+]);
+
+/** Words after "Council" that make it a different body: "Bradford Council for Mosques". */
+const COUNCIL_OF = new Set(['for', 'of']);
+
+/** The recognition engine: tries over core names and designators, and the scan over tokens. */
+export class Engine {
+  readonly councils: readonly Council[];
+  readonly byCode: Map<string, Council>;
+  readonly ownLevels: OwnLevels;
+  readonly core = createNode<CoreEntry>();
+  readonly prefix = createNode<Designator>();
+  readonly suffix = createNode<Designator>();
+  readonly entryCount: number;
+
+  constructor(file: CouncilsFile) {
+    this.councils = file.councils;
+    this.byCode = new Map(file.councils.map((c) => [c.code, c]));
+    const { entries, ownLevels } = deriveCores(file.councils);
+    this.ownLevels = ownLevels;
+    for (const e of entries) insert(this.core, e.words, e);
+    for (const d of PREFIXES) insert(this.prefix, d.words, d);
+    for (const d of SUFFIXES) insert(this.suffix, d.words, d);
+    this.entryCount = entries.length;
+  }
+
+  /** Whether a token can start a council phrase at all (the scan's fast path). */
+  canStart(word: string): boolean {
+    return this.core.next!.has(word) || this.prefix.next!.has(word);
+  }
+
+  /** Every parse starting at token `i`. */
+  parsesAt(t: Tokens, i: number, allowPrefix: boolean): Parse[] {
+    const out: Parse[] = [];
+    this.coresFrom(t, i, i, null, out);
+    if (!allowPrefix) return out;
+    let node: TrieNode<Designator> | undefined = this.prefix;
+    for (let k = i; k < t.length; k++) {
+      if (k > i && t.gaps[k] !== GAP_SOFT) break;
+      node = node.next?.get(t.words[k]!);
+      if (!node) break;
+      if (node.values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
+        for (const d of node.values) {
+          let coreAt = k + 1;
+          // "Council of the Isles of Scilly", "Royal Borough of the ..." : skip an article.
+          if (t.words[coreAt] === 'the' && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
+          if (d.strength === 'block') {
+            out.push({ start: i, end: k + 1, coreStart: k + 1, coreEnd: k + 1, entries: [], prefix: d, suffix: null });
+            continue;
+          }
+          this.coresFrom(t, i, coreAt, d, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private coresFrom(t: Tokens, start: number, at: number, prefix: Designator | null, out: Parse[]): void {
+    let node: TrieNode<CoreEntry> | undefined = this.core;
+    for (let k = at; k < t.length; k++) {
+      // Commas may sit inside a name ("Bournemouth, Christchurch and Poole"), other breaks may not.
+      if (k > at && t.gaps[k] === GAP_HARD) break;
+      node = node.next?.get(t.words[k]!);
+      if (!node) break;
+      if (node.values) {
+        const coreEnd = k + 1;
+        out.push({ start, end: coreEnd, coreStart: at, coreEnd, entries: node.values, prefix, suffix: null });
+        this.suffixesFrom(t, start, at, coreEnd, node.values, prefix, out);
+      }
+    }
+  }
+
+  private suffixesFrom(t: Tokens, start: number, coreStart: number, coreEnd: number, entries: CoreEntry[], prefix: Designator | null, out: Parse[]): void {
+    let node: TrieNode<Designator> | undefined = this.suffix;
+    for (let k = coreEnd; k < t.length; k++) {
+      const gap = t.gaps[k]!;
+      if (gap === GAP_HARD) break;
+      if (gap === GAP_COMMA && k > coreEnd) break;
+      node = node.next?.get(t.words[k]!);
+      if (!node) break;
+      if (node.values) {
+        for (const d of node.values) {
+          if (t.gaps[coreEnd] === GAP_COMMA && !d.afterComma) continue;
+          out.push({ start, end: k + 1, coreStart, coreEnd, entries, prefix, suffix: d });
+        }
+      }
+    }
+  }
+
+  /** Level and strength a parse's designators give, or 'block'. */
+  private designation(p: Parse): { level: Level | null; strength: Strength | 'none'; ca: boolean } {
+    const ps = p.prefix?.strength ?? 'none';
+    const ss = p.suffix?.strength ?? 'none';
+    const strength = STRENGTH_RANK[ps] >= STRENGTH_RANK[ss] ? ps : ss;
+    let level: Level | null = null;
+    if (p.suffix && p.suffix.level !== 'council') level = p.suffix.level;
+    else if (p.prefix) level = p.prefix.level;
+    else if (p.suffix) level = p.suffix.level;
+    return { level, strength, ca: (p.prefix?.ca ?? false) || (p.suffix?.ca ?? false) };
+  }
+
+  /** How well a level fits a council: 2 own names use it, 1 plausible for its type, 0 not. */
+  compat(council: Council, level: Level | null): 0 | 1 | 2 {
+    if (level === null) return 1;
+    if (level === 'city-or-county') return Math.max(this.compat(council, 'city'), this.compat(council, 'county')) as 0 | 1 | 2;
+    const own = this.ownLevels.get(council.code);
+    if (own?.has(level)) return 2;
+    if (level === 'council') return council.kind === 'council' ? 1 : 0;
+    if (level === 'combined-authority') return council.kind === 'combined-authority' ? 1 : 0;
+    return TYPE_LEVELS[council.type].includes(level) ? 1 : 0;
+  }
+
+  /** The council a parse most likely names, or null when no council of the right kind fits. */
+  choose(p: Parse, levelOverride?: Level | null): Choice | null {
+    const d = this.designation(p);
+    if (d.strength === 'block') return null;
+    let level = levelOverride === undefined ? d.level : levelOverride;
+    let strength: Strength | 'none' = d.strength;
+    const scored: Array<{ entry: CoreEntry; score: number; compat: 0 | 1 | 2 }> = [];
+    for (const entry of p.entries) {
+      const council = entry.council;
+      // A combined authority is only named with its designator; a principal council never is.
+      const ca = d.ca || (entry.source === 'initials-designated' && entry.level === 'combined-authority');
+      if (ca !== (council.kind === 'combined-authority')) continue;
+      let entryLevel = level;
+      if (entry.source === 'initials-designated' && entryLevel === null) entryLevel = entry.level;
+      const compat = this.compat(council, entryLevel);
+      const explicit = entry.source === 'derived' ? 0 : 3;
+      scored.push({ entry, score: compat * 10 + explicit + (council.current ? 1 : 0), compat });
+    }
+    if (scored.length === 0) return null;
+    scored.sort((a, b) => b.score - a.score || (b.entry.council.population ?? 0) - (a.entry.council.population ?? 0));
+    const top = scored[0]!;
+    const ties: Council[] = [];
+    const seen = new Set([top.entry.council.code]);
+    for (const s of scored) {
+      if (seen.has(s.entry.council.code)) continue;
+      seen.add(s.entry.council.code);
+      // Same standing apart from being current: "Somerset" is Somerset Council, or the former
+      // Somerset County Council.
+      if (s.score === top.score || (s.compat === top.compat && s.score === top.score - 1)) ties.push(s.entry.council);
+    }
+    if (top.entry.source === 'initials-designated' && STRENGTH_RANK[strength] < STRENGTH_RANK.abbrev) strength = 'abbrev';
+    if (top.entry.source === 'initials-designated' && level === null) level = top.entry.level;
+    return { parse: p, entry: top.entry, ties, level, strength, compat: top.compat };
+  }
+
+  /** The best reading at token `i`: longest phrase first, then strongest designator, then best fit. */
+  bestAt(t: Tokens, i: number, allowPrefix: boolean): Best {
+    const parses = this.parsesAt(t, i, allowPrefix);
+    if (parses.length === 0) return null;
+    const ranked = parses.map((p) => ({ p, d: this.designation(p), c: null as Choice | null }));
+    for (const r of ranked) if (r.d.strength !== 'block') r.c = this.choose(r.p);
+    ranked.sort(
+      (a, b) =>
+        b.p.end - a.p.end ||
+        STRENGTH_RANK[b.d.strength] - STRENGTH_RANK[a.d.strength] ||
+        scoreOf(b.c) - scoreOf(a.c),
+    );
+    for (const r of ranked) {
+      if (r.d.strength === 'block') return { kind: 'blocked', parse: r.p };
+      if (r.c) return { kind: 'choice', choice: r.c };
+    }
+    return null;
+  }
+
+  /**
+   * "Adur and Worthing Councils", "Babergh and Mid Suffolk District Councils", "Bedford Borough
+   * and Central Bedfordshire councils": place names joined by "and" (or commas, then "and") that
+   * share one council designator at the end. Returns the parts, or null.
+   */
+  private coordinate(t: Tokens, first: Choice): Choice[] | null {
+    // "NHS Kent and Medway and Kent County Council": a list that follows an organisation word
+    // names that organisation's area, not councils.
+    const before = first.parse.start - 1;
+    if (before >= 0 && t.gaps[first.parse.start] === GAP_SOFT && BLOCK_WORDS.has(t.words[before]!)) {
+      this.listBlockedUntil = this.chainEnd(t, first.parse.end);
+      return null;
+    }
+    const parts: Choice[] = [first];
+    let j = first.parse.end;
+    for (let guard = 0; guard < 8 && j < t.length; guard++) {
+      let k: number;
+      let viaAnd = false;
+      if (t.words[j] === 'and' && t.gaps[j] === GAP_SOFT) {
+        k = j + 1;
+        viaAnd = true;
+      } else if (t.gaps[j] === GAP_COMMA) k = j;
+      else return null;
+      if (k >= t.length || t.gaps[k] === GAP_HARD || (viaAnd && t.gaps[k] !== GAP_SOFT)) return null;
+      const next = this.bestAt(t, k, false);
+      if (!next || next.kind !== 'choice') return null;
+      const c = next.choice;
+      if (c.entry.council.kind !== 'council') return null;
+      parts.push(c);
+      if (c.strength === 'strong' || c.strength === 'abbrev') {
+        // The list must end "..., B and C Councils": a comma alone is just prose ("Leeds, Bradford Council").
+        if (!viaAnd || !c.parse.suffix) return null;
+        return parts;
+      }
+      if (c.strength !== 'none' && c.strength !== 'weak') return null;
+      // Only the last part follows "and" ("A, B and C Councils"); "A and B and C Council" is prose.
+      if (viaAnd) return null;
+      j = c.parse.end;
+    }
+    return null;
+  }
+
+  /** End of a run of "and"/comma-joined bare place names starting at `j`. */
+  private chainEnd(t: Tokens, j: number): number {
+    for (let guard = 0; guard < 8 && j < t.length; guard++) {
+      const k = t.words[j] === 'and' && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
+      if (k < 0 || k >= t.length) break;
+      const next = this.bestAt(t, k, false);
+      if (!next || next.kind !== 'choice' || (next.choice.strength !== 'none' && next.choice.strength !== 'weak')) break;
+      j = next.choice.parse.end;
+    }
+    return j;
+  }
+
+  /** Set by {@link coordinate} when a list is an organisation's area: no shared-designator reading inside it. */
+  private listBlockedUntil = -1;
+
+  /**
+   * Scans tokens left to right, non-overlapping, longest match first. Returns every council
+   * phrase found, with weak and bare ones included: the caller decides what to accept.
+   */
+  scan(t: Tokens): Found[] {
+    const found: Found[] = [];
+    this.listBlockedUntil = -1;
+    const words = t.words;
+    const core = this.core.next!;
+    const prefix = this.prefix.next!;
+    let i = 0;
+    while (i < t.length) {
+      const w = words[i]!;
+      if (!core.has(w) && !prefix.has(w)) {
+        i++;
+        continue;
+      }
+      const best = this.bestAt(t, i, true);
+      if (!best) {
+        i++;
+        continue;
+      }
+      if (best.kind === 'blocked') {
+        i = best.parse.end;
+        continue;
+      }
+      const c = best.choice;
+      if ((c.strength === 'none' || c.strength === 'weak') && !c.parse.prefix && c.entry.council.kind === 'council' && i >= this.listBlockedUntil) {
+        const parts = this.coordinate(t, c);
+        if (parts) {
+          const last = parts[parts.length - 1]!;
+          const plural = last.parse.suffix?.plural ?? false;
+          parts.forEach((part, k) => {
+            const isLast = k === parts.length - 1;
+            let choice = part;
+            if (!isLast) {
+              // The shared designator applies to every part: "Adur and Worthing District Councils".
+              const shared = this.choose(part.parse, part.parse.suffix ? part.level : last.level);
+              if (shared) choice = { ...shared, strength: last.strength };
+            }
+            found.push({
+              choice,
+              start: part.parse.start,
+              end: part.parse.end,
+              shared: { plural, last: isLast },
+              lowercase: t.cases[part.parse.coreStart] === CASE_LOWER,
+            });
+          });
+          i = last.parse.end;
+          continue;
+        }
+      }
+      found.push({ choice: c, start: c.parse.start, end: c.parse.end, shared: null, lowercase: t.cases[c.parse.coreStart] === CASE_LOWER });
+      i = c.strength === 'none' || c.strength === 'weak' ? i + 1 : c.parse.end;
+    }
+    return found;
+  }
+
+  /** "X Council for Y" / "X Council of Y" is some other body. */
+  councilOf(t: Tokens, f: Found): boolean {
+    const s = f.choice.parse.suffix;
+    if (!s || s.strength !== 'strong' || s.ca) return false;
+    return f.end < t.length && t.gaps[f.end] === GAP_SOFT && COUNCIL_OF.has(t.words[f.end]!);
+  }
+
+  /** Whether a designator or initials token is written in capitals, as trade abbreviations are. */
+  abbreviationInCapitals(t: Tokens, f: Found): boolean {
+    const p = f.choice.parse;
+    const src = f.choice.entry.source;
+    if (src === 'initials' || src === 'initials-designated') {
+      if (t.cases[p.coreStart] !== CASE_ACRONYM) return false;
+    }
+    if (src === 'initials-and') {
+      for (let k = p.coreStart; k < p.coreEnd; k++) if (t.words[k] !== 'and' && t.cases[k] === CASE_LOWER) return false;
+    }
+    if (p.suffix?.strength === 'abbrev' && t.cases[p.coreEnd] !== CASE_ACRONYM) return false;
+    if (p.prefix?.strength === 'abbrev' && t.cases[p.start] !== CASE_ACRONYM) return false;
+    return true;
+  }
+
+  /**
+   * Whether a name contains, outside the council phrases found in it, a word saying it is another
+   * kind of organisation ("Kent Police"). Words inside a place name do not count: Rugby, Neath
+   * Port Talbot.
+   */
+  hasBlockWord(t: Tokens, found: readonly Found[]): boolean {
+    const inside = (k: number) => found.some((f) => k >= f.start && k < f.end);
+    for (let k = 0; k < t.length; k++) if (BLOCK_WORDS.has(t.words[k]!) && !inside(k)) return true;
+    return false;
+  }
+
+  /** Tokens in the same comma/bracket/dash segment as a found phrase, other than the phrase and a leading "the". */
+  segmentExtras(t: Tokens, f: Found): number {
+    let s = f.start;
+    while (s > 0 && t.gaps[s] === GAP_SOFT) s--;
+    let e = f.end;
+    while (e < t.length && t.gaps[e] === GAP_SOFT) e++;
+    let extras = f.start - s + (e - f.end);
+    if (s < f.start && t.words[s] === 'the') extras--;
+    return extras;
+  }
+}
+
+function scoreOf(c: Choice | null): number {
+  if (!c) return -1;
+  return c.compat * 10 + (c.entry.source === 'derived' ? 0 : 3) + (c.entry.council.current ? 1 : 0);
+}
+
+export { GAP_COMMA };

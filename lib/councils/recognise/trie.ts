@@ -1,0 +1,34 @@
+/**
+ * A trie over normalised word tokens. Each step is one Map lookup per token, so a scan of a
+ * page costs one failed lookup at the root for almost every word.
+ */
+export interface TrieNode<T> {
+  next: Map<string, TrieNode<T>> | null;
+  values: T[] | null;
+}
+
+export function createNode<T>(): TrieNode<T> {
+  return { next: null, values: null };
+}
+
+/** Adds `value` under the token path `words`. */
+export function insert<T>(root: TrieNode<T>, words: readonly string[], value: T): void {
+  let node = root;
+  for (const w of words) {
+    node.next ??= new Map();
+    let child = node.next.get(w);
+    if (!child) {
+      child = createNode<T>();
+      node.next.set(w, child);
+    }
+    node = child;
+  }
+  (node.values ??= []).push(value);
+}
+
+/** Number of nodes, for the benchmark's memory line. */
+export function countNodes<T>(root: TrieNode<T>): number {
+  let n = 1;
+  if (root.next) for (const child of root.next.values()) n += countNodes(child);
+  return n;
+}

@@ -1,0 +1,127 @@
+import type { Council, ServicesFile } from '@/lib/councils/schema';
+import type { Register } from '@/lib/councils/register';
+import { buildCouncilCard } from '@/lib/councils/card';
+import type { CouncilMatch, CouncilRef, Role, TabContext } from '@/lib/protocol';
+import type { PageFacts } from '@/lib/sites/types';
+
+/** The part of a recognition hit this module needs (see lib/councils/index.ts). */
+export interface NameHit {
+  code: string;
+  confidence: number;
+}
+export interface TextMention extends NameHit {
+  start: number;
+  end: number;
+}
+
+/** Turns names and free text into councils. Implemented by the recognition engine. */
+export interface NameResolver {
+  resolveName(name: string): NameHit[];
+  findMentions(text: string): TextMention[];
+}
+
+export interface PageContextDeps {
+  register: Register;
+  services: ServicesFile;
+  resolver: NameResolver;
+  classifyTitle?: (title: string) => Role | null;
+}
+
+export type PageContext = Omit<TabContext, 'tabId' | 'url' | 'updatedAt'>;
+
+/** Below this, a free-text mention is too weak to put a council on the card. */
+const MIN_TEXT_CONFIDENCE = 0.6;
+
+interface Found {
+  council: Council;
+  match: CouncilMatch;
+}
+
+/** Follows an abolished council to the council that replaced it, keeping what the page said. */
+function follow(council: Council, matchedText: string, source: CouncilMatch['source'], register: Register): Found | null {
+  if (council.current) return { council, match: { matchedText, former: null, source } };
+  const successor = council.successors.map((code) => register.byCode(code)).find((c) => c?.current);
+  if (!successor) return null;
+  return {
+    council: successor,
+    match: { matchedText, source, former: { code: council.code, name: council.officialName, endDate: council.endDate } },
+  };
+}
+
+function resolveOne(name: string, source: CouncilMatch['source'], deps: PageContextDeps): Found | null {
+  for (const hit of deps.resolver.resolveName(name)) {
+    const council = deps.register.byCode(hit.code);
+    if (!council) continue;
+    const found = follow(council, name, source, deps.register);
+    if (found) return found;
+  }
+  return null;
+}
+
+function fromText(text: string, deps: PageContextDeps): Found | null {
+  if (!text) return null;
+  // The first confident mention: on a profile's visible text that is the top card, which comes
+  // before the experience list and the "People also viewed" rail.
+  for (const m of deps.resolver.findMentions(text)) {
+    if (m.confidence < MIN_TEXT_CONFIDENCE) continue;
+    const council = deps.register.byCode(m.code);
+    const found = council && follow(council, text.slice(m.start, m.end), 'text', deps.register);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * What one page says about councils: the council the person works for (or the company page is),
+ * councils they worked for before, and their role. Pure: the caller adds tab id, URL and time.
+ */
+export function resolvePageContext(facts: PageFacts | null, pageKind: string | null, deps: PageContextDeps): PageContext {
+  const empty: PageContext = {
+    pageId: facts?.pageId ?? null,
+    pageKind,
+    status: pageKind ? 'unreadable' : 'unsupported',
+    person: null,
+    role: null,
+    match: null,
+    card: null,
+    previously: [],
+  };
+  if (!facts) return empty;
+
+  let found: Found | null = null;
+  let previously: CouncilRef[] = [];
+  let person: PageContext['person'] = null;
+  let role: Role | null = null;
+
+  if (facts.kind === 'linkedin-profile') {
+    person = { name: facts.name, title: facts.title, employer: facts.employer };
+    const currentEmployers = [facts.employer, ...facts.experience.filter((e) => e.current).map((e) => e.employer)];
+    for (const employer of currentEmployers) {
+      if (employer && (found = resolveOne(employer, employer === facts.employer ? 'employer' : 'experience', deps))) break;
+    }
+    found ??= fromText(facts.text, deps);
+    const seen = new Set(found ? [found.council.code] : []);
+    for (const entry of facts.experience) {
+      if (entry.current) continue;
+      const past = resolveOne(entry.employer, 'experience', deps);
+      if (past && !seen.has(past.council.code)) {
+        seen.add(past.council.code);
+        previously.push({ code: past.council.code, name: past.council.officialName });
+      }
+    }
+    const title = facts.title ?? facts.experience.find((e) => e.current)?.title ?? null;
+    role = title && deps.classifyTitle ? deps.classifyTitle(title) : null;
+  } else {
+    found = (facts.companyName && resolveOne(facts.companyName, 'company', deps)) || fromText(facts.text, deps);
+  }
+
+  return {
+    ...empty,
+    status: found ? 'council' : 'no-council',
+    person,
+    role,
+    match: found?.match ?? null,
+    card: found ? buildCouncilCard(found.council, deps.register, deps.services) : null,
+    previously,
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * Real-browser harness: the production build in Debian's Chromium, with the real host names
+ * (www.linkedin.com, ...) mapped to a local server on 127.0.0.1 that serves saved fixtures.
+ * Nothing leaves the machine: every other host name fails to resolve.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+/** Chromium to drive: $CHROMIUM_PATH or Debian's. Missing Chromium is an error, never a skip. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. ` +
+        'The real-browser tests fail rather than skip without it.',
+    );
+  }
+  return path;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(join(EXT_DIR, 'manifest.json'))) {
+    throw new Error(`No production build at ${EXT_DIR}: run \`npx wxt build\` first (npm test does).`);
+  }
+}
+
+/**
+ * Lets a fixture page behave like LinkedIn's single-page app: `clSpaNavigate(path, delayMs)` pushes
+ * the new URL first and swaps the page content in later, which is the order Chromium shows on the
+ * real site (the location changes before the new profile renders).
+ */
+const SPA_SHIM = `<script>
+window.clSpaNavigate = async (path, delayMs = 400) => {
+  const html = await (await fetch(path, { headers: { 'x-cl-raw': '1' } })).text();
+  history.pushState({}, '', path);
+  await new Promise((r) => setTimeout(r, delayMs));
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  document.title = doc.title;
+  document.body.replaceWith(document.importNode(doc.body, true));
+};
+</script>`;
+
+export type Route = (host: string, path: string) => { status?: number; type?: string; body: string } | null;
+
+/** Serves `tests/fixtures/linkedin/<kind>--<slug>.html` at `/in/<slug>` and `/company/<slug>`. */
+export const linkedInRoute: Route = (host, path) => {
+  if (host !== 'www.linkedin.com') return null;
+  const m = /^\/(in|company)\/([^/?#]+)/.exec(path);
+  if (!m) {
+    if (path === '/feed/' || path === '/feed') {
+      return { body: '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h2>Your feed</h2><p>Nothing about councils here.</p></main></body></html>' };
+    }
+    return null;
+  }
+  const prefix = m[1] === 'in' ? 'profile-' : 'company-';
+  const slug = decodeURIComponent(m[2]!);
+  const dir = join(FIXTURES, 'linkedin');
+  const file = readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith(`--${slug}.html`));
+  return file ? { body: readFileSync(join(dir, file), 'utf8') } : null;
+};
+
+export interface SiteServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startSiteServer(routes: Route[]): Promise<SiteServer> {
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = req.url ?? '/';
+    for (const route of routes) {
+      const hit = route(host, path);
+      if (!hit) continue;
+      const type = hit.type ?? 'text/html; charset=utf-8';
+      let body = hit.body;
+      if (type.startsWith('text/html') && !req.headers['x-cl-raw']) body = body.replace(/<\/body>/i, `${SPA_SHIM}</body>`);
+      res.writeHead(hit.status ?? 200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end(`No fixture for ${host}${path}`);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export const MAPPED_HOSTS = ['www.linkedin.com'];
+
+/** Launches Chromium with the built extension, the given hosts mapped to the local server. */
+export async function launch(options: {
+  port: number;
+  headless?: boolean;
+  profileDir?: string;
+  hosts?: string[];
+}): Promise<Launched> {
+  assertBuilt();
+  const executablePath = chromiumPath();
+  const runs = join(ROOT, '.e2e-runs');
+  mkdirSync(runs, { recursive: true });
+  const runDir = options.profileDir ? resolve(options.profileDir, '..') : mkdtempSync(join(runs, 'run-'));
+  const profileDir = options.profileDir ?? join(runDir, 'profile');
+  const maps = (options.hosts ?? MAPPED_HOSTS).map((h) => `MAP ${h} 127.0.0.1:${options.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    // Chromium also writes to ~/.config/chromium and /tmp: keep it in the run folder.
+    env: { ...process.env, XDG_CONFIG_HOME: runDir, XDG_CACHE_HOME: runDir, TMPDIR: runDir },
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${maps}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !options.profileDir) rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
+    },
+  };
+}
+
+/** Waits until the extension has loaded its packaged datasets into IndexedDB. */
+export async function waitForSeed(worker: Worker, timeoutMs = 30_000): Promise<{ councils: number; groups: number }> {
+  return worker.evaluate(async (timeout) => {
+    const deadline = Date.now() + timeout;
+    // Poll databases() first: opening a database that does not exist yet creates an empty one.
+    while (Date.now() < deadline) {
+      const dbs = await indexedDB.databases();
+      if (dbs.some((d) => d.name === 'council-lens')) {
+        const counts = await new Promise<{ councils: number; groups: number } | null>((ok, fail) => {
+          const open = indexedDB.open('council-lens');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('meta')) return (db.close(), ok(null));
+            const tx = db.transaction(['councils', 'serviceGroups', 'meta'], 'readonly');
+            const c = tx.objectStore('councils').count();
+            const g = tx.objectStore('serviceGroups').count();
+            const m = tx.objectStore('meta').get('dataset');
+            tx.oncomplete = () => {
+              db.close();
+              ok(m.result ? { councils: c.result, groups: g.result } : null);
+            };
+          };
+        });
+        if (counts) return counts;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('The extension did not load its datasets in time');
+  }, timeoutMs);
+}
+
+/** The extension APIs as seen inside `worker.evaluate` (the test process has no `chrome` types). */
+interface ChromeInWorker {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+declare const chrome: ChromeInWorker;
+
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t: { url?: string }) => t.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab for ${url}`);
+  return id;
+}
+
+export async function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Polls the badge until `predicate` holds; returns the text and the time it took. */
+export async function waitForBadge(
+  worker: Worker,
+  tabId: number,
+  predicate: (text: string) => boolean,
+  timeoutMs = 15_000,
+): Promise<{ text: string; ms: number }> {
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeoutMs) {
+    text = await badgeText(worker, tabId);
+    if (predicate(text)) return { text, ms: Date.now() - start };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Badge never matched; last text was "${text}"`);
+}
+
+/** Opens the side panel page as an ordinary tab that follows `tabId`. */
+export async function openSidePanel(launched: Launched, tabId: number): Promise<Page> {
+  const page = await launched.context.newPage();
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.goto(`chrome-extension://${launched.extensionId}/sidepanel.html?tab=${tabId}`);
+  return page;
+}
+
+interface CdpNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+/**
+ * Reads our closed shadow roots the way DevTools does (CDP with `pierce`), since page scripts and
+ * Playwright locators cannot see into them. Returns each `cl-` host with its root mode and text.
+ */
+export async function readShadowHosts(page: Page): Promise<{ tag: string; mode: string; text: string; attributes: Record<string, string> }[]> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const found: { tag: string; mode: string; text: string; attributes: Record<string, string> }[] = [];
+    const textOf = (node: CdpNode): string => {
+      if (node.nodeType === 3) return node.nodeValue ?? '';
+      if (node.nodeName === 'STYLE' || node.nodeName === 'SCRIPT') return '';
+      return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join(' ');
+    };
+    const walk = (node: CdpNode) => {
+      if (node.nodeName.startsWith('CL-')) {
+        const attrs: Record<string, string> = {};
+        for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2) attrs[node.attributes![i]!] = node.attributes![i + 1]!;
+        const shadow = node.shadowRoots?.[0];
+        found.push({
+          tag: node.nodeName.toLowerCase(),
+          mode: shadow?.shadowRootType ?? 'none',
+          text: shadow ? textOf(shadow).replace(/\s+/g, ' ').trim() : '',
+          attributes: attrs,
+        });
+      }
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export function screenshotDir(): string {
+  const dir = join(ROOT, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
