@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // See ../shared/RECIPE-e2e.md for why these settings are as they are.
 export default defineConfig({
   imports: false,
+  // Manifest V3 for Firefox too (WXT defaults Firefox to MV2).
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -15,7 +17,16 @@ export default defineConfig({
     host_permissions: ['*://www.linkedin.com/*'],
     action: { default_title: 'Council Lens' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'council-lens@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'council-lens@example.org',
+              strict_min_version: '128.0',
+              // Firefox's declaration of what an add-on collects: nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -61,13 +61,14 @@ export function App() {
   }, [load, tabId]);
 
   return (
-    <div class="cl-app">
+    <div class="cl-root cl-app">
       <TabPanel context={context} loading={loading} error={error} onRetry={() => void load()} />
       <footer class="cl-app__footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
           Settings
         </a>
         <span>Everything stays in your browser.</span>
+        <p>Council data: mySociety (CC BY 4.0); GOV.UK (OGL v3).</p>
       </footer>
     </div>
   );
