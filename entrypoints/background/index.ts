@@ -1,6 +1,7 @@
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { createCouncilIndex } from '@/lib/councils';
+import { describeRole } from '@/lib/roles';
 import { RequestSchema, type Envelope, type Request, type TabContext, type TabContextChanged } from '@/lib/protocol';
 import { CouncilLensDB } from './db';
 import { showBadge } from './badge';
@@ -9,7 +10,6 @@ import { getStatus } from './handlers/get-status';
 import { lookupCouncil } from './handlers/lookup-council';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { datasetMeta, loadDatasets } from './refresh/load-datasets';
-import { toRole } from './role';
 import { TabState } from './tab-state';
 
 export default defineBackground(() => {
@@ -70,7 +70,7 @@ export default defineBackground(() => {
           const known = await getKnowledge();
           const context = lookupCouncil(request, tabId, {
             knowledge: known,
-            classifyTitle: (title) => toRole(title, known.services),
+            classifyTitle: (title) => (title.trim() ? describeRole(title.trim()) : null),
             now: Date.now(),
           });
           await publish(context, tabId);

@@ -72,6 +72,8 @@ describe('LinkedIn in real Chromium', () => {
     const panelText = await panel.locator('body').innerText();
     expect(panelText).toContain('Metropolitan borough');
     expect(panelText).toContain('West Yorkshire');
+    expect(panelText).toContain('Likely budget holder for Adult social care');
+    expect(panelText).toMatch(/Previously at:?\s*Kirklees Council/);
     await panel.screenshot({ path: join(screenshotDir(), 'e2e-sidepanel-leeds.png') });
 
     // Default: nothing at all is added to LinkedIn's page.
