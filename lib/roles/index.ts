@@ -1,0 +1,252 @@
+import type { Role } from '../protocol';
+import { seniorityLabel, serviceGroupLabel, type SeniorityId, type ServiceGroupId } from './groups';
+import { GROUP_PHRASES, TITLE_ABBREVIATIONS } from './vocabulary';
+
+export { SENIORITY_LEVELS, SERVICE_GROUPS, seniorityLabel, serviceGroupLabel } from './groups';
+export type { SeniorityId, ServiceGroupId } from './groups';
+
+/** What a job title says. Ids are those of ../shared/spec/service-groups.csv and seniority.csv. */
+export interface RoleClassification {
+  /** The service or function the person works in; for procurement, IT, finance, HR, legal and comms staff, that function. */
+  serviceGroup: ServiceGroupId | null;
+  seniority: SeniorityId | null;
+  /** Head of service, assistant director or director of a service: the budget holder to approach. */
+  isServiceLead: boolean;
+  /** For function staff attached to a service ("Procurement Manager - Children's Services"): that service. */
+  servesGroup: ServiceGroupId | null;
+  /** "Interim" or "Acting" in the title. */
+  interim: boolean;
+}
+
+/**
+ * Groups whose staff are a route in rather than the budget holder for a service redesign
+ * (issue 3: "Procurement and IT staff are a route in, not usually the budget holder").
+ */
+const ROUTE_IN: ReadonlySet<ServiceGroupId> = new Set(['procurement', 'digital-ict']);
+
+/** Corporate functions: when a title names one of these and a service, the person works in the function. */
+const FUNCTIONS: ReadonlySet<ServiceGroupId> = new Set([
+  'procurement',
+  'digital-ict',
+  'finance',
+  'people-hr',
+  'legal-democratic',
+  'customer-comms',
+]);
+
+interface Phrase {
+  words: string[];
+  group: ServiceGroupId;
+  weight: number;
+}
+
+const PHRASES_BY_FIRST = new Map<string, Phrase[]>();
+for (const [group, list] of Object.entries(GROUP_PHRASES) as Array<[ServiceGroupId, Array<string | [string, number]>]>) {
+  for (const item of list) {
+    const [text, weight] = typeof item === 'string' ? [item, 1] : item;
+    const words = text.split(' ');
+    const bucket = PHRASES_BY_FIRST.get(words[0]!) ?? [];
+    bucket.push({ words, group, weight });
+    PHRASES_BY_FIRST.set(words[0]!, bucket);
+  }
+}
+
+/**
+ * Lower-cased words of a title with abbreviations expanded; `|` marks a break (comma, dash,
+ * bracket, slash) because "Head of Service, Cared 4 & Care Experience Service" names the service
+ * after the comma.
+ */
+function titleWords(title: string): string[] {
+  const spaced = title
+    .replace(/&amp;/gi, ' and ')
+    .replace(/&/g, ' and ')
+    .replace(/['\u2019\u2018`]/g, '')
+    .replace(/\bs\.?\s?151\b/gi, ' s151 ')
+    .replace(/\bco-ordinator/gi, 'coordinator')
+    .replace(/\bl\s?and\s?d\b/gi, ' l and d ')
+    .replace(/[,;:|/()[\]\u2013\u2014\u00b7•]+|\s-\s|\s-|-\s/g, ' | ')
+    .replace(/-/g, ' ');
+  const out: string[] = [];
+  for (const raw of spaced.split(/\s+/)) {
+    if (!raw) continue;
+    if (raw === '|') {
+      if (out.length && out[out.length - 1] !== '|') out.push('|');
+      continue;
+    }
+    const cleaned = raw.replace(/[^\p{L}\p{N}]/gu, '');
+    if (!cleaned) continue;
+    const lower = cleaned.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const abbr = TITLE_ABBREVIATIONS[lower];
+    const isCaps = cleaned.length > 1 && cleaned === cleaned.toUpperCase() && /\p{L}/u.test(cleaned);
+    if (abbr && (!abbr.caps || isCaps)) out.push(...abbr.to.split(' '));
+    // "Cared 4", "Families 4 Change": a digit standing for a word.
+    else if (lower === '4') out.push('for');
+    else out.push(lower);
+  }
+  while (out[0] === '|') out.shift();
+  while (out[out.length - 1] === '|') out.pop();
+  return out;
+}
+
+interface GroupHit {
+  group: ServiceGroupId;
+  score: number;
+  at: number;
+  weight: number;
+}
+
+/** Every service-group phrase in the title, longest phrase at each position. */
+function groupHits(words: string[]): GroupHit[] {
+  const hits: GroupHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const bucket = PHRASES_BY_FIRST.get(words[i]!);
+    if (!bucket) continue;
+    let best: Phrase | null = null;
+    for (const p of bucket) {
+      if (p.words.length > words.length - i) continue;
+      if (!p.words.every((w, k) => words[i + k] === w)) continue;
+      if (!best || p.words.length * p.weight > best.words.length * best.weight) best = p;
+    }
+    if (best) {
+      hits.push({ group: best.group, score: best.words.length * best.weight, at: i, weight: best.weight });
+      i += best.words.length - 1;
+    }
+  }
+  return hits;
+}
+
+function pickGroup(hits: GroupHit[]): { group: ServiceGroupId | null; serves: ServiceGroupId | null } {
+  if (hits.length === 0) return { group: null, serves: null };
+  const byScore = [...hits].sort((a, b) => b.score - a.score || a.at - b.at);
+  // The first specific service named leads ("Director of Digital and Customer Services" is digital);
+  // weak words ("environment", "programme") decide only when nothing specific is named.
+  const best = hits.find((h) => h.weight >= 1) ?? byScore[0]!;
+  // "Procurement Manager - Children's Services", "Finance Business Partner (Adults)": the person
+  // works in the function; the service is who they serve.
+  const fn = byScore.find((h) => FUNCTIONS.has(h.group) && h.weight >= 1);
+  if (fn && !FUNCTIONS.has(best.group)) {
+    return { group: fn.group, serves: best.group };
+  }
+  const serves = byScore.find((h) => h.group !== best.group && !FUNCTIONS.has(h.group) && h.weight >= 1);
+  return { group: best.group, serves: FUNCTIONS.has(best.group) && serves ? serves.group : null };
+}
+
+const has = (text: string, re: RegExp) => re.test(text);
+
+/** Seniority from the wording of the title, and whether it is a lead role for a service. */
+function seniorityOf(text: string, firstSegment: string): { seniority: SeniorityId | null; leadWording: boolean; chiefExec: boolean } {
+  // "Assistant Chief Executive" is a chief officer; "Assistant to the Chief Executive" is not.
+  const chiefExec =
+    has(text, /\b(chief executive|managing director|head of paid service)\b/) &&
+    !has(text, /\b(assistant|pa|officer|support|secretary|adviser|advisor|manager) to (the )?chief executive\b|\bchief executives? (office|support|assistant|pa)\b/);
+  if (
+    has(text, /\b(councillor|cabinet member|portfolio holder|lead member|executive member|leader of the council|council leader|deputy leader|group leader|lord mayor|deputy mayor|alderman|elected member|member of the (council|cabinet|executive))\b/) ||
+    has(text, /\bmayor\b/) ||
+    has(text, /^leader of\b.*\bcouncil\b/) ||
+    has(text, /\bchair(man|person)? of (the )?[a-z ]*(committee|scrutiny|panel|cabinet)\b/) ||
+    firstSegment === 'leader'
+  ) {
+    return { seniority: 'elected-member', leadWording: false, chiefExec: false };
+  }
+  const seniorDirector = /\b(assistant|deputy|associate|service|operational|divisional|programme|project|area|regional)\s+director\b/;
+  if (has(text, seniorDirector) || has(text, /\bdirector of (programmes?|projects?)\b/)) {
+    return { seniority: 'senior-manager', leadWording: !has(text, /\b(programme|project)\s+director|director of (programmes?|projects?)\b/), chiefExec };
+  }
+  if (
+    chiefExec ||
+    has(text, /\b(chief (operating|finance|financial|digital|information|technology|data|people|legal|transformation|commercial|operations) officer|section 151 officer|s151 officer|director)\b/)
+  ) {
+    return { seniority: 'chief-officer', leadWording: !chiefExec, chiefExec };
+  }
+  if (has(text, /\bdeputy head\b/)) return { seniority: 'manager', leadWording: false, chiefExec };
+  if (has(text, /\bhead ?teacher\b/)) return { seniority: 'manager', leadWording: false, chiefExec };
+  if (has(text, /\b(head of|head|strategic lead|service lead|strategic manager|senior manager|chief officer|monitoring officer|senior leadership)\b/)) {
+    return { seniority: 'senior-manager', leadWording: true, chiefExec };
+  }
+  if (has(text, /\b(manager|managers|team leader|team lead|supervisor|lead|leader|principal lead|coordinating manager)\b/)) {
+    return { seniority: 'manager', leadWording: false, chiefExec };
+  }
+  if (
+    has(
+      text,
+      /\b(officer|adviser|advisor|analyst|coordinator|consultant|practitioner|social worker|worker|surveyor|engineer|planner|assistant|apprentice|technician|inspector|administrator|admin|clerk|caseworker|accountant|solicitor|lawyer|barrister|paralegal|architect|designer|developer|specialist|therapist|librarian|ranger|warden|auditor|assessor|commissioner|business partner|intern|graduate|trainee|volunteer|driver|operative|attendant|receptionist|mentor|tutor|teacher|nurse|buyer|navigator|broker|reviewer|investigator|scientist|ecologist|archivist|curator|registrar|valuer|economist|researcher|psychologist|partner|executive|secretary|professional|support)\b/,
+    )
+  ) {
+    return { seniority: 'officer', leadWording: false, chiefExec };
+  }
+  return { seniority: null, leadWording: false, chiefExec };
+}
+
+/**
+ * Classifies a local-government job title: service group, seniority and whether this is a
+ * service lead (head of service, assistant director, director of a service), the budget holder
+ * to approach. Procurement and IT staff are a route in, never the service lead.
+ *
+ * @example classifyRole('Corporate Director of Adults and Wellbeing')
+ *   // { serviceGroup: 'adult-social-care', seniority: 'chief-officer', isServiceLead: true, ... }
+ * @example classifyRole('AD Highways & Transport').serviceGroup // 'highways-transport'
+ */
+export function classifyRole(title: string): RoleClassification {
+  const words = titleWords(title);
+  const text = words.filter((w) => w !== '|').join(' ');
+  const firstSegment = words.slice(0, words.includes('|') ? words.indexOf('|') : words.length).join(' ');
+  const interim = /\b(interim|acting|temporary)\b/.test(text);
+  const { seniority, leadWording, chiefExec } = seniorityOf(text, firstSegment);
+  let { group, serves } = pickGroup(groupHits(words));
+  // A chief executive leads the whole council, whatever else the title says ("Chief Executive and Head of Paid Service").
+  if (chiefExec && seniority === 'chief-officer') {
+    group = 'corporate-strategy';
+    serves = null;
+  }
+  const lead =
+    (seniority === 'chief-officer' || seniority === 'senior-manager') &&
+    leadWording &&
+    !chiefExec &&
+    (group === null ? /\b(head of service|assistant director|service director)\b/.test(text) : !ROUTE_IN.has(group) && group !== 'corporate-strategy');
+  return { serviceGroup: group, seniority, isServiceLead: lead, servesGroup: serves, interim };
+}
+
+/**
+ * One plain sentence on what the role means for someone selling a service redesign, e.g.
+ * "Likely budget holder for Adult social care" or "Procurement: rarely the budget holder for
+ * service redesign; ask for the head of Children's social care and early help".
+ */
+export function roleGuidance(role: Pick<RoleClassification, 'serviceGroup' | 'seniority' | 'isServiceLead'> & { servesGroup?: ServiceGroupId | null }): string {
+  const label = role.serviceGroup ? serviceGroupLabel(role.serviceGroup) : null;
+  const served = role.servesGroup ? serviceGroupLabel(role.servesGroup) : null;
+  const askFor = served ? `the head of ${served}` : 'the head of the service concerned';
+  if (role.seniority === 'elected-member') {
+    return `Political lead${label ? ` for ${label}` : ''}: sets priorities and approves the budget and savings programme`;
+  }
+  if (role.serviceGroup === 'procurement') return `Procurement: rarely the budget holder for service redesign; ask for ${askFor}`;
+  if (role.serviceGroup === 'digital-ict') return `Digital and IT: a route in, rarely the budget holder for service redesign; ask for ${askFor}`;
+  if (role.isServiceLead) return label ? `Likely budget holder for ${label}` : 'Likely budget holder for their service';
+  switch (role.seniority) {
+    case 'chief-officer':
+      return 'Sets direction and signs off invest-to-save cases; the budget for a service sits with its head of service';
+    case 'senior-manager':
+      return `Senior manager${label ? ` in ${label}` : ''}: may hold a budget; confirm which service they lead`;
+    case 'manager':
+      return `Runs ${label ?? 'the service'} day to day: a champion and route to the head of service`;
+    case 'officer':
+      return "Knows the service's pain points; holds no budget";
+    default:
+      return label ? `Works in ${label}; seniority unclear from the title` : 'Role not recognised from the title';
+  }
+}
+
+/**
+ * The classified role in the shape the background sends to the card ({@link Role} in lib/protocol.ts).
+ *
+ * @example describeRole('Head of Exchequer Services').guidance // 'Likely budget holder for Revenues and benefits'
+ */
+export function describeRole(title: string): Role {
+  const c = classifyRole(title);
+  return {
+    title,
+    serviceGroup: c.serviceGroup ? { id: c.serviceGroup, label: serviceGroupLabel(c.serviceGroup)! } : null,
+    seniority: c.seniority ? { id: c.seniority, label: seniorityLabel(c.seniority)! } : null,
+    isServiceLead: c.isServiceLead,
+    guidance: roleGuidance(c),
+  };
+}
