@@ -9,6 +9,7 @@ import skeleton from './ui/skeleton.css?inline';
 import councilCard from './council-card/council-card.css?inline';
 import tabPanel from './panel/tab-panel.css?inline';
 import inpageCard from './inpage/inpage-card.css?inline';
+import procurement from './procurement/procurement.css?inline';
 
 /**
  * Every stylesheet the views need, as one string for a <style> element: in the closed shadow
@@ -27,4 +28,5 @@ export const cardStyles: string = [
   councilCard,
   tabPanel,
   inpageCard,
+  procurement,
 ].join('\n');

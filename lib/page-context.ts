@@ -84,6 +84,7 @@ export function resolvePageContext(facts: PageFacts | null, pageKind: string | n
     role: null,
     match: null,
     card: null,
+    procurement: null,
     previously: [],
   };
   if (!facts) return empty;

@@ -71,6 +71,39 @@ export const RoleSchema = z.object({
 });
 export type Role = z.infer<typeof RoleSchema>;
 
+/** One cached notice as a card line: an open tender or a contract coming to an end. */
+export const NoticeSummarySchema = z.object({
+  ocid: z.string(),
+  title: z.string(),
+  noticeUrl: z.string(),
+  source: z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']),
+  value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+  /** Tender deadline (YYYY-MM-DD) and whole days left until it, for open tenders. */
+  deadline: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+  /** Contract end and end with every extension (YYYY-MM-DD), for contracts ending. */
+  end: z.string().nullable(),
+  maxEnd: z.string().nullable(),
+  suppliers: z.array(z.string()),
+  serviceGroups: z.array(z.string()),
+  /** In the service group of the person on the page: listed first. */
+  inPersonsGroup: z.boolean(),
+});
+export type NoticeSummary = z.infer<typeof NoticeSummarySchema>;
+
+/** What the council is buying now and which contracts end soon, from the local cache. */
+export const ProcurementSchema = z.object({
+  openTenders: z.array(NoticeSummarySchema),
+  openTotal: z.number().int(),
+  contractsEnding: z.array(NoticeSummarySchema),
+  endingTotal: z.number().int(),
+  /** The window "ending soon" covers, in months. */
+  endingWithinMonths: z.number().int(),
+  /** When the cache was last refreshed from the live APIs; null when it only holds the packaged snapshot. */
+  lastSyncedAt: z.number().nullable(),
+});
+export type Procurement = z.infer<typeof ProcurementSchema>;
+
 /** What the side panel, badge and in-page card show for one tab. */
 export const TabContextSchema = z.object({
   tabId: z.number().int(),
@@ -87,6 +120,8 @@ export const TabContextSchema = z.object({
   role: RoleSchema.nullable(),
   match: CouncilMatchSchema.nullable(),
   card: CouncilCardSchema.nullable(),
+  /** Open tenders and contracts ending for the card's council; null without a council. */
+  procurement: ProcurementSchema.nullable(),
   /** Other councils the page names (e.g. past council roles), for "previously at". */
   previously: z.array(CouncilRefSchema),
   updatedAt: z.number(),

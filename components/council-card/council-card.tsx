@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
-import type { CouncilCard as CouncilCardData, CouncilMatch, CouncilRef, Role } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData, CouncilMatch, CouncilRef, Procurement, Role } from '@/lib/protocol';
+import { ProcurementSections } from '@/components/procurement/procurement-sections';
 import { Badge } from '@/components/ui/badge';
 import { ExternalLink } from '@/components/ui/external-link';
 import { FactList, type Fact } from '@/components/ui/fact-list';
@@ -28,6 +29,8 @@ export interface CouncilCardProps {
   role?: Role | null;
   /** Other councils the person worked at. */
   previously?: CouncilRef[];
+  /** Open tenders and contracts ending, from the local cache. */
+  procurement?: Procurement | null;
   /** The in-page version: tighter, with long sections folded. */
   compact?: boolean;
   /** Level of the council name heading; sections sit one below. The side panel uses 1. */
@@ -35,7 +38,7 @@ export interface CouncilCardProps {
 }
 
 /** Who the council is, where it is and what it runs; for a combined authority, says so instead. */
-export function CouncilCard({ card, match, role, previously = [], compact = false, headingLevel = 2 }: CouncilCardProps) {
+export function CouncilCard({ card, match, role, previously = [], procurement, compact = false, headingLevel = 2 }: CouncilCardProps) {
   const titleId = useId();
   const isCombined = card.kind === 'combined-authority';
   const runCount = card.services.filter((service) => service.provision !== 'none').length;
@@ -71,6 +74,15 @@ export function CouncilCard({ card, match, role, previously = [], compact = fals
       )}
 
       <FactList facts={facts(card)} label={`About ${card.officialName}`} />
+
+      {procurement && (
+        <ProcurementSections
+          procurement={procurement}
+          personsGroupLabel={role?.serviceGroup?.label ?? null}
+          headingLevel={sectionLevel}
+          compact={compact}
+        />
+      )}
 
       {!isCombined && card.services.length > 0 && (
         <Section

@@ -34,6 +34,7 @@ export function ContextView({ context, headingLevel, compact = false }: ContextV
           match={context.match}
           role={context.role}
           previously={context.previously}
+          procurement={context.procurement}
           compact={compact}
           headingLevel={headingLevel}
         />

@@ -215,6 +215,7 @@ const base = {
   role: null,
   match: null,
   card: null,
+  procurement: null,
   previously: [],
   updatedAt: Date.UTC(2026, 10, 22, 9, 30),
 } satisfies Partial<TabContext>;

@@ -7,6 +7,8 @@ import { CouncilLensDB } from './db';
 import { showBadge } from './badge';
 import { getCouncilCard } from './handlers/get-council-card';
 import { getStatus } from './handlers/get-status';
+import { councilProcurement } from './handlers/council-procurement';
+import { lastSyncedAt, localDate } from './clock';
 import { lookupCouncil } from './handlers/lookup-council';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { datasetMeta, loadDatasets } from './refresh/load-datasets';
@@ -31,11 +33,12 @@ export default defineBackground(() => {
     loading ??= (async () => {
       const version = browser.runtime.getManifest().version;
       if (!force && (await datasetMeta(db))) return;
-      const [councils, services] = await Promise.all([
+      const [councils, services, seed] = await Promise.all([
         fetch(browser.runtime.getURL('/data/councils.json')).then((r) => r.text()),
         fetch(browser.runtime.getURL('/data/services.json')).then((r) => r.text()),
+        fetch(browser.runtime.getURL('/data/notices-seed.json')).then((r) => r.text()),
       ]);
-      await loadDatasets(db, { councils, services, version });
+      await loadDatasets(db, { councils, services, seed, version });
       knowledge = null;
     })().finally(() => {
       loading = null;
@@ -68,11 +71,16 @@ export default defineBackground(() => {
         if (tabId === undefined) throw new Error('lookupCouncil comes from a tab');
         return queued(tabId, async () => {
           const known = await getKnowledge();
+          const now = Date.now();
           const context = lookupCouncil(request, tabId, {
             knowledge: known,
             classifyTitle: (title) => (title.trim() ? describeRole(title.trim()) : null),
-            now: Date.now(),
+            now,
           });
+          if (context.card) {
+            const group = context.role?.serviceGroup?.id ?? null;
+            context.procurement = await councilProcurement(db, context.card.code, group, localDate(now), await lastSyncedAt(db));
+          }
           await publish(context, tabId);
           return context;
         });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATASET_INPUT_PATHS, type DatasetInputs } from './build-dataset';
+import { SEED_INPUT_PATHS } from './build-seed';
 
 /** The repository root (this file is lib/dataset/read-inputs.ts). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,4 +16,9 @@ export function sharedDir(env: NodeJS.ProcessEnv = process.env): string {
 export function readDatasetInputs(dir: string = sharedDir()): DatasetInputs {
   const entries = Object.entries(DATASET_INPUT_PATHS).map(([key, file]) => [key, readFileSync(path.join(dir, file), 'utf8')]);
   return Object.fromEntries(entries) as DatasetInputs;
+}
+
+/** The OCDS release files the notices seed is built from, as path + text. */
+export function readSeedInputs(dir: string = sharedDir()): { path: string; text: string }[] {
+  return SEED_INPUT_PATHS.map((p) => ({ path: p, text: readFileSync(path.join(dir, p), 'utf8') }));
 }

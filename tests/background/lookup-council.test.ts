@@ -21,6 +21,7 @@ beforeAll(async () => {
   await loadDatasets(db, {
     councils: readFileSync(resolve(root, 'public/data/councils.json'), 'utf8'),
     services: readFileSync(resolve(root, 'public/data/services.json'), 'utf8'),
+    seed: readFileSync(resolve(root, 'public/data/notices-seed.json'), 'utf8'),
     version: 'test',
   });
   knowledge = await buildKnowledge(db, createCouncilIndex);

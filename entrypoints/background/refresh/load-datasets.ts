@@ -1,4 +1,6 @@
 import { CouncilsFileSchema, ServicesFileSchema } from '@/lib/councils/schema';
+import { SeedFileSchema } from '@/lib/dataset/seed-schema';
+import { toNoticeRow } from '@/lib/ocds/row';
 import type { CouncilLensDB } from '../db';
 
 export interface PackagedDatasets {
@@ -6,6 +8,8 @@ export interface PackagedDatasets {
   councils: string;
   /** Raw text of public/data/services.json. */
   services: string;
+  /** Raw text of public/data/notices-seed.json: notices so the card works offline from the start. */
+  seed: string;
   /** Identifies this packaging, e.g. the extension version; stored so a reload can be skipped. */
   version: string;
 }
@@ -16,6 +20,7 @@ export interface DatasetMeta {
   version: string;
   councils: number;
   serviceGroups: number;
+  seedNotices: number;
   loadedAt: number;
 }
 
@@ -29,17 +34,28 @@ export async function loadDatasets(db: CouncilLensDB, data: PackagedDatasets, no
   const services = ServicesFileSchema.safeParse(JSON.parse(data.services));
   if (!services.success) throw new Error(`services.json is invalid: ${services.error.message}`);
 
+  const seed = SeedFileSchema.safeParse(JSON.parse(data.seed));
+  if (!seed.success) throw new Error(`notices-seed.json is invalid: ${seed.error.message}`);
+
   const meta: DatasetMeta = {
     version: data.version,
     councils: councils.data.councils.length,
     serviceGroups: services.data.groups.length,
+    seedNotices: seed.data.notices.length,
     loadedAt: now,
   };
-  await db.transaction('rw', db.councils, db.serviceGroups, db.meta, async () => {
+  await db.transaction('rw', [db.councils, db.serviceGroups, db.notices, db.meta], async () => {
     await db.councils.clear();
     await db.councils.bulkPut(councils.data.councils);
     await db.serviceGroups.clear();
     await db.serviceGroups.bulkPut(services.data.groups);
+    // The seed never replaces what a sync fetched: those rows are as new or newer.
+    const synced = new Set(
+      (await db.notices.bulkGet(seed.data.notices.map((n) => n.ocid)))
+        .filter((row) => row?.origin === 'sync')
+        .map((row) => row!.ocid),
+    );
+    await db.notices.bulkPut(seed.data.notices.filter((n) => !synced.has(n.ocid)).map((n) => toNoticeRow(n, 'seed')));
     await db.meta.put({ key: DATASET_META_KEY, value: meta });
   });
   return meta;

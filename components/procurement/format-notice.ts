@@ -1,0 +1,31 @@
+import type { NoticeSummary } from '@/lib/protocol';
+
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+/**
+ * A contract value as people quote it: "£372,032", "£1.2m", "£19m"; another currency keeps its code.
+ */
+export function formatMoney(value: { amount: number; currency: string }): string {
+  const { amount, currency } = value;
+  if (currency !== 'GBP') return `${currency} ${Math.round(amount).toLocaleString('en-GB')}`;
+  if (amount >= 10_000_000) return `£${Math.round(amount / 1_000_000)}m`;
+  if (amount >= 1_000_000) return `£${(Math.round(amount / 100_000) / 10).toString()}m`;
+  return gbp.format(amount);
+}
+
+/** "closes today", "1 day left", "12 days left". */
+export function formatDaysLeft(days: number): string {
+  if (days <= 0) return 'closes today';
+  return days === 1 ? '1 day left' : `${days} days left`;
+}
+
+const SOURCES: Record<NoticeSummary['source'], string> = {
+  'contracts-finder': 'Contracts Finder',
+  'find-a-tender': 'Find a Tender',
+  'public-contracts-scotland': 'Public Contracts Scotland',
+  sell2wales: 'Sell2Wales',
+};
+
+export function sourceLabel(source: NoticeSummary['source']): string {
+  return SOURCES[source];
+}

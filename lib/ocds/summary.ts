@@ -1,0 +1,46 @@
+import type { NoticeSummary } from '@/lib/protocol';
+import type { NoticeRow } from './row';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** `date` plus `months` calendar months (YYYY-MM-DD), clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** A cached notice as the card lists it. */
+export function summariseNotice(row: NoticeRow, today: string, personsGroup: string | null): NoticeSummary {
+  return {
+    ocid: row.ocid,
+    title: row.title,
+    noticeUrl: row.noticeUrl,
+    source: row.source,
+    value: row.value ? { amount: row.value.amount, currency: row.value.currency } : null,
+    deadline: row.deadline ?? null,
+    daysLeft: row.deadline ? daysBetween(today, row.deadline) : null,
+    end: row.contractPeriod?.end?.slice(0, 10) ?? null,
+    maxEnd: row.contractPeriod?.maxEnd?.slice(0, 10) ?? null,
+    suppliers: row.suppliers.map((s) => s.name),
+    serviceGroups: row.serviceGroups,
+    inPersonsGroup: personsGroup !== null && row.serviceGroups.includes(personsGroup as never),
+  };
+}
+
+/** The person's service group first, then by `key` ascending (deadline, contract end). */
+export function personsGroupFirst(key: (s: NoticeSummary) => string | null): (a: NoticeSummary, b: NoticeSummary) => number {
+  return (a, b) => {
+    if (a.inPersonsGroup !== b.inPersonsGroup) return a.inPersonsGroup ? -1 : 1;
+    const ka = key(a) ?? '9999';
+    const kb = key(b) ?? '9999';
+    return ka < kb ? -1 : ka > kb ? 1 : a.title.localeCompare(b.title);
+  };
+}
