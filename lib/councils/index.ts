@@ -1,7 +1,8 @@
+import { anchorWindows } from './recognise/anchors';
 import { Engine, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import type { Level } from './recognise/designators';
-import { tokenize, type Tokens } from './recognise/tokenize';
+import { createTokenBuffer, tokenize, type Tokens } from './recognise/tokenize';
 import type { Council, CouncilsFile } from './schema';
 
 /**
@@ -63,6 +64,15 @@ export interface CouncilIndex {
   readonly stats: { councils: number; coreEntries: number };
 }
 
+export interface CouncilIndexOptions {
+  /**
+   * findMentions scans only the text around council words and capitalised abbreviations (see
+   * lib/councils/recognise/anchors.ts). Default true; false scans every token, for tests and the
+   * benchmark to compare.
+   */
+  anchored?: boolean;
+}
+
 /** High (>= 0.85): council words present. Medium (>= 0.6): a place name that probably means its council. Low: doubtful. */
 export function confidenceBand(confidence: number): 'high' | 'medium' | 'low' {
   return confidence >= 0.85 ? 'high' : confidence >= 0.6 ? 'medium' : 'low';
@@ -94,8 +104,12 @@ const LEVEL_WORDS: Partial<Record<Level, string>> = {
  * index.resolveName('London Borough of Haringey - Parks and Leisure')[0]?.code // 'HRY'
  * index.findMentions('Tenders for Wigan MBC and Kent County Council.').map((m) => m.code) // ['WGN', 'KEN']
  */
-export function createCouncilIndex(data: CouncilsFile): CouncilIndex {
+export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOptions = {}): CouncilIndex {
   const engine = new Engine(data);
+  const anchored = options.anchored ?? true;
+  // Token buffers reused across calls: tokens never outlive the call that read them.
+  const scratch = createTokenBuffer();
+  const nameScratch = createTokenBuffer();
   const successorCache = new Map<string, string[]>();
 
   const currentSuccessors = (council: Council): string[] => {
@@ -138,7 +152,10 @@ export function createCouncilIndex(data: CouncilsFile): CouncilIndex {
       matched,
       via,
       alternatives: f.choice.ties.map((c) => c.code),
-      reason: explain(f, via, matched, council),
+      // Built on first read: pages yield many mentions and few reasons are ever shown.
+      get reason() {
+        return explain(f, via, matched, council);
+      },
       start,
       end,
     };
@@ -151,7 +168,7 @@ export function createCouncilIndex(data: CouncilsFile): CouncilIndex {
     switch (via) {
       case 'designated':
       case 'abbreviation':
-        parts.push(`"${matched}" is ${council.officialName} (${c.compat === 2 ? 'designator as in its own name' : c.compat === 1 ? 'designator fits its type' : `"${lw ?? c.level}" does not fit a ${council.typeName ?? council.type}; may be another body`})`);
+        parts.push(`"${matched}" is ${council.officialName} (${c.compat === 2 ? 'designator as in its own name' : c.compat === 1 ? 'designator fits its type' : `"${lw ?? c.level}" does not fit a ${council.typeName}; may be another body`})`);
         break;
       case 'initials':
         parts.push(`"${matched}" are the initials of ${council.officialName}`);
@@ -229,10 +246,10 @@ export function createCouncilIndex(data: CouncilsFile): CouncilIndex {
     stats: { councils: data.councils.length, coreEntries: engine.entryCount },
 
     resolveName(name: string): CouncilHit[] {
-      const t = tokenize(name);
+      const t = tokenize(name, undefined, 0, name.length, nameScratch);
       const found = engine.scan(t);
       if (found.length === 0) return [];
-      const strong = found.filter((f) => isExplicit(f) && !engine.councilOf(t, f));
+      const strong = found.filter((f) => isExplicit(f) && !engine.councilOf(t, f, false));
       let accepted: Array<{ f: Found; conf: number }>;
       if (strong.length > 0) {
         accepted = strong.map((f) => ({ f, conf: score(f, baseOf(f)) }));
@@ -259,27 +276,33 @@ export function createCouncilIndex(data: CouncilsFile): CouncilIndex {
     },
 
     findMentions(text: string): CouncilMention[] {
-      const t = tokenize(text);
       const out: CouncilMention[] = [];
-      for (const f of engine.scan(t)) {
-        if (!isExplicit(f) && !(f.shared && f.shared.last === false && isSharedAccepted(f))) continue;
-        if (!engine.abbreviationInCapitals(t, f)) continue;
-        if (engine.councilOf(t, f)) continue;
-        let conf = score(f, baseOf(f));
-        if (f.lowercase && !f.choice.parse.prefix && f.choice.entry.source !== 'initials-and') {
-          // "reading council papers", "shut down council services": a lower-case place before a
-          // bare "Council" is usually an ordinary word; "reading borough council" is still clear.
-          if (f.choice.level === null || f.choice.level === 'council' || f.choice.strength === 'abbrev') continue;
-          conf -= 0.1;
-        }
-        out.push(toHit(t, text, f, viaOf(f), conf));
+      if (!anchored) {
+        scanRange(text, 0, text.length, out);
+        return out;
       }
+      const windows = anchorWindows(text, engine.abbreviationHashes);
+      for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
       return out;
     },
   };
 
-  function isSharedAccepted(f: Found): boolean {
-    return f.shared !== null && (f.choice.strength === 'strong' || f.choice.strength === 'abbrev');
+  /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
+  function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
+    const t = tokenize(text, engine.startHashes, from, to, scratch);
+    for (const f of engine.scan(t)) {
+      if (!isExplicit(f)) continue;
+      if (!engine.abbreviationInCapitals(t, f)) continue;
+      if (engine.councilOf(t, f, true)) continue;
+      let conf = score(f, baseOf(f));
+      if (f.lowercase && !f.choice.parse.prefix && f.choice.entry.source !== 'initials-and') {
+        // "reading council papers", "shut down council services": a lower-case place before a
+        // bare "Council" is usually an ordinary word; "reading borough council" is still clear.
+        if (f.choice.level === null || f.choice.level === 'council' || f.choice.strength === 'abbrev') continue;
+        conf -= 0.1;
+      }
+      out.push(toHit(t, text, f, viaOf(f), conf));
+    }
   }
 }
 

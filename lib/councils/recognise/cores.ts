@@ -1,6 +1,6 @@
 import type { Council } from '../schema';
 import { CONNECTORS, LEVEL_LETTERS, NON_CORE, PREFIXES, SUFFIXES, type Designator, type Level } from './designators';
-import { tokenize } from './tokenize';
+import { createTokenBuffer, wordsOf } from './tokenize';
 
 /**
  * How a core name was obtained:
@@ -166,6 +166,7 @@ export function deriveCores(councils: readonly Council[]): { entries: CoreEntry[
   const ownLevels: OwnLevels = new Map();
   const perCouncil = new Map<string, Map<string, string[]>>();
   const coreOwners = new Map<string, Set<string>>();
+  const buffer = createTokenBuffer();
 
   for (const council of councils) {
     const levels = new Set<Level | 'bare'>();
@@ -173,7 +174,7 @@ export function deriveCores(councils: readonly Council[]): { entries: CoreEntry[
     for (const raw of council.names) {
       // "comhairle nan eilean siar (western isles)", "edinburgh (city of)": the bracket is a gloss.
       const unbracketed = raw.includes('(') ? raw.replace(/\([^)]*\)/g, ' ').trim() || raw : raw;
-      const words = tokenize(unbracketed).words;
+      const words = wordsOf(unbracketed, buffer);
       if (words.length === 0) continue;
       const { core, levels: seen } = stripDesignators(words);
       if (!isCore(core)) continue;

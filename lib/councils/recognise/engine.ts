@@ -1,7 +1,7 @@
 import type { Council, CouncilsFile } from '../schema';
 import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
 import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
-import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, type Tokens } from './tokenize';
+import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, wordHash, type Tokens } from './tokenize';
 import { createNode, insert, type TrieNode } from './trie';
 
 /** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
@@ -29,7 +29,7 @@ export interface Choice {
   readonly compat: 0 | 1 | 2;
 }
 
-/** A council phrase found by a scan; `part`/`parts` set for "Adur and Worthing Councils". */
+/** A council phrase found by a scan; `shared` is set for each part of "Adur and Worthing Councils". */
 export interface Found {
   readonly choice: Choice;
   readonly start: number;
@@ -75,12 +75,23 @@ export class Engine {
     for (const d of PREFIXES) insert(this.prefix, d.words, d);
     for (const d of SUFFIXES) insert(this.suffix, d.words, d);
     this.entryCount = entries.length;
+    const starts = new Set<number>();
+    for (const w of this.core.next!.keys()) starts.add(wordHash(w));
+    for (const w of this.prefix.next!.keys()) starts.add(wordHash(w));
+    this.startHashes = starts;
+    const abbreviations = new Set<number>();
+    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.add(wordHash(d.words.join('')));
+    for (const e of entries) {
+      if (e.source === 'name' || e.source === 'derived') continue;
+      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.add(wordHash(w));
+    }
+    this.abbreviationHashes = abbreviations;
   }
 
-  /** Whether a token can start a council phrase at all (the scan's fast path). */
-  canStart(word: string): boolean {
-    return this.core.next!.has(word) || this.prefix.next!.has(word);
-  }
+  /** Hashes ({@link wordHash}) of every word that can start a council phrase, for the tokenizer's prefilter. */
+  readonly startHashes: ReadonlySet<number>;
+  /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
+  readonly abbreviationHashes: ReadonlySet<number>;
 
   /** Every parse starting at token `i`. */
   parsesAt(t: Tokens, i: number, allowPrefix: boolean): Parse[] {
@@ -90,13 +101,13 @@ export class Engine {
     let node: TrieNode<Designator> | undefined = this.prefix;
     for (let k = i; k < t.length; k++) {
       if (k > i && t.gaps[k] !== GAP_SOFT) break;
-      node = node.next?.get(t.words[k]!);
+      node = node.next?.get(t.word(k));
       if (!node) break;
       if (node.values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
         for (const d of node.values) {
           let coreAt = k + 1;
           // "Council of the Isles of Scilly", "Royal Borough of the ..." : skip an article.
-          if (t.words[coreAt] === 'the' && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
+          if (t.word(coreAt) === 'the' && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
           if (d.strength === 'block') {
             out.push({ start: i, end: k + 1, coreStart: k + 1, coreEnd: k + 1, entries: [], prefix: d, suffix: null });
             continue;
@@ -113,7 +124,7 @@ export class Engine {
     for (let k = at; k < t.length; k++) {
       // Commas may sit inside a name ("Bournemouth, Christchurch and Poole"), other breaks may not.
       if (k > at && t.gaps[k] === GAP_HARD) break;
-      node = node.next?.get(t.words[k]!);
+      node = node.next?.get(t.word(k));
       if (!node) break;
       if (node.values) {
         const coreEnd = k + 1;
@@ -129,7 +140,7 @@ export class Engine {
       const gap = t.gaps[k]!;
       if (gap === GAP_HARD) break;
       if (gap === GAP_COMMA && k > coreEnd) break;
-      node = node.next?.get(t.words[k]!);
+      node = node.next?.get(t.word(k));
       if (!node) break;
       if (node.values) {
         for (const d of node.values) {
@@ -202,17 +213,27 @@ export class Engine {
   bestAt(t: Tokens, i: number, allowPrefix: boolean): Best {
     const parses = this.parsesAt(t, i, allowPrefix);
     if (parses.length === 0) return null;
-    const ranked = parses.map((p) => ({ p, d: this.designation(p), c: null as Choice | null }));
-    for (const r of ranked) if (r.d.strength !== 'block') r.c = this.choose(r.p);
-    ranked.sort(
-      (a, b) =>
-        b.p.end - a.p.end ||
-        STRENGTH_RANK[b.d.strength] - STRENGTH_RANK[a.d.strength] ||
-        scoreOf(b.c) - scoreOf(a.c),
-    );
-    for (const r of ranked) {
-      if (r.d.strength === 'block') return { kind: 'blocked', parse: r.p };
-      if (r.c) return { kind: 'choice', choice: r.c };
+    if (parses.length === 1) {
+      const p = parses[0]!;
+      if (this.designation(p).strength === 'block') return { kind: 'blocked', parse: p };
+      const c = this.choose(p);
+      return c ? { kind: 'choice', choice: c } : null;
+    }
+    const ranked = parses.map((p) => ({ p, rank: STRENGTH_RANK[this.designation(p).strength], c: undefined as Choice | null | undefined }));
+    ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
+    // Longest phrase first, then strongest designator; among equals, the better-fitting council
+    // ("Derry City Council" is the former Derry City Council, not Derry City and Strabane).
+    for (let k = 0; k < ranked.length; k++) {
+      const r = ranked[k]!;
+      if (r.rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: r.p };
+      let best: Choice | null = null;
+      let end = k;
+      for (; end < ranked.length && ranked[end]!.p.end === r.p.end && ranked[end]!.rank === r.rank; end++) {
+        const c = this.choose(ranked[end]!.p);
+        if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
+      }
+      if (best) return { kind: 'choice', choice: best };
+      k = end - 1;
     }
     return null;
   }
@@ -226,7 +247,7 @@ export class Engine {
     // "NHS Kent and Medway and Kent County Council": a list that follows an organisation word
     // names that organisation's area, not councils.
     const before = first.parse.start - 1;
-    if (before >= 0 && t.gaps[first.parse.start] === GAP_SOFT && BLOCK_WORDS.has(t.words[before]!)) {
+    if (before >= 0 && t.gaps[first.parse.start] === GAP_SOFT && BLOCK_WORDS.has(t.word(before))) {
       this.listBlockedUntil = this.chainEnd(t, first.parse.end);
       return null;
     }
@@ -235,7 +256,7 @@ export class Engine {
     for (let guard = 0; guard < 8 && j < t.length; guard++) {
       let k: number;
       let viaAnd = false;
-      if (t.words[j] === 'and' && t.gaps[j] === GAP_SOFT) {
+      if (t.word(j) === 'and' && t.gaps[j] === GAP_SOFT) {
         k = j + 1;
         viaAnd = true;
       } else if (t.gaps[j] === GAP_COMMA) k = j;
@@ -262,7 +283,7 @@ export class Engine {
   /** End of a run of "and"/comma-joined bare place names starting at `j`. */
   private chainEnd(t: Tokens, j: number): number {
     for (let guard = 0; guard < 8 && j < t.length; guard++) {
-      const k = t.words[j] === 'and' && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
+      const k = t.word(j) === 'and' && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
       if (k < 0 || k >= t.length) break;
       const next = this.bestAt(t, k, false);
       if (!next || next.kind !== 'choice' || (next.choice.strength !== 'none' && next.choice.strength !== 'weak')) break;
@@ -281,12 +302,17 @@ export class Engine {
   scan(t: Tokens): Found[] {
     const found: Found[] = [];
     this.listBlockedUntil = -1;
-    const words = t.words;
     const core = this.core.next!;
     const prefix = this.prefix.next!;
+    const startable = t.startable;
     let i = 0;
     while (i < t.length) {
-      const w = words[i]!;
+      // Fast path: the tokenizer already ruled out almost every word by its hash.
+      if (startable && startable[i] === 0) {
+        i++;
+        continue;
+      }
+      const w = t.word(i);
       if (!core.has(w) && !prefix.has(w)) {
         i++;
         continue;
@@ -332,11 +358,20 @@ export class Engine {
     return found;
   }
 
-  /** "X Council for Y" / "X Council of Y" is some other body. */
-  councilOf(t: Tokens, f: Found): boolean {
+  /**
+   * "Bradford Council for Mosques", "Birmingham Council of Faiths": a bare "Council" followed by
+   * for/of and a named thing is some other body. In running text the named thing must be
+   * capitalised, so "Denbighshire County Council for details" and "Leeds Council for years" stay
+   * mentions.
+   */
+  councilOf(t: Tokens, f: Found, text: boolean): boolean {
     const s = f.choice.parse.suffix;
-    if (!s || s.strength !== 'strong' || s.ca) return false;
-    return f.end < t.length && t.gaps[f.end] === GAP_SOFT && COUNCIL_OF.has(t.words[f.end]!);
+    if (!s || s.strength !== 'strong' || s.ca || s.level !== 'council') return false;
+    if (!(f.end < t.length && t.gaps[f.end] === GAP_SOFT && COUNCIL_OF.has(t.word(f.end)))) return false;
+    if (!text) return true;
+    let k = f.end + 1;
+    if (t.word(k) === 'the') k++;
+    return k < t.length && t.gaps[k] === GAP_SOFT && t.cases[k] !== CASE_LOWER;
   }
 
   /** Whether a designator or initials token is written in capitals, as trade abbreviations are. */
@@ -347,7 +382,7 @@ export class Engine {
       if (t.cases[p.coreStart] !== CASE_ACRONYM) return false;
     }
     if (src === 'initials-and') {
-      for (let k = p.coreStart; k < p.coreEnd; k++) if (t.words[k] !== 'and' && t.cases[k] === CASE_LOWER) return false;
+      for (let k = p.coreStart; k < p.coreEnd; k++) if (t.word(k) !== 'and' && t.cases[k] === CASE_LOWER) return false;
     }
     if (p.suffix?.strength === 'abbrev' && t.cases[p.coreEnd] !== CASE_ACRONYM) return false;
     if (p.prefix?.strength === 'abbrev' && t.cases[p.start] !== CASE_ACRONYM) return false;
@@ -361,7 +396,7 @@ export class Engine {
    */
   hasBlockWord(t: Tokens, found: readonly Found[]): boolean {
     const inside = (k: number) => found.some((f) => k >= f.start && k < f.end);
-    for (let k = 0; k < t.length; k++) if (BLOCK_WORDS.has(t.words[k]!) && !inside(k)) return true;
+    for (let k = 0; k < t.length; k++) if (BLOCK_WORDS.has(t.word(k)) && !inside(k)) return true;
     return false;
   }
 
@@ -372,7 +407,7 @@ export class Engine {
     let e = f.end;
     while (e < t.length && t.gaps[e] === GAP_SOFT) e++;
     let extras = f.start - s + (e - f.end);
-    if (s < f.start && t.words[s] === 'the') extras--;
+    if (s < f.start && t.word(s) === 'the') extras--;
     return extras;
   }
 }
@@ -382,4 +417,4 @@ function scoreOf(c: Choice | null): number {
   return c.compat * 10 + (c.entry.source === 'derived' ? 0 : 3) + (c.entry.council.current ? 1 : 0);
 }
 
-export { GAP_COMMA };
+

@@ -1,14 +1,17 @@
 /**
  * Single-pass tokenizer for council recognition.
  *
- * Turns text into normalised word tokens (lower case, accents folded, apostrophes dropped,
- * `&` and `&amp;` read as "and", "saint" read as "st") and keeps, for every token, its UTF-16
- * start and end in the original text, so a match over tokens maps straight back to
+ * Splits text into normalised word tokens (lower case, accents folded, apostrophes dropped, `&`
+ * and `&amp;` read as "and", "saint" read as "st") and keeps, for every token, its UTF-16 start
+ * and end in the original text, so a match over tokens maps straight back to
  * `text.slice(start, end)`. Between tokens it records how strong the break is, because a council
  * name may cross a comma ("Armagh City, Banbridge and Craigavon") but not a full stop, a bracket,
  * a spaced dash or a new line ("London Borough of Haringey - Parks and Leisure").
  *
- * It scans the text once with char-code tests; strings are only created for word tokens.
+ * Speed: one pass of char-code tests. Token strings are made lazily: the scan computes a hash of
+ * each normalised word as it goes and, when given the set of hashes of words that can start a
+ * council phrase, marks only those tokens; every other word of a page is never turned into a
+ * string (tests/bench/recognition.bench.ts measures the effect).
  */
 
 /** Break before a token: space or in-word hyphen. */
@@ -18,22 +21,27 @@ export const GAP_COMMA = 1;
 /** Break before a token: full stop, bracket, slash, colon, spaced dash, new line and the like. */
 export const GAP_HARD = 2;
 
-/** Case of a token's first letter in the original text (acronym = two or more capitals). */
+/** Case of a token in the original text: lower, capitalised, or two or more capitals (an acronym). */
 export const CASE_LOWER = 0;
 export const CASE_UPPER = 1;
 export const CASE_ACRONYM = 2;
 
 export interface Tokens {
   readonly length: number;
-  /** Normalised token text. */
-  readonly words: string[];
   /** UTF-16 offsets into the original text. */
-  readonly starts: number[];
-  readonly ends: number[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** Break before each token: {@link GAP_SOFT}, {@link GAP_COMMA} or {@link GAP_HARD}. */
-  readonly gaps: number[];
+  readonly gaps: Uint8Array;
   /** {@link CASE_LOWER}, {@link CASE_UPPER} or {@link CASE_ACRONYM} per token. */
-  readonly cases: number[];
+  readonly cases: Uint8Array;
+  /**
+   * 1 where the token's hash is in the start set passed to {@link tokenize}; null when no set was
+   * given (every token may start a phrase).
+   */
+  readonly startable: Uint8Array | null;
+  /** The normalised text of token `k`, made on first use. */
+  word(k: number): string;
 }
 
 // Character classes for code units below 128.
@@ -88,32 +96,124 @@ function isSpaceLike(code: number): boolean {
   return code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0x3000;
 }
 
-function matchesAt(text: string, at: number, options: string[]): number {
+function classifyWide(code: number): number {
+  const f = foldChar(code);
+  if (f === null) return isSpaceLike(code) ? C_SPACE : C_OTHER;
+  return f === '' ? C_APOS : C_WORD;
+}
+
+function isWordCode(code: number): boolean {
+  if (code < 128) {
+    const k = ASCII[code]!;
+    return k === C_WORD || k === C_UPPER;
+  }
+  const f = foldChar(code);
+  return f !== null && f !== '';
+}
+
+function matchesAt(text: string, at: number, options: readonly string[]): number {
   for (const o of options) {
     if (text.length - at >= o.length && text.substr(at, o.length).toLowerCase() === o) return o.length;
   }
   return 0;
 }
 
-/**
- * Splits `text` into normalised tokens with their original offsets.
- *
- * @example tokenize("King's Lynn &amp; West Norfolk").words // ['kings', 'lynn', 'and', 'west', 'norfolk']
- */
-export function tokenize(text: string): Tokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const gaps: number[] = [];
-  const cases: number[] = [];
-  // Lower-casing the whole text once keeps offsets aligned unless a character expands
-  // (e.g. U+0130); then each token is lower-cased on its own.
-  const lowered = text.toLowerCase();
-  const aligned = lowered.length === text.length;
-  const n = text.length;
-  let gap = GAP_HARD;
-  let i = 0;
+/** The hash {@link tokenize} computes for a normalised word; use it to build a start set. */
+export function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
 
+const HASH_SAINT = wordHash('saint');
+const HASH_ST = wordHash('st');
+const HASH_AND = wordHash('and');
+const HASH_CO = wordHash('co');
+
+class TokenList implements Tokens {
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  gaps: Uint8Array;
+  cases: Uint8Array;
+  startable: Uint8Array | null = null;
+  private startBuffer: Uint8Array;
+  /** 1 when the token is plain ASCII letters and digits: its word is a lower-cased slice. */
+  private plain: Uint8Array;
+  private text = '';
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.gaps = new Uint8Array(capacity);
+    this.cases = new Uint8Array(capacity);
+    this.plain = new Uint8Array(capacity);
+    this.startBuffer = new Uint8Array(capacity);
+  }
+
+  /** Prepares the list for a new text, keeping its buffers. */
+  reset(text: string, withStart: boolean): this {
+    this.text = text;
+    this.length = 0;
+    this.startable = withStart ? this.startBuffer : null;
+    return this;
+  }
+
+  grow(): void {
+    const n = this.starts.length * 2 + 16;
+    const g = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.starts = g(this.starts, (k) => new Int32Array(k));
+    this.ends = g(this.ends, (k) => new Int32Array(k));
+    this.gaps = g(this.gaps, (k) => new Uint8Array(k));
+    this.cases = g(this.cases, (k) => new Uint8Array(k));
+    this.plain = g(this.plain, (k) => new Uint8Array(k));
+    this.startBuffer = g(this.startBuffer, (k) => new Uint8Array(k));
+    if (this.startable) this.startable = this.startBuffer;
+  }
+
+  markPlain(k: number, plain: boolean): void {
+    this.plain[k] = plain ? 1 : 0;
+  }
+
+  word(k: number): string {
+    if (k < 0 || k >= this.length) return '';
+    // Not cached: a word is read at most a few times, and a sparse cache indexed by token number
+    // would fall back to a slow dictionary on long pages.
+    const s = this.starts[k]!;
+    const e = this.ends[k]!;
+    let w: string;
+    if (this.text.charCodeAt(s) === 38) w = 'and';
+    else if (this.plain[k]) w = this.text.slice(s, e).toLowerCase();
+    else w = foldWord(this.text, s, e);
+    if (w === 'saint') w = 'st';
+    return w;
+  }
+}
+
+/**
+ * Splits `text` (or `text.slice(from, to)`, keeping offsets into `text`) into normalised tokens
+ * with their original offsets. With `startHashes` (see {@link wordHash}), marks in `startable` the
+ * tokens that may begin a council phrase.
+ *
+ * @example
+ * const t = tokenize("King's Lynn &amp; West Norfolk");
+ * Array.from({ length: t.length }, (_, k) => t.word(k)) // ['kings', 'lynn', 'and', 'west', 'norfolk']
+ */
+export function tokenize(text: string, startHashes?: ReadonlySet<number>, from = 0, to = text.length, reuse?: TokenBuffer): Tokens {
+  const n = to;
+  const out = (reuse instanceof TokenList ? reuse : new TokenList(Math.min(n - from + 1, 64 + ((n - from) >> 2)))).reset(
+    text,
+    startHashes !== undefined,
+  );
+  let count = 0;
+  let gap = GAP_HARD;
+  let lastEnd = -1;
+  let lastWasSt = false;
+  let i = from;
 
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -121,19 +221,25 @@ export function tokenize(text: string): Tokens {
     if (cls === C_WORD || cls === C_UPPER) {
       // A word: letters and digits, with apostrophes inside it dropped ("King's" -> "kings").
       const s = i;
-      let plain = true; // only ASCII letters/digits, no apostrophes: the token is a plain slice
+      let plain = true;
       let upper = 0;
+      let h = 0;
+      let len = 0;
       let e = i;
       while (e < n) {
         const c = text.charCodeAt(e);
         if (c < 128) {
           const k = ASCII[c]!;
           if (k === C_WORD) {
+            h = (Math.imul(h, 31) + c) | 0;
+            len++;
             e++;
             continue;
           }
           if (k === C_UPPER) {
             upper++;
+            h = (Math.imul(h, 31) + c + 32) | 0;
+            len++;
             e++;
             continue;
           }
@@ -143,10 +249,10 @@ export function tokenize(text: string): Tokens {
             continue;
           }
           if (k === C_AMP && e + 1 < n) {
-            const len = matchesAt(text, e + 1, ENTITY_APOS);
-            if (len && e + 1 + len < n && isWordCode(text.charCodeAt(e + 1 + len))) {
+            const el = matchesAt(text, e + 1, ENTITY_APOS);
+            if (el && e + 1 + el < n && isWordCode(text.charCodeAt(e + 1 + el))) {
               plain = false;
-              e += 1 + len;
+              e += 1 + el;
               continue;
             }
           }
@@ -155,22 +261,28 @@ export function tokenize(text: string): Tokens {
         const f = foldChar(c);
         if (f === null) break;
         if (f === '' && !(e + 1 < n && isWordCode(text.charCodeAt(e + 1)))) break;
-        if (c !== lowered.charCodeAt(e)) upper++;
+        for (let q = 0; q < f.length; q++) h = (Math.imul(h, 31) + f.charCodeAt(q)) | 0;
+        len += f.length;
+        if (f !== '' && text[e] !== text[e]!.toLowerCase()) upper++;
         plain = false;
         e++;
       }
-      let word: string;
-      if (plain) word = aligned ? lowered.slice(s, e) : text.slice(s, e).toLowerCase();
-      else word = foldWord(text, s, e);
-      const first = text.charCodeAt(s);
-      const firstUpper = first < 128 ? ASCII[first] === C_UPPER : text[s] !== text[s]!.toLowerCase();
-      const c = upper >= 2 ? CASE_ACRONYM : firstUpper ? CASE_UPPER : CASE_LOWER;
-      if (word.length > 0) {
-        words.push(word === 'saint' ? 'st' : word);
-        starts.push(s);
-        ends.push(e);
-        gaps.push(gap);
-        cases.push(c);
+      if (len > 0) {
+        if (count === out.starts.length) out.grow();
+        out.starts[count] = s;
+        out.ends[count] = e;
+        out.gaps[count] = gap;
+        const first = text.charCodeAt(s);
+        const firstUpper = first < 128 ? ASCII[first] === C_UPPER : text[s] !== text[s]!.toLowerCase();
+        out.cases[count] = upper >= 2 ? 2 : firstUpper ? 1 : 0;
+        out.markPlain(count, plain);
+        if (h === HASH_SAINT) h = HASH_ST;
+        // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
+        // keeps every "a" of a page out of the matcher.
+        if (out.startable) out.startable[count] = startHashes!.has(h) && (len > 1 || nextIsAmp(text, e)) ? 1 : 0;
+        lastWasSt = h === HASH_ST || h === HASH_CO;
+        lastEnd = e;
+        count++;
         gap = GAP_SOFT;
       }
       i = e;
@@ -196,30 +308,31 @@ export function tokenize(text: string): Tokens {
         i++;
         continue;
       }
-      case C_DOT: {
+      case C_DOT:
         // "St. Helens" and "Co. Durham": a full stop after these abbreviations is not a break.
-        const last = words.length > 0 ? words[words.length - 1] : '';
-        const adjacent = ends.length > 0 && ends[ends.length - 1] === i;
-        if (!(adjacent && (last === 'st' || last === 'co'))) gap = GAP_HARD;
+        if (!(lastEnd === i && lastWasSt)) gap = GAP_HARD;
         i++;
         continue;
-      }
       case C_AMP: {
-        let len = matchesAt(text, i + 1, ENTITY_AND);
-        if (len || !matchesAt(text, i + 1, ENTITY_SPACE)) {
+        const el = matchesAt(text, i + 1, ENTITY_AND);
+        if (el || !matchesAt(text, i + 1, ENTITY_SPACE)) {
           // "&" or "&amp;" reads as "and"; the token spans the characters written.
-          const e = i + 1 + len;
-          words.push('and');
-          starts.push(i);
-          ends.push(e);
-          gaps.push(gap);
-          cases.push(CASE_LOWER);
+          const e = i + 1 + el;
+          if (count === out.starts.length) out.grow();
+          out.starts[count] = i;
+          out.ends[count] = e;
+          out.gaps[count] = gap;
+          out.cases[count] = CASE_LOWER;
+          out.markPlain(count, false);
+          if (out.startable) out.startable[count] = startHashes!.has(HASH_AND) ? 1 : 0;
+          lastWasSt = false;
+          lastEnd = e;
+          count++;
           gap = GAP_SOFT;
           i = e;
           continue;
         }
-        len = matchesAt(text, i + 1, ENTITY_SPACE);
-        i += 1 + len;
+        i += 1 + matchesAt(text, i + 1, ENTITY_SPACE);
         continue;
       }
       case C_APOS:
@@ -230,22 +343,13 @@ export function tokenize(text: string): Tokens {
         i++;
     }
   }
-  return { length: words.length, words, starts, ends, gaps, cases };
+  out.length = count;
+  return out;
 }
 
-function classifyWide(code: number): number {
-  const f = foldChar(code);
-  if (f === null) return isSpaceLike(code) ? C_SPACE : C_OTHER;
-  return f === '' ? C_APOS : C_WORD;
-}
-
-function isWordCode(code: number): boolean {
-  if (code < 128) {
-    const k = ASCII[code]!;
-    return k === C_WORD || k === C_UPPER;
-  }
-  const f = foldChar(code);
-  return f !== null && f !== '';
+function nextIsAmp(text: string, at: number): boolean {
+  while (at < text.length && text.charCodeAt(at) === 32) at++;
+  return text.charCodeAt(at) === 38;
 }
 
 function foldWord(text: string, s: number, e: number): string {
@@ -261,5 +365,24 @@ function foldWord(text: string, s: number, e: number): string {
     }
     out += foldChar(c) ?? '';
   }
+  return out;
+}
+
+/**
+ * Reusable token storage: scanning many small windows of a page into one buffer saves allocating
+ * typed arrays per window. A {@link Tokens} read from a buffer is valid until the buffer is reused.
+ */
+export type TokenBuffer = object;
+
+/** A buffer for {@link tokenize}'s `reuse` argument. */
+export function createTokenBuffer(): TokenBuffer {
+  return new TokenList(256);
+}
+
+/** The normalised words of a short text, for building the index from register names. */
+export function wordsOf(text: string, reuse?: TokenBuffer): string[] {
+  const t = tokenize(text, undefined, 0, text.length, reuse);
+  const out: string[] = new Array(t.length);
+  for (let k = 0; k < t.length; k++) out[k] = t.word(k);
   return out;
 }

@@ -25,10 +25,3 @@ export function insert<T>(root: TrieNode<T>, words: readonly string[], value: T)
   }
   (node.values ??= []).push(value);
 }
-
-/** Number of nodes, for the benchmark's memory line. */
-export function countNodes<T>(root: TrieNode<T>): number {
-  let n = 1;
-  if (root.next) for (const child of root.next.values()) n += countNodes(child);
-  return n;
-}
