@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { CouncilLensDB } from '../../db';
+import { LOCK_KEY } from './progress';
+
+/**
+ * One sync at a time (a daily alarm and "Refresh now" can meet): a meta row naming the run and
+ * when its claim lapses. A service worker can be stopped while holding it, so the claim expires;
+ * the running sync renews it with every page and before every wait.
+ */
+export const SyncLockSchema = z.object({ runId: z.string(), expiresAt: z.number() });
+export type SyncLock = z.infer<typeof SyncLockSchema>;
+
+export class LockLostError extends Error {
+  constructor() {
+    super('another sync run took over (this run had been silent past its lock expiry)');
+  }
+}
+
+export async function readLock(db: CouncilLensDB): Promise<SyncLock | null> {
+  const parsed = SyncLockSchema.safeParse((await db.meta.get(LOCK_KEY))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Takes the lock unless another run holds an unexpired one. */
+export async function acquireSyncLock(db: CouncilLensDB, runId: string, now: number, ttlMs: number): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const held = await readLock(db);
+    if (held && held.runId !== runId && held.expiresAt > now) return false;
+    await db.meta.put({ key: LOCK_KEY, value: { runId, expiresAt: now + ttlMs } satisfies SyncLock });
+    return true;
+  });
+}
+
+/**
+ * Extends the lock; throws {@link LockLostError} when another run holds it. Call inside a
+ * transaction that includes `db.meta` to make a page's writes depend on still holding it.
+ */
+export async function renewSyncLock(db: CouncilLensDB, runId: string, expiresAt: number): Promise<void> {
+  const held = await readLock(db);
+  if (held && held.runId !== runId) throw new LockLostError();
+  await db.meta.put({ key: LOCK_KEY, value: { runId, expiresAt } satisfies SyncLock });
+}
+
+export async function releaseSyncLock(db: CouncilLensDB, runId: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const held = await readLock(db);
+    if (held?.runId === runId) await db.meta.delete(LOCK_KEY);
+  });
+}

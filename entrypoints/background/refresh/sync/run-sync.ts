@@ -1,0 +1,228 @@
+import { LAST_SYNC_KEY } from '../../clock';
+import type { CouncilLensDB } from '../../db';
+import { commitPage } from './commit-page';
+import { readCursor, type SourceCursor } from './cursor';
+import { acquireSyncLock, LockLostError, renewSyncLock, readLock } from './lock';
+import { cursorKey, LOCK_KEY, RUN_KEY, withError, type SyncProgress, type SyncReport } from './progress';
+import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from './sources';
+import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type FetchedPage, type WalkEvent, type WalkOptions, type WalkResult } from './walk-source';
+
+export interface SyncOptions extends WalkOptions {
+  /** How long a run's lock outlives its last sign of life (a page, a wait). */
+  lockTtlMs: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = { ...DEFAULT_WALK_OPTIONS, lockTtlMs: 10 * 60_000 };
+
+export interface SyncDeps {
+  db: CouncilLensDB;
+  /** Called unbound. In the background: `fetch` (host permissions for both API hosts). */
+  fetch: typeof fetch;
+  now(): number;
+  /** Resolves after `ms`, rejects when `signal` aborts (sleep.ts). Every wait of the sync goes through it. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Defaults: {@link DEFAULT_BASES}. */
+  bases?: Partial<SyncBases>;
+  /** Buyer name -> council code (lib/councils/buyer.ts `buyerCouncilResolver`). */
+  resolveCouncil(name: string): string | null;
+  /** Keep every buyer's notices, not only councils'. */
+  keepAllBuyers: boolean;
+  /** Default: both, Contracts Finder first. */
+  sources?: readonly SyncSource[];
+  signal?: AbortSignal;
+  /** Every change of a source's progress; awaited, and its errors ignored. */
+  onProgress?(progress: SyncProgress): void | Promise<void>;
+  options?: Partial<SyncOptions>;
+}
+
+function newRunId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function initialProgress(source: SyncSource, cursor: SourceCursor): SyncProgress {
+  const at = cursor.syncedTo ?? '';
+  const progress: SyncProgress = { source, window: cursor.window ?? { from: at, to: at }, pages: 0, releases: 0, notices: 0, errors: [], state: 'running' };
+  if (cursor.syncedTo !== undefined) progress.syncedTo = cursor.syncedTo;
+  return progress;
+}
+
+/**
+ * One sync run: each source in turn (one request at a time overall) from its stored cursor to now,
+ * every page stored with its cursor in one transaction (commit-page.ts). Guarded by a meta lock so
+ * two runs never overlap. Never throws for network or API trouble: the report says how it ended,
+ * and the next run resumes where this one stopped. A failed source does not stop the next one.
+ *
+ * In a service worker, pass `options.maxInlineWaitMs` below the idle limit (e.g. 25_000) and, on
+ * outcome `paused`, create an alarm at `resumeAt` that calls runSync again.
+ */
+export async function runSync(deps: SyncDeps): Promise<SyncReport> {
+  const { db } = deps;
+  const options: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+  const bases: SyncBases = { ...DEFAULT_BASES, ...deps.bases };
+  const sources = [...new Set(deps.sources ?? SYNC_SOURCES)];
+  const runId = newRunId();
+  const startedAt = deps.now();
+  if (!(await acquireSyncLock(db, runId, startedAt, options.lockTtlMs))) {
+    return { runId, outcome: 'busy', startedAt, finishedAt: startedAt, sources: [] };
+  }
+
+  const report: SyncReport = { runId, outcome: 'running', startedAt, sources: [] };
+  const snapshot = (): SyncReport => structuredClone(report);
+  let lockLost = false;
+
+  const notify = async (progress: SyncProgress): Promise<void> => {
+    try {
+      await deps.onProgress?.(structuredClone(progress));
+    } catch {
+      // The listener's trouble is not the sync's.
+    }
+  };
+  /** Runs a write that proves the lock is still ours; notes when it is not, so the run stops. */
+  const guarded = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof LockLostError) lockLost = true;
+      throw error;
+    }
+  };
+  /** Stores the run's progress and extends the lock to `holdUntil` + TTL. */
+  const persistRun = (holdUntil: number): Promise<void> =>
+    guarded(() =>
+      db.transaction('rw', db.meta, async () => {
+        await renewSyncLock(db, runId, holdUntil + options.lockTtlMs);
+        await db.meta.put({ key: RUN_KEY, value: snapshot() });
+      }),
+    );
+
+  try {
+    await persistRun(startedAt);
+    for (const source of sources) {
+      const api = SOURCE_APIS[source];
+      const stored = readCursor((await db.meta.get(cursorKey(source)))?.value);
+      const index = report.sources.push(initialProgress(source, stored)) - 1;
+      const progress = (): SyncProgress => report.sources[index]!;
+      const update = (next: SyncProgress): void => {
+        report.sources[index] = next;
+      };
+
+      const store: CursorStore = {
+        load: async () => readCursor((await db.meta.get(cursorKey(source)))?.value),
+        save: (cursor) =>
+          guarded(() =>
+            db.transaction('rw', db.meta, async () => {
+              await renewSyncLock(db, runId, Math.max(deps.now(), cursor.waitUntil ?? 0) + options.lockTtlMs);
+              await db.meta.put({ key: cursorKey(source), value: cursor });
+            }),
+          ),
+        commit: async (page: FetchedPage, cursor: SourceCursor) => {
+          const before = progress();
+          const after: SyncProgress = { ...before, window: page.window, pages: before.pages + 1, releases: before.releases + page.releaseCount, state: 'running' };
+          delete after.waitUntil;
+          if (cursor.syncedTo !== undefined) after.syncedTo = cursor.syncedTo;
+          update(after);
+          let written: number;
+          let stored: SourceCursor;
+          try {
+            ({ written, cursor: stored } = await guarded(() =>
+              commitPage(db, {
+                source,
+                json: page.json,
+                windowDone: page.last,
+                resolveCouncil: deps.resolveCouncil,
+                keepAllBuyers: deps.keepAllBuyers,
+                cursor,
+                run: snapshot(),
+                runId,
+                lockExpiresAt: deps.now() + options.lockTtlMs,
+              }),
+            ));
+          } catch (error) {
+            update(before);
+            throw error;
+          }
+          update({ ...after, notices: after.notices + written });
+          return stored;
+        },
+      };
+
+      const onEvent = async (event: WalkEvent): Promise<void> => {
+        const now = deps.now();
+        switch (event.type) {
+          case 'window':
+            update({ ...progress(), window: event.window });
+            break;
+          case 'request': {
+            const next = { ...progress(), state: 'running' as const };
+            delete next.waitUntil;
+            update(next);
+            break;
+          }
+          case 'wait':
+            update({ ...progress(), state: 'waiting', waitUntil: event.until });
+            await persistRun(event.until);
+            break;
+          case 'error':
+            update(withError(progress(), now, event.message));
+            await persistRun(now);
+            break;
+          case 'page':
+            break;
+        }
+        await notify(progress());
+      };
+
+      const result: WalkResult = await walkSource(
+        { api, base: baseFor(source, bases), fetch: deps.fetch, now: deps.now, sleep: deps.sleep, signal: deps.signal, options, onEvent },
+        store,
+      );
+      const now = deps.now();
+      const ended = { ...progress() };
+      delete ended.waitUntil;
+      switch (result.outcome) {
+        case 'done':
+          update({ ...ended, state: 'done', syncedTo: result.syncedTo });
+          break;
+        case 'paused':
+          update(withError({ ...ended, state: 'waiting', waitUntil: result.resumeAt }, now, `${result.reason}: paused until ${new Date(result.resumeAt).toISOString()}`));
+          report.resumeAt = Math.min(report.resumeAt ?? Number.POSITIVE_INFINITY, result.resumeAt);
+          break;
+        case 'aborted':
+          update(withError({ ...ended, state: 'failed' }, now, 'Stopped before the end; the next run resumes from the last stored page.'));
+          break;
+        case 'failed':
+          update(withError({ ...ended, state: 'failed' }, now, result.error));
+          break;
+      }
+      await notify(progress());
+      if (result.outcome === 'aborted' || lockLost) break;
+    }
+  } catch (error) {
+    // Only the database can get here (the walker never throws): record it against the run.
+    if (error instanceof LockLostError) lockLost = true;
+    const message = error instanceof Error ? error.message : String(error);
+    const last = report.sources.length - 1;
+    if (last >= 0) report.sources[last] = withError({ ...report.sources[last]!, state: 'failed' }, deps.now(), message);
+    report.outcome = 'failed';
+  }
+
+  const finishedAt = deps.now();
+  report.finishedAt = finishedAt;
+  if (report.outcome === 'running') {
+    const states = report.sources.map((p) => p.state);
+    if (deps.signal?.aborted) report.outcome = 'aborted';
+    else if (states.includes('failed')) report.outcome = 'failed';
+    else if (states.includes('waiting')) report.outcome = 'paused';
+    else report.outcome = 'done';
+  }
+  if (!lockLost) {
+    await db.transaction('rw', db.meta, async () => {
+      const held = await readLock(db);
+      if (held && held.runId !== runId) return;
+      await db.meta.put({ key: RUN_KEY, value: snapshot() });
+      if (report.outcome === 'done') await db.meta.put({ key: LAST_SYNC_KEY, value: finishedAt });
+      if (held) await db.meta.delete(LOCK_KEY);
+    });
+  }
+  return snapshot();
+}

@@ -1,0 +1,123 @@
+/**
+ * The two live APIs the sync reads: where they are, how a window's first page is asked for, how
+ * fast they may be called and what their overload answers mean. Evidence: the requests recorded
+ * in ../shared/data/SOURCES.md (Contracts Finder `…/OCDS/Search?publishedFrom=2025-01-20T23:00:00
+ * &publishedTo=2025-01-23T23:00:00&limit=100`, `links.next` a full URL whose `cursor` is base64 of
+ * `publishedFrom=…|publishedTo=…|limit=100|nextCursor=701017`) and tests/fixtures/ocds/
+ * find-a-tender--api-documentation-sample.json (GET /api/1.0/ocdsReleasePackages).
+ */
+
+export const SYNC_SOURCES = ['contracts-finder', 'find-a-tender'] as const;
+export type SyncSource = (typeof SYNC_SOURCES)[number];
+
+export interface SyncBases {
+  contractsFinder: string;
+  findATender: string;
+}
+
+export const DEFAULT_BASES: SyncBases = {
+  contractsFinder: 'https://www.contractsfinder.service.gov.uk',
+  findATender: 'https://www.find-tender.service.gov.uk',
+};
+
+export interface SyncWindow {
+  /** ISO instant, whole seconds, UTC (`2025-01-20T00:00:00Z`). */
+  from: string;
+  to: string;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** What the walker needs to know about one API. */
+export interface SourceApi {
+  id: SyncSource;
+  /** For messages and the options page. */
+  label: string;
+  /** The search path; `links.next` must stay on it. */
+  path: string;
+  /** Longest window asked for at once, so paging stays short and every release comes back. */
+  windowMs: number;
+  /** Least time between two requests to this API. */
+  minIntervalMs: number;
+  /** The first page of a window. Times go with an explicit `Z`: without a zone both APIs read UK local time. */
+  firstPageUrl(base: string, window: SyncWindow): string;
+  /**
+   * How long to wait before asking for the same page again when the API says it is overloaded, or
+   * undefined when `status` is not an overload answer of this API.
+   */
+  throttleWait(status: number, retryAfterMs: number | undefined): number | undefined;
+}
+
+function joinBase(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}
+
+/**
+ * Contracts Finder: "too many requests" is a 403 and a 5-minute wait in its API documentation;
+ * lately it answers 429 instead. Either way: 5 minutes, longer if Retry-After says so.
+ */
+export const CONTRACTS_FINDER: SourceApi = {
+  id: 'contracts-finder',
+  label: 'Contracts Finder',
+  path: '/Published/Notices/OCDS/Search',
+  windowMs: 3 * DAY,
+  minIntervalMs: 0,
+  firstPageUrl: (base, { from, to }) =>
+    `${joinBase(base, '/Published/Notices/OCDS/Search')}?publishedFrom=${from}&publishedTo=${to}&stages=planning,tender,award&limit=100`,
+  throttleWait: (status, retryAfterMs) => (status === 403 || status === 429 ? Math.max(5 * MINUTE, retryAfterMs ?? 0) : undefined),
+};
+
+/**
+ * Find a Tender: about 12 requests per 2 minutes, so one every 10 seconds; 429 and 503 come with
+ * Retry-After, which is obeyed. A 429 without it waits out the 2-minute budget; a 503 without it is
+ * an ordinary server error (backoff).
+ */
+export const FIND_A_TENDER: SourceApi = {
+  id: 'find-a-tender',
+  label: 'Find a Tender',
+  path: '/api/1.0/ocdsReleasePackages',
+  windowMs: 3 * DAY,
+  minIntervalMs: 10_000,
+  firstPageUrl: (base, { from, to }) => `${joinBase(base, '/api/1.0/ocdsReleasePackages')}?updatedFrom=${from}&updatedTo=${to}&limit=100`,
+  throttleWait: (status, retryAfterMs) => {
+    if (status === 429) return retryAfterMs ?? 2 * MINUTE;
+    if (status === 503 && retryAfterMs !== undefined) return retryAfterMs;
+    return undefined;
+  },
+};
+
+export const SOURCE_APIS: Record<SyncSource, SourceApi> = {
+  'contracts-finder': CONTRACTS_FINDER,
+  'find-a-tender': FIND_A_TENDER,
+};
+
+export function baseFor(source: SyncSource, bases: SyncBases): string {
+  return source === 'contracts-finder' ? bases.contractsFinder : bases.findATender;
+}
+
+/** An instant as the APIs are asked for it: UTC, whole seconds, `Z`. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * `links.next` as we follow it: as given, except that a link to another host is moved to our
+ * base (the portals write their public host; tests and proxies use another), and a link off the
+ * API's search path is refused (null) so a bad page cannot send us elsewhere.
+ */
+export function resolveNextUrl(next: string, base: string, api: SourceApi): string | null {
+  let url: URL;
+  let baseUrl: URL;
+  try {
+    baseUrl = new URL(base);
+    url = new URL(next, baseUrl);
+  } catch {
+    return null;
+  }
+  const queryAt = next.indexOf('?');
+  if (!url.pathname.endsWith(api.path) || queryAt < 0) return null;
+  // The query string byte for byte: Contracts Finder writes `+01:00` unencoded in it.
+  const query = next.slice(queryAt).replace(/#.*$/, '');
+  return `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}${api.path}${query}`;
+}
