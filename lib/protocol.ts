@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CouncilCodeSchema, CouncilTypeSchema, NationSchema, ProvisionSchema, TierSchema } from '@/lib/councils/schema';
 import { PageFactsSchema } from '@/lib/sites/types';
+import type { SyncStatus } from '@/lib/sync/status';
 
 /**
  * The background's API. Every message is a `{ type, ... }` object; the background re-validates
@@ -139,18 +140,26 @@ export const LookupCouncilSchema = z.object({
 export const GetTabContextSchema = z.object({ type: z.literal('getTabContext'), tabId: z.number().int() });
 export const GetCouncilCardSchema = z.object({ type: z.literal('getCouncilCard'), code: CouncilCodeSchema });
 export const GetStatusSchema = z.object({ type: z.literal('getStatus') });
+/** Where the procurement sync stands (options page). */
+export const GetSyncStatusSchema = z.object({ type: z.literal('getSyncStatus') });
+/** "Refresh now": starts a sync run unless one is running; answers at once with the status. */
+export const RefreshNowSchema = z.object({ type: z.literal('refreshNow') });
 
 export const RequestSchema = z.discriminatedUnion('type', [
   LookupCouncilSchema,
   GetTabContextSchema,
   GetCouncilCardSchema,
   GetStatusSchema,
+  GetSyncStatusSchema,
+  RefreshNowSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
 export const DatasetStatusSchema = z.object({
   councils: z.number().int(),
   serviceGroups: z.number().int(),
+  /** Procurement notices in the local cache (seed and refreshes). */
+  notices: z.number().int(),
   loadedVersion: z.string().nullable(),
 });
 export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
@@ -161,6 +170,8 @@ export interface ResponseMap {
   getTabContext: TabContext | null;
   getCouncilCard: CouncilCard | null;
   getStatus: DatasetStatus;
+  getSyncStatus: SyncStatus;
+  refreshNow: SyncStatus;
 }
 
 /** Every response travels wrapped, so an error in the background reaches the caller as text. */
@@ -173,3 +184,7 @@ export const TabContextChangedSchema = z.object({
   context: TabContextSchema.nullable(),
 });
 export type TabContextChanged = z.infer<typeof TabContextChangedSchema>;
+
+/** Background → extension pages broadcast while a sync runs and when it ends: read getSyncStatus again. */
+export const SyncChangedSchema = z.object({ type: z.literal('syncChanged') });
+export type SyncChanged = z.infer<typeof SyncChangedSchema>;

@@ -15,6 +15,13 @@ export const SettingsSchema = z.object({
   inPageCardOnLinkedIn: z._default(z.boolean(), false),
   /** Whether the in-page card starts collapsed (remembered when the user toggles it). */
   inPageCardCollapsed: z._default(z.boolean(), false),
+  /** Refresh the procurement cache from Contracts Finder and Find a Tender once a day. */
+  dailyRefresh: z._default(z.boolean(), true),
+  /**
+   * Keep every buyer's notices, not only councils' (NHS, schools, central government…). Off by
+   * default: the card is about councils, and all buyers take several times the space.
+   */
+  keepAllBuyers: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

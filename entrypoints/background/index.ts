@@ -13,6 +13,8 @@ import { lookupCouncil } from './handlers/lookup-council';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { datasetMeta, loadDatasets } from './refresh/load-datasets';
 import { TabState } from './tab-state';
+import { createSyncRunner } from './sync-runner';
+import { readSettings, watchSettings } from '@/lib/extension/settings';
 
 export default defineBackground(() => {
   const db = new CouncilLensDB();
@@ -55,6 +57,12 @@ export default defineBackground(() => {
     return knowledge;
   }
 
+  const sync = createSyncRunner({
+    db,
+    councilIndex: async () => (await getKnowledge()).resolver,
+    settings: readSettings,
+  });
+
   async function publish(context: TabContext | null, tabId: number): Promise<void> {
     if (context) await tabs.set(context);
     else await tabs.delete(tabId);
@@ -92,13 +100,19 @@ export default defineBackground(() => {
       case 'getStatus':
         await ensureDatasets(false);
         return getStatus(db);
+      case 'getSyncStatus':
+        return sync.status();
+      case 'refreshNow':
+        await ensureDatasets(false);
+        return sync.refreshNow();
     }
   }
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (e: Envelope<unknown>) => void) => {
     // Only our own pages and content scripts; and every message is re-validated.
     if (sender.id !== browser.runtime.id) return;
-    if ((message as { type?: unknown } | null)?.type === 'tabContextChanged') return;
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'tabContextChanged' || type === 'syncChanged') return;
     const parsed = RequestSchema.safeParse(message);
     if (!parsed.success) {
       sendResponse({ ok: false, error: `Invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
@@ -111,12 +125,19 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureDatasets(true);
+    // A fresh install refreshes the packaged seed a minute later; an update keeps its schedule.
+    void readSettings().then((settings) => sync.schedule(settings, reason === 'install'));
   });
   browser.runtime.onStartup.addListener(() => {
     void ensureDatasets(false);
+    void readSettings().then((settings) => sync.schedule(settings, false));
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void sync.onAlarm(alarm.name).catch((error: unknown) => console.error('Council Lens sync:', error));
+  });
+  watchSettings((settings) => void sync.schedule(settings, false));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.delete(tabId);

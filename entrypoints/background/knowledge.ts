@@ -1,16 +1,17 @@
 import type { CouncilsFile, ServicesFile } from '@/lib/councils/schema';
 import { createRegister, type Register } from '@/lib/councils/register';
-import type { NameResolver } from '@/lib/page-context';
+import type { CouncilIndex } from '@/lib/councils';
 import type { CouncilLensDB } from './db';
 
 /** What the handlers need in memory: built from the cached datasets once per service-worker life. */
 export interface Knowledge {
   register: Register;
   services: ServicesFile;
-  resolver: NameResolver;
+  /** Council names in page text and buyer fields (lib/councils). */
+  resolver: CouncilIndex;
 }
 
-export type ResolverFactory = (file: CouncilsFile) => NameResolver;
+export type ResolverFactory = (file: CouncilsFile) => CouncilIndex;
 
 /** Reads the cached datasets and builds the register and the name resolver over them. */
 export async function buildKnowledge(db: CouncilLensDB, createResolver: ResolverFactory): Promise<Knowledge> {

@@ -1,19 +1,59 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SyncPanel } from '@/components/sync/sync-panel';
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
-import type { DatasetStatus } from '@/lib/protocol';
+import { SyncChangedSchema, type DatasetStatus } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings';
+import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The sync's status, read again whenever the background says it changed (and each second while it runs). */
+function useSyncStatus() {
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const read = (request: Promise<unknown>) =>
+    request.then(
+      (value) => {
+        setSync(SyncStatusSchema.parse(value));
+        setError(null);
+        setNow(Date.now());
+      },
+      (e: unknown) => setError(`Couldn't refresh: ${message(e)}`),
+    );
+  useEffect(() => {
+    void read(ask({ type: 'getSyncStatus' }));
+    const onMessage = (m: unknown) => {
+      if (SyncChangedSchema.safeParse(m).success) void read(ask({ type: 'getSyncStatus' }));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+  useEffect(() => {
+    if (!sync?.running) return;
+    const timer = setInterval(() => void read(ask({ type: 'getSyncStatus' })), 1000);
+    return () => clearInterval(timer);
+  }, [sync?.running]);
+  return { sync, error, now, refresh: () => void read(ask({ type: 'refreshNow' })) };
+}
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<DatasetStatus | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
+  const sync = useSyncStatus();
 
   useEffect(() => {
     void readSettings().then(setSettings);
-    ask({ type: 'getStatus' }).then(setStatus, (e: unknown) => setStatusError(e instanceof Error ? e.message : String(e)));
+    ask({ type: 'getStatus' }).then(setStatus, (e: unknown) => setStatusError(message(e)));
   }, []);
+  // The notices count changes as a refresh stores pages.
+  useEffect(() => {
+    if (sync.sync) void ask({ type: 'getStatus' }).then(setStatus, () => undefined);
+  }, [sync.sync]);
 
   const change = async (patch: Partial<Settings>) => {
     setSettings(await updateSettings(patch));
@@ -49,6 +89,18 @@ export function App() {
           {saved}
         </p>
       </section>
+
+      <SyncPanel
+        status={sync.sync}
+        error={sync.error}
+        notices={status?.notices ?? null}
+        dailyRefresh={settings?.dailyRefresh ?? true}
+        keepAllBuyers={settings?.keepAllBuyers ?? false}
+        settingsReady={settings !== null}
+        now={sync.now}
+        onRefresh={sync.refresh}
+        onChange={(patch) => void change(patch)}
+      />
 
       <section aria-labelledby="cl-data">
         <h2 id="cl-data">Data</h2>

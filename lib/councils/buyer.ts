@@ -6,7 +6,7 @@ import type { CouncilIndex } from '@/lib/councils';
  * successor, and keeps its own code when it split (Cumbria, Northamptonshire), so nothing is
  * attributed to the wrong successor.
  */
-export function buyerCouncilResolver(index: CouncilIndex, minConfidence = 0.7): (name: string) => string | null {
+export function buyerCouncilResolver(index: Pick<CouncilIndex, 'resolveName'>, minConfidence = 0.7): (name: string) => string | null {
   return (name) => {
     const hit = index.resolveName(name).find((h) => h.kind === 'council' && h.confidence >= minConfidence);
     if (!hit) return null;

@@ -6,12 +6,18 @@ describe('parseSettings', () => {
     expect(DEFAULT_SETTINGS.inPageCardOnLinkedIn).toBe(false);
   });
 
+  test('the cache refreshes daily and keeps council buyers only by default', () => {
+    expect(DEFAULT_SETTINGS.dailyRefresh).toBe(true);
+    expect(DEFAULT_SETTINGS.keepAllBuyers).toBe(false);
+  });
+
   test.each([
     ['nothing stored', undefined, DEFAULT_SETTINGS],
     ['not an object', 'yes', DEFAULT_SETTINGS],
-    ['a valid value', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: true }],
-    ['one bad field keeps the good one', { inPageCardOnLinkedIn: true, inPageCardCollapsed: 'no' }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: false }],
-    ['unknown fields from a newer version are dropped', { inPageCardOnLinkedIn: true, futureThing: 1 }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: false }],
+    ['a valid value', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }],
+    ['one bad field keeps the good one', { inPageCardOnLinkedIn: true, inPageCardCollapsed: 'no' }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],
+    ['unknown fields from a newer version are dropped', { inPageCardOnLinkedIn: true, futureThing: 1 }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],
+    ['settings saved before the sync options keep their values and gain the defaults', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: true, keepAllBuyers: false }],
   ])('%s', (_label, stored, expected) => {
     expect(parseSettings(stored)).toEqual(expected);
   });

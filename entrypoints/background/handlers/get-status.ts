@@ -4,6 +4,11 @@ import { datasetMeta } from '../refresh/load-datasets';
 
 /** How much of the packaged data is cached, for the options page. */
 export async function getStatus(db: CouncilLensDB): Promise<DatasetStatus> {
-  const [councils, serviceGroups, meta] = await Promise.all([db.councils.count(), db.serviceGroups.count(), datasetMeta(db)]);
-  return { councils, serviceGroups, loadedVersion: meta?.version ?? null };
+  const [councils, serviceGroups, notices, meta] = await Promise.all([
+    db.councils.count(),
+    db.serviceGroups.count(),
+    db.notices.count(),
+    datasetMeta(db),
+  ]);
+  return { councils, serviceGroups, notices, loadedVersion: meta?.version ?? null };
 }

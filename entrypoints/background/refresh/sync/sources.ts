@@ -7,8 +7,8 @@
  * find-a-tender--api-documentation-sample.json (GET /api/1.0/ocdsReleasePackages).
  */
 
-export const SYNC_SOURCES = ['contracts-finder', 'find-a-tender'] as const;
-export type SyncSource = (typeof SYNC_SOURCES)[number];
+import type { SyncSource } from '@/lib/sync/status';
+export { SYNC_SOURCES, type SyncSource } from '@/lib/sync/status';
 
 export interface SyncBases {
   contractsFinder: string;

@@ -1,43 +1,11 @@
-import { z } from 'zod';
 import { LAST_SYNC_KEY } from '../../clock';
 import type { CouncilLensDB } from '../../db';
 import { readCursor } from './cursor';
 import { readLock } from './lock';
-import { cursorKey, RUN_KEY, SyncReportSchema, SyncSourceSchema, withError } from './progress';
+import { SyncReportSchema, SYNC_SOURCES, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
+import { cursorKey, RUN_KEY, withError } from './progress';
+export { SourceSyncStatusSchema, SyncStatusSchema, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
 import { RETENTION_RULES } from './retention';
-import { SYNC_SOURCES, type SyncSource } from './sources';
-
-export const SourceSyncStatusSchema = z.object({
-  source: SyncSourceSchema,
-  /** Everything up to here is cached (ISO instant); absent before the first complete window. */
-  syncedTo: z.string().optional(),
-  /** A window left half read, resumed by the next run. */
-  window: z.object({ from: z.string(), to: z.string() }).optional(),
-  /** Pages of that window already stored. */
-  page: z.number().int().nonnegative(),
-  /** No request to this API before (epoch ms). */
-  waitUntil: z.number().optional(),
-  /** Lifetime counts: pages and releases read, notices written. */
-  totals: z.object({ pages: z.number(), releases: z.number(), notices: z.number() }),
-});
-export type SourceSyncStatus = z.infer<typeof SourceSyncStatusSchema>;
-
-/** What the options page shows; a schema so lib/protocol.ts can carry it in a message. */
-export const SyncStatusSchema = z.object({
-  /** A run holds an unexpired lock. */
-  running: z.boolean(),
-  /**
-   * The current or last run. A run that stopped without finishing (a stopped worker, a closed
-   * browser) is shown as `failed`, with a note that the next run resumes.
-   */
-  lastRun: SyncReportSchema.nullable(),
-  sources: z.array(SourceSyncStatusSchema),
-  /** When a run last finished with every source done (epoch ms). */
-  lastSuccessAt: z.number().nullable(),
-  /** The cache's retention rules, in words. */
-  retentionRules: z.array(z.string()),
-});
-export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 export const INTERRUPTED_MESSAGE = 'Interrupted before the end (the browser or the extension stopped); the next run resumes from the last stored page.';
 

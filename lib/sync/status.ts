@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * What the procurement sync reports while it runs, leaves behind (meta rows) and what the options
+ * page shows: schemas here, in lib/, because the background writes them and extension pages read
+ * them back through a message (../shared/STYLE.md: Zod at boundaries). The sync itself lives in
+ * entrypoints/background/refresh/sync/.
+ */
+
+export const SYNC_SOURCES = ['contracts-finder', 'find-a-tender'] as const;
+export type SyncSource = (typeof SYNC_SOURCES)[number];
+
+/** How the options page names each source. */
+export const SYNC_SOURCE_LABELS: Record<SyncSource, string> = {
+  'contracts-finder': 'Contracts Finder',
+  'find-a-tender': 'Find a Tender',
+};
+
+export const SyncSourceSchema = z.enum(SYNC_SOURCES);
+
+export const SyncErrorSchema = z.object({
+  /** Epoch ms (the injected clock). */
+  at: z.number(),
+  message: z.string(),
+});
+export type SyncError = z.infer<typeof SyncErrorSchema>;
+
+export const SyncProgressSchema = z.object({
+  source: SyncSourceSchema,
+  /** The window being read, or the last one read; ISO instants. */
+  window: z.object({ from: z.string(), to: z.string() }),
+  /** Pages stored in this run. */
+  pages: z.number().int().nonnegative(),
+  /** Releases received in those pages. */
+  releases: z.number().int().nonnegative(),
+  /** Notices written (kept: council buyers unless all buyers are kept). */
+  notices: z.number().int().nonnegative(),
+  /** Failed attempts and waits of this run, oldest first, the last 20. */
+  errors: z.array(SyncErrorSchema),
+  state: z.enum(['running', 'waiting', 'done', 'failed']),
+  /** Set while waiting: when the next request goes out (epoch ms). */
+  waitUntil: z.number().optional(),
+  /** Everything up to here is in the cache (ISO instant). */
+  syncedTo: z.string().optional(),
+});
+export type SyncProgress = z.infer<typeof SyncProgressSchema>;
+
+/**
+ * How a run ended. `paused`: an overload wait longer than `maxInlineWaitMs`; call again at
+ * `resumeAt` (an alarm). `busy`: another run holds the lock. `aborted`: the signal fired.
+ */
+export const SyncOutcomeSchema = z.enum(['running', 'done', 'failed', 'paused', 'aborted', 'busy']);
+export type SyncOutcome = z.infer<typeof SyncOutcomeSchema>;
+
+export const SyncReportSchema = z.object({
+  runId: z.string(),
+  outcome: SyncOutcomeSchema,
+  startedAt: z.number(),
+  /** Absent while the run goes on. */
+  finishedAt: z.number().optional(),
+  /** When to run again after `paused` (epoch ms). */
+  resumeAt: z.number().optional(),
+  sources: z.array(SyncProgressSchema),
+});
+export type SyncReport = z.infer<typeof SyncReportSchema>;
+
+export const SourceSyncStatusSchema = z.object({
+  source: SyncSourceSchema,
+  /** Everything up to here is cached (ISO instant); absent before the first complete window. */
+  syncedTo: z.string().optional(),
+  /** A window left half read, resumed by the next run. */
+  window: z.object({ from: z.string(), to: z.string() }).optional(),
+  /** Pages of that window already stored. */
+  page: z.number().int().nonnegative(),
+  /** No request to this API before (epoch ms). */
+  waitUntil: z.number().optional(),
+  /** Lifetime counts: pages and releases read, notices written. */
+  totals: z.object({ pages: z.number(), releases: z.number(), notices: z.number() }),
+});
+export type SourceSyncStatus = z.infer<typeof SourceSyncStatusSchema>;
+
+/** What the options page shows; a schema so lib/protocol.ts can carry it in a message. */
+export const SyncStatusSchema = z.object({
+  /** A run holds an unexpired lock. */
+  running: z.boolean(),
+  /**
+   * The current or last run. A run that stopped without finishing (a stopped worker, a closed
+   * browser) is shown as `failed`, with a note that the next run resumes.
+   */
+  lastRun: SyncReportSchema.nullable(),
+  sources: z.array(SourceSyncStatusSchema),
+  /** When a run last finished with every source done (epoch ms). */
+  lastSuccessAt: z.number().nullable(),
+  /** The cache's retention rules, in words. */
+  retentionRules: z.array(z.string()),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
