@@ -104,6 +104,8 @@ export interface Launched {
 }
 
 export const MAPPED_HOSTS = ['www.linkedin.com'];
+/** The live procurement APIs the background fetches (wxt.config.ts host_permissions). */
+export const API_HOSTS = ['www.contractsfinder.service.gov.uk', 'www.find-tender.service.gov.uk'];
 
 /** Launches Chromium with the built extension, the given hosts mapped to the local server. */
 export async function launch(options: {
@@ -111,6 +113,12 @@ export async function launch(options: {
   headless?: boolean;
   profileDir?: string;
   hosts?: string[];
+  /**
+   * A fake procurement API (tests/support/fake-procurement-api.ts, HTTPS with a self-signed
+   * certificate) on this port: the two live API hosts resolve to it and certificate errors are
+   * ignored, so the extension's real fetch code runs unchanged.
+   */
+  apiPort?: number;
 }): Promise<Launched> {
   assertBuilt();
   const executablePath = chromiumPath();
@@ -118,7 +126,10 @@ export async function launch(options: {
   mkdirSync(runs, { recursive: true });
   const runDir = options.profileDir ? resolve(options.profileDir, '..') : mkdtempSync(join(runs, 'run-'));
   const profileDir = options.profileDir ?? join(runDir, 'profile');
-  const maps = (options.hosts ?? MAPPED_HOSTS).map((h) => `MAP ${h} 127.0.0.1:${options.port}`).join(', ');
+  const maps = [
+    ...(options.hosts ?? MAPPED_HOSTS).map((h) => `MAP ${h} 127.0.0.1:${options.port}`),
+    ...(options.apiPort ? API_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${options.apiPort}`) : []),
+  ].join(', ');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     // Chromium also writes to ~/.config/chromium and /tmp: keep it in the run folder.
@@ -136,6 +147,7 @@ export async function launch(options: {
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=${maps}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+      ...(options.apiPort ? ['--ignore-certificate-errors'] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -1,0 +1,158 @@
+import { generate } from 'selfsigned';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  CONTRACTS_FINDER_PATH,
+  FIND_A_TENDER_PATH,
+  fixtureReleases,
+  startFakeProcurementApi,
+  type FakeProcurementApi,
+  type Release,
+} from '../support/fake-procurement-api';
+import { daysBetween, shiftReleases } from '../support/time-shift';
+import { launch, linkedInRoute, openSidePanel, startSiteServer, tabIdOf, waitForBadge, waitForSeed, type Launched, type SiteServer } from './harness';
+
+/**
+ * The procurement refresh end to end: the built extension's background fetches the two live API
+ * hosts, which Chromium resolves to a fake API on 127.0.0.1 (HTTPS, self-signed) replaying the real
+ * Contracts Finder fixtures, moved forward in time so that their newest release was published
+ * yesterday and their tenders are open again. "Refresh now" in the options page runs the sync; the
+ * council card then lists the refreshed open tenders.
+ */
+
+const LI = 'http://www.linkedin.com';
+/** The newest release in the Contracts Finder fixtures (../shared/data/contracts_finder_*.json). */
+const NEWEST_FIXTURE_RELEASE = Date.parse('2025-01-23T22:10:05Z');
+const SHIFT_DAYS = daysBetween(NEWEST_FIXTURE_RELEASE, Date.now()) - 1;
+/** A North Yorkshire Council tender in the fixtures (deadline 2025-02-26, moved forward like the rest). */
+const NYE_TENDER = 'Building Retrofit & Refurbishment/Improvement Work';
+
+/** Writes a source's sync cursor, as an earlier run would have left it. */
+async function setSyncedTo(worker: Worker, source: string, syncedTo: string): Promise<void> {
+  await worker.evaluate(
+    async ({ key, syncedTo }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('council-lens');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put({ key, value: { syncedTo, page: 0, fetched: [], totals: { pages: 0, releases: 0, notices: 0 } } });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { key: `sync:${source}`, syncedTo },
+  );
+}
+
+/** Notices in the cache that came from a refresh rather than the packaged seed. */
+async function countSynced(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('council-lens');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const rows = await new Promise<{ origin: string }[]>((ok, fail) => {
+      const request = db.transaction('notices').objectStore('notices').getAll();
+      request.onsuccess = () => ok(request.result as { origin: string }[]);
+      request.onerror = () => fail(request.error);
+    });
+    db.close();
+    return rows.filter((row) => row.origin === 'sync').length;
+  });
+}
+
+describe('Procurement refresh in real Chromium against a fake API', () => {
+  let site: SiteServer;
+  let api: FakeProcurementApi;
+  let browser: Launched;
+  let options: Page;
+
+  beforeAll(async () => {
+    const pems = await generate([{ name: 'commonName', value: 'www.contractsfinder.service.gov.uk' }], {
+      keySize: 2048,
+      extensions: [
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'www.contractsfinder.service.gov.uk' },
+            { type: 2, value: 'www.find-tender.service.gov.uk' },
+          ],
+        },
+      ],
+    });
+    api = await startFakeProcurementApi({
+      tls: { key: pems.private, cert: pems.cert },
+      releases: {
+        'contracts-finder': shiftReleases<Release>(fixtureReleases('contracts-finder'), SHIFT_DAYS),
+        'find-a-tender': shiftReleases<Release>(fixtureReleases('find-a-tender'), SHIFT_DAYS),
+      },
+    });
+    // The Find a Tender API allows one request every 10 s: the first Contracts Finder failure below
+    // is retried, and an injected 503 with Retry-After is obeyed.
+    api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 500 } });
+    api.inject({ path: FIND_A_TENDER_PATH, fault: { kind: 'status', status: 503, retryAfter: '1' } });
+    site = await startSiteServer([linkedInRoute]);
+    browser = await launch({ port: site.port, apiPort: Number(new URL(api.url).port) });
+    await waitForSeed(browser.worker);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await api?.stop();
+  });
+
+  test('Refresh now fetches both APIs, shows progress and stores the notices', async () => {
+    // Find a Tender was refreshed two days ago, so this run reads one window of it (at 10 s a
+    // request a 30-day first run would take minutes); Contracts Finder starts from scratch.
+    await setSyncedTo(browser.worker, 'find-a-tender', new Date(Date.now() - 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'));
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.getByRole('region', { name: 'Procurement data' });
+    await expect.poll(() => section.innerText(), { timeout: 10_000 }).toContain('never: the card uses the notices packaged with Council Lens');
+    const before = Number((await options.locator('dt:has-text("Notices cached") + dd').innerText()).replace(/,/g, ''));
+
+    await options.getByRole('button', { name: 'Refresh now' }).click();
+    await expect.poll(() => section.innerText(), { timeout: 10_000 }).toMatch(/Refreshing|Last refresh finished/);
+    await expect.poll(() => options.locator('#cl-sync-progress').innerText(), { timeout: 90_000 }).toContain('Last refresh finished');
+
+    const text = await section.innerText();
+    expect(text).toMatch(/Contracts Finder: up to date; \d+ pages?, \d+ council notices? stored/);
+    expect(text).toMatch(/Find a Tender: up to date; \d+ pages?, \d+ council notices? stored/);
+    expect(text).not.toContain('never: the card uses');
+    // The injected failures were met and survived.
+    expect(text).toMatch(/2 problems in the last refresh/);
+    // The refreshed notices are in the cache (the seed's long-closed tenders made way: retention).
+    const stored = [...text.matchAll(/(\d+) council notices? stored/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(stored).toBeGreaterThan(0);
+    expect(await countSynced(browser.worker)).toBeGreaterThan(0);
+    await expect.poll(async () => Number((await options.locator('dt:has-text("Notices cached") + dd').innerText()).replace(/,/g, ''))).not.toBe(before);
+
+    const cf = api.requests(CONTRACTS_FINDER_PATH);
+    const fat = api.requests(FIND_A_TENDER_PATH);
+    expect(cf.filter((r) => r.status === 500)).toHaveLength(1);
+    expect(cf.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(10);
+    expect(fat[0]?.status).toBe(503);
+    expect(fat.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    // One request at a time, and Find a Tender's 1-second Retry-After obeyed.
+    expect(fat[1]!.at - fat[0]!.at).toBeGreaterThanOrEqual(1000);
+  }, 150_000);
+
+  test('the council card lists the refreshed open tenders', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${LI}/company/north-yorkshire-council/about/`, { waitUntil: 'load' });
+    const tabId = await tabIdOf(browser.worker, page);
+    await waitForBadge(browser.worker, tabId, (text) => text.length > 0);
+    const panel = await openSidePanel(browser, tabId);
+    await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toContain('North Yorkshire Council');
+    const body = await panel.locator('body').innerText();
+    expect(body).toContain(NYE_TENDER);
+    expect(body).toMatch(/\d+ days? left/);
+    expect(body).not.toContain('From the notices packaged with Council Lens');
+  }, 60_000);
+});
