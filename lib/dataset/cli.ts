@@ -6,8 +6,14 @@ import { readSeedInputs } from './read-inputs';
 import { buildSeed } from './build-seed';
 import { evidenceDisagreements } from './evidence-check';
 import { readDatasetInputs, REPO_ROOT, sharedDir } from './read-inputs';
+import { DEFAULT_LIVE_DIR, readLivePackages } from './fetch-live';
 
 // `npm run data`: rebuild public/data from ../shared (or $SHARED_DIR).
+// `npm run data -- --live [dir]`: the notices seed also takes the pages `npm run data:fetch` wrote
+// (default tmp-live/), so a maintainer can ship a fresher seed. The byte-for-byte rebuild test
+// covers the default build only.
+const liveAt = process.argv.indexOf('--live');
+const liveDir = liveAt < 0 ? null : (process.argv[liveAt + 1] && !process.argv[liveAt + 1]!.startsWith('--') ? process.argv[liveAt + 1]! : DEFAULT_LIVE_DIR);
 const inputs = readDatasetInputs(sharedDir());
 const output = buildDataset(inputs);
 for (const [name, text] of Object.entries(output)) {
@@ -16,7 +22,9 @@ for (const [name, text] of Object.entries(output)) {
   console.log(`wrote public/data/${name} (${text.length} bytes)`);
 }
 const councils = JSON.parse(output['councils.json']);
-const seed = toJson(buildSeed(readSeedInputs(sharedDir()), councils));
+const live = liveDir ? readLivePackages(liveDir) : [];
+if (liveDir) console.log(`read ${live.length} live pages from ${liveDir}`);
+const seed = toJson(buildSeed([...readSeedInputs(sharedDir()), ...live], councils));
 writeFileSync(path.join(REPO_ROOT, 'public', 'data', 'notices-seed.json'), seed);
 console.log(`wrote public/data/notices-seed.json (${seed.length} bytes)`);
 for (const d of evidenceDisagreements(buildServicesFile(inputs).groups)) {
