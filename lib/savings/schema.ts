@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { CouncilCodeSchema } from '@/lib/councils/schema';
+import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
+
+/**
+ * One line of a council's savings programme (issue 5): what the council plans to save, review,
+ * restructure or invest in, in which service and UK financial year, and where it says so.
+ * Users record these from budget papers; no national dataset of savings programmes exists.
+ */
+
+export const SAVINGS_KINDS = ['saving', 'restructure', 'service-review', 'investment'] as const;
+export const SavingsKindSchema = z.enum(SAVINGS_KINDS);
+export type SavingsKind = z.infer<typeof SavingsKindSchema>;
+
+export const SAVINGS_STATUSES = ['proposed', 'approved', 'delivered'] as const;
+export const SavingsStatusSchema = z.enum(SAVINGS_STATUSES);
+export type SavingsStatus = z.infer<typeof SavingsStatusSchema>;
+
+export const SAVINGS_ADDED_BY = ['import', 'form', 'capture'] as const;
+export const SavingsAddedBySchema = z.enum(SAVINGS_ADDED_BY);
+export type SavingsAddedBy = z.infer<typeof SavingsAddedBySchema>;
+
+const GROUP_IDS = SERVICE_GROUPS.map((g) => g.id) as [ServiceGroupId, ...ServiceGroupId[]];
+export const ServiceGroupIdSchema = z.enum(GROUP_IDS);
+
+/** Longest description kept; capture trims selections well below this (lib/savings/capture.ts). */
+export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/**
+ * Whether `value` is a UK financial year written `2027/28` (April 2027 to March 2028): four digits,
+ * a slash, and the last two digits of the next year (`1999/00` is valid, `2027/29` is not).
+ */
+export function isFinancialYear(value: string): boolean {
+  const m = /^(\d{4})\/(\d{2})$/.exec(value);
+  if (!m) return false;
+  return (Number(m[1]) + 1) % 100 === Number(m[2]);
+}
+
+export const FinancialYearSchema = z
+  .string()
+  .refine(isFinancialYear, { message: 'Financial year must be written like 2027/28, the second part being the next year' });
+
+export const SavingsItemSchema = z.object({
+  id: z.string().min(1),
+  /** Register `local-authority-code`, e.g. `LDS`. */
+  council: CouncilCodeSchema,
+  /** Service group id from ../shared/spec/service-groups.csv. */
+  serviceGroup: ServiceGroupIdSchema,
+  /** UK financial year, April to March, written `2027/28`. */
+  financialYear: FinancialYearSchema,
+  /** In pounds; absent when the paper gives no figure. */
+  amountGbp: z.number().finite().nonnegative().optional(),
+  kind: SavingsKindSchema,
+  status: SavingsStatusSchema,
+  description: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+  /** The budget paper or web page the item comes from. */
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  sourceTitle: z.string().optional(),
+  addedAt: z.iso.datetime({ offset: true }),
+  addedBy: SavingsAddedBySchema,
+});
+export type SavingsItem = z.infer<typeof SavingsItemSchema>;
+
+/** Case-, space- and punctuation-insensitive form of a description, for duplicate detection. */
+export function normaliseDescription(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The key two items share when they record the same thing: council, service group, year, kind,
+ * normalised description and amount (to the penny). Status, source and provenance are left out,
+ * so re-importing a file after an item moved from proposed to approved reports a duplicate
+ * rather than doubling the saving.
+ *
+ * @example savingsDuplicateKey({ council: 'LDS', serviceGroup: 'waste', financialYear: '2027/28', kind: 'saving', description: 'Route  optimisation.', amountGbp: 350000 })
+ *   // 'LDS|waste|2027/28|saving|350000|route optimisation'
+ */
+export function savingsDuplicateKey(
+  item: Pick<SavingsItem, 'council' | 'serviceGroup' | 'financialYear' | 'kind' | 'description' | 'amountGbp'>,
+): string {
+  const amount = item.amountGbp === undefined ? '' : String(Math.round(item.amountGbp * 100) / 100);
+  return [item.council, item.serviceGroup, item.financialYear, item.kind, amount, normaliseDescription(item.description)].join('|');
+}
