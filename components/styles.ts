@@ -10,6 +10,7 @@ import councilCard from './council-card/council-card.css?inline';
 import tabPanel from './panel/tab-panel.css?inline';
 import inpageCard from './inpage/inpage-card.css?inline';
 import procurement from './procurement/procurement.css?inline';
+import timing from './timing/timing.css?inline';
 
 /**
  * Every stylesheet the views need, as one string for a <style> element: in the closed shadow
@@ -29,4 +30,5 @@ export const cardStyles: string = [
   tabPanel,
   inpageCard,
   procurement,
+  timing,
 ].join('\n');

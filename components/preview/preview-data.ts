@@ -1,4 +1,5 @@
 import type { CardService, CouncilCard, CouncilRef, Role, TabContext } from '@/lib/protocol';
+import type { TimingContractLine, TimingSavingsLine } from '@/components/timing/timing-lines';
 
 /*
  * Sample tab contexts for the component tests and for screenshots. Council facts are the
@@ -343,3 +344,42 @@ export const previewContexts = {
   reading,
   unsupported,
 } satisfies Record<string, TabContext>;
+
+/**
+ * Timing for the Leeds head of adult services above, as on the day of the samples. The savings
+ * lines and the contract are illustrative, not Leeds's published programme: a saving in 2027/28
+ * makes 2026/27 the redesign year, and the contract's procurement window opens in 2027.
+ */
+export const leedsAdultsTiming: {
+  today: string;
+  councilName: string;
+  councilHomepage: string;
+  groupLabel: string;
+  savings: TimingSavingsLine[];
+  contracts: TimingContractLine[];
+} = {
+  today: '2026-11-22',
+  councilName: leedsCard.officialName,
+  councilHomepage: leedsCard.homepage ?? 'https://www.leeds.gov.uk/',
+  groupLabel: 'Adult social care',
+  savings: [
+    {
+      financialYear: '2027/28',
+      kind: 'saving',
+      status: 'proposed',
+      amount: 1_200_000,
+      description: 'Reablement and home care: redesign of the in-house offer',
+      sourceUrl: 'https://www.leeds.gov.uk/',
+      sourceTitle: 'Budget proposals (illustrative)',
+    },
+    {
+      financialYear: '2028/29',
+      kind: 'service-review',
+      status: 'proposed',
+      description: 'Review of day services for older people',
+      sourceUrl: 'https://www.leeds.gov.uk/',
+      sourceTitle: 'Medium term financial strategy (illustrative)',
+    },
+  ],
+  contracts: [{ end: '2028-09-30', title: 'Home care framework', supplier: 'Illustrative Care Ltd' }],
+};

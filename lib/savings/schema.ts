@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
 import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
+import { SAVINGS_KINDS, SAVINGS_STATUSES } from './kinds';
 
 /**
  * One line of a council's savings programme (issue 5): what the council plans to save, review,
@@ -8,11 +9,11 @@ import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
  * Users record these from budget papers; no national dataset of savings programmes exists.
  */
 
-export const SAVINGS_KINDS = ['saving', 'restructure', 'service-review', 'investment'] as const;
+export { SAVINGS_KINDS, SAVINGS_STATUSES } from './kinds';
+
 export const SavingsKindSchema = z.enum(SAVINGS_KINDS);
 export type SavingsKind = z.infer<typeof SavingsKindSchema>;
 
-export const SAVINGS_STATUSES = ['proposed', 'approved', 'delivered'] as const;
 export const SavingsStatusSchema = z.enum(SAVINGS_STATUSES);
 export type SavingsStatus = z.infer<typeof SavingsStatusSchema>;
 
