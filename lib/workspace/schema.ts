@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { CouncilCodeSchema } from '@/lib/councils/schema';
+import { SENIORITY_LEVELS, SERVICE_GROUPS, type SeniorityId, type ServiceGroupId } from '@/lib/roles/groups';
+import { normaliseSlug } from '@/lib/sites/linkedin-url';
+
+/**
+ * The bid writers' workspace (issue 6): annotations on tender notices and saved LinkedIn
+ * prospects. Every editable field carries its last-write time in `fieldTimes`, so edits from two
+ * tabs and imported files merge field by field (lib/workspace/merge.ts).
+ */
+
+export const NOTICE_SITES = ['contracts-finder', 'find-a-tender'] as const;
+export const NoticeSiteSchema = z.enum(NOTICE_SITES);
+export type NoticeSite = z.infer<typeof NoticeSiteSchema>;
+
+/** In workflow order, which is also the order the workspace sorts them in. */
+export const ANNOTATION_STATUSES = ['watching', 'go', 'no-go', 'bidding', 'submitted', 'won', 'lost'] as const;
+export const AnnotationStatusSchema = z.enum(ANNOTATION_STATUSES);
+export type AnnotationStatus = z.infer<typeof AnnotationStatusSchema>;
+
+/** Statuses after which a bid deadline no longer matters: no reminders, no calendar entry. */
+export const CLOSED_STATUSES: ReadonlySet<AnnotationStatus> = new Set(['no-go', 'submitted', 'won', 'lost']);
+
+export const MAX_NOTES_LENGTH = 10_000;
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 50;
+/** Titles, buyer and council names, people's names: generous, but bounded. */
+const MAX_TEXT_LENGTH = 500;
+
+const GROUP_IDS = SERVICE_GROUPS.map((g) => g.id) as [ServiceGroupId, ...ServiceGroupId[]];
+export const ServiceGroupIdSchema = z.enum(GROUP_IDS, { error: 'must be a service group id such as adult-social-care' });
+const SENIORITY_IDS = SENIORITY_LEVELS.map((s) => s.id) as [SeniorityId, ...SeniorityId[]];
+export const SeniorityIdSchema = z.enum(SENIORITY_IDS, { error: `must be one of ${SENIORITY_IDS.join(', ')}` });
+
+/** OCDS id as both sites publish it (`ocds-b5fd17-<uuid>`, `ocds-h6vhtk-04a1b2`). */
+const OCID = /^ocds-[a-z0-9]{6}-[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** A notice without an OCID: `contracts-finder:<uuid>` or `find-a-tender:<id>`. */
+const SITE_KEY = /^(?:contracts-finder|find-a-tender):[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+
+/** Whether `value` is an annotation key: an OCID, or `site:noticeId` for a notice without one. */
+export function isAnnotationKey(value: string): boolean {
+  return value.length <= 200 && (OCID.test(value) || SITE_KEY.test(value));
+}
+
+export const AnnotationKeySchema = z
+  .string()
+  .refine(isAnnotationKey, { error: 'must be an OCID (ocds-xxxxxx-...) or site:noticeId (contracts-finder:... or find-a-tender:...)' });
+
+/** The key for a notice: its OCID when the page shows one, else `site:noticeId`. */
+export function annotationKey(notice: { site: NoticeSite; noticeId: string; ocid?: string | null }): string {
+  return notice.ocid ? notice.ocid : `${notice.site}:${notice.noticeId}`;
+}
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Whether `value` is YYYY-MM-DD or a local date and time YYYY-MM-DDTHH:MM (no zone: UK notices give UK time). */
+export function isDeadline(value: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!m || !isIsoDate(m[1]!)) return false;
+  return m[2] === undefined || (Number(m[2]) < 24 && Number(m[3]) < 60);
+}
+
+export const IsoDateSchema = z.string().refine(isIsoDate, { error: 'must be a date written YYYY-MM-DD' });
+export const DeadlineSchema = z.string().refine(isDeadline, { error: 'must be a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM' });
+const TimestampSchema = z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-11-30T09:00:00.000Z' });
+
+/**
+ * Tags as stored: each split on `,` and `;` (the CSV export joins with "; "), trimmed, inner
+ * spaces collapsed, lower-cased, empty ones dropped, duplicates dropped keeping the first.
+ */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tags) {
+    for (const part of raw.split(/[,;]/)) {
+      const tag = part.trim().replace(/\s+/g, ' ').toLowerCase();
+      if (tag && !out.includes(tag)) out.push(tag);
+    }
+  }
+  return out;
+}
+
+export const TagsSchema = z
+  .array(z.string())
+  .transform(normaliseTags)
+  .pipe(
+    z
+      .array(z.string().max(MAX_TAG_LENGTH, { error: `each tag must be at most ${MAX_TAG_LENGTH} characters` }))
+      .max(MAX_TAGS, { error: `at most ${MAX_TAGS} tags` }),
+  );
+
+/** Owner initials, 1-4 letters; lower case is accepted and upper-cased. */
+export const OwnerSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,4}$/, { error: 'must be 1 to 4 letters (initials)' });
+
+const TextSchema = z.string().trim().min(1, { error: 'must not be empty' }).max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` });
+const NotesSchema = z.string().max(MAX_NOTES_LENGTH, { error: `must be at most ${MAX_NOTES_LENGTH} characters` });
+const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' });
+const EpochMsSchema = z.number().int().nonnegative();
+
+/** Editable annotation fields, in export column order; `fieldTimes` has a time for each one written. */
+export const ANNOTATION_FIELDS = [
+  'site',
+  'noticeUrl',
+  'title',
+  'buyerName',
+  'council',
+  'serviceGroup',
+  'status',
+  'owner',
+  'bidDeadline',
+  'noticeDeadline',
+  'tags',
+  'notes',
+] as const;
+export type AnnotationField = (typeof ANNOTATION_FIELDS)[number];
+export const AnnotationFieldTimesSchema = z.partialRecord(z.enum(ANNOTATION_FIELDS), EpochMsSchema);
+export type AnnotationFieldTimes = z.infer<typeof AnnotationFieldTimesSchema>;
+
+const annotationFieldShape = {
+  site: NoticeSiteSchema,
+  noticeUrl: HttpUrlSchema,
+  title: TextSchema,
+  buyerName: TextSchema,
+  /** Register code when the buyer is a council. */
+  council: CouncilCodeSchema.optional(),
+  serviceGroup: ServiceGroupIdSchema.optional(),
+  status: AnnotationStatusSchema,
+  owner: OwnerSchema.optional(),
+  /** The user's own deadline; defaults to the notice's. */
+  bidDeadline: DeadlineSchema.optional(),
+  /** The deadline the notice states. */
+  noticeDeadline: DeadlineSchema.optional(),
+  tags: TagsSchema,
+  notes: NotesSchema,
+};
+
+export const AnnotationSchema = z.strictObject({
+  key: AnnotationKeySchema,
+  ...annotationFieldShape,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  fieldTimes: AnnotationFieldTimesSchema,
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+/** Editable prospect fields, in export column order. */
+export const PROSPECT_FIELDS = ['name', 'title', 'council', 'councilName', 'serviceGroup', 'seniority', 'profileUrl', 'followUp', 'notes'] as const;
+export type ProspectField = (typeof PROSPECT_FIELDS)[number];
+export const ProspectFieldTimesSchema = z.partialRecord(z.enum(PROSPECT_FIELDS), EpochMsSchema);
+export type ProspectFieldTimes = z.infer<typeof ProspectFieldTimesSchema>;
+
+/**
+ * A LinkedIn profile URL as `https://www.linkedin.com/in/<slug>/`: any linkedin.com host, http or
+ * https, query, hash and sub-pages dropped, the slug decoded and lower-cased as the adapter does
+ * (lib/sites/linkedin-url.ts) and percent-encoded again. Null when it is not a profile URL.
+ */
+export function normaliseProfileUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.hostname !== 'linkedin.com' && !url.hostname.endsWith('.linkedin.com')) return null;
+  const [prefix, raw] = url.pathname.split('/').filter((s) => s.length > 0);
+  if (prefix !== 'in' || !raw) return null;
+  const slug = normaliseSlug(raw);
+  return slug ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}/` : null;
+}
+
+export const ProfileUrlSchema = z.string().transform((value, ctx) => {
+  const url = normaliseProfileUrl(value);
+  if (url === null) {
+    ctx.issues.push({ code: 'custom', message: 'must be a LinkedIn profile address, https://www.linkedin.com/in/<name>/', input: value });
+    return z.NEVER;
+  }
+  return url;
+});
+
+/** A prospect's id: one per profile, so saving the same person again edits the saved record. */
+export function prospectId(profileUrl: string): string | null {
+  const url = normaliseProfileUrl(profileUrl);
+  return url ? `linkedin:${url.slice('https://www.linkedin.com/in/'.length, -1)}` : null;
+}
+
+const prospectFieldShape = {
+  /** As shown on the profile. */
+  name: TextSchema,
+  title: z.string().trim().max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` }),
+  council: CouncilCodeSchema.optional(),
+  councilName: z.string().trim().max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` }),
+  serviceGroup: ServiceGroupIdSchema.optional(),
+  seniority: SeniorityIdSchema.optional(),
+  profileUrl: ProfileUrlSchema,
+  followUp: IsoDateSchema.optional(),
+  notes: NotesSchema,
+};
+
+export const ProspectSchema = z.strictObject({
+  id: z.string().min(1).max(300),
+  ...prospectFieldShape,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  fieldTimes: ProspectFieldTimesSchema,
+});
+export type Prospect = z.infer<typeof ProspectSchema>;
+
+/**
+ * What an edit may carry: any editable field; `null` clears an optional field (JSON has no
+ * `undefined`, and messages travel as JSON).
+ */
+export const AnnotationPatchSchema = z.strictObject({
+  site: annotationFieldShape.site.optional(),
+  noticeUrl: annotationFieldShape.noticeUrl.optional(),
+  title: annotationFieldShape.title.optional(),
+  buyerName: annotationFieldShape.buyerName.optional(),
+  council: CouncilCodeSchema.nullish(),
+  serviceGroup: ServiceGroupIdSchema.nullish(),
+  status: annotationFieldShape.status.optional(),
+  owner: OwnerSchema.nullish(),
+  bidDeadline: DeadlineSchema.nullish(),
+  noticeDeadline: DeadlineSchema.nullish(),
+  tags: TagsSchema.optional(),
+  notes: NotesSchema.optional(),
+});
+export type AnnotationPatch = z.input<typeof AnnotationPatchSchema>;
+
+export const ProspectPatchSchema = z.strictObject({
+  name: prospectFieldShape.name.optional(),
+  title: prospectFieldShape.title.optional(),
+  council: CouncilCodeSchema.nullish(),
+  councilName: prospectFieldShape.councilName.optional(),
+  serviceGroup: ServiceGroupIdSchema.nullish(),
+  seniority: SeniorityIdSchema.nullish(),
+  profileUrl: ProfileUrlSchema.optional(),
+  followUp: IsoDateSchema.nullish(),
+  notes: NotesSchema.optional(),
+});
+export type ProspectPatch = z.input<typeof ProspectPatchSchema>;
+
+/** One autosave from a tab; `baseTimes` are the field times the tab last loaded, for conflict reports. */
+export const AnnotationEditSchema = z.strictObject({
+  key: AnnotationKeySchema,
+  fields: AnnotationPatchSchema,
+  at: EpochMsSchema,
+  baseTimes: AnnotationFieldTimesSchema.optional(),
+});
+export type AnnotationEdit = z.input<typeof AnnotationEditSchema>;
+
+export const ProspectEditSchema = z.strictObject({
+  id: z.string().min(1).max(300),
+  fields: ProspectPatchSchema,
+  at: EpochMsSchema,
+  baseTimes: ProspectFieldTimesSchema.optional(),
+});
+export type ProspectEdit = z.input<typeof ProspectEditSchema>;
+
+export const DEFAULT_REMINDER_DAYS = [3, 1];
+
+/** Days before a bid deadline to notify (options page): whole days 0-90, unique, largest first. */
+export const ReminderSettingsSchema = z.object({
+  daysBefore: z
+    .array(z.number().int().min(0).max(90, { error: 'at most 90 days before' }))
+    .max(10)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a))
+    .default(DEFAULT_REMINDER_DAYS),
+});
+export type ReminderSettings = z.infer<typeof ReminderSettingsSchema>;
+
+/** Both kinds of record, as the workspace page, export and import see them. */
+export interface Workspace {
+  annotations: Annotation[];
+  prospects: Prospect[];
+}
