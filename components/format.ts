@@ -65,5 +65,6 @@ export const matchSourceLabels: Record<CouncilMatch['source'], string> = {
   employer: 'in the current job',
   experience: 'in the experience section',
   company: 'on the company page',
+  buyer: 'as the notice’s buyer',
   text: 'in the page text',
 };

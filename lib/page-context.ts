@@ -112,8 +112,11 @@ export function resolvePageContext(facts: PageFacts | null, pageKind: string | n
     }
     const title = facts.title ?? facts.experience.find((e) => e.current)?.title ?? null;
     role = title && deps.classifyTitle ? deps.classifyTitle(title) : null;
-  } else {
+  } else if (facts.kind === 'linkedin-company') {
     found = (facts.companyName && resolveOne(facts.companyName, 'company', deps)) || fromText(facts.text, deps);
+  } else {
+    // Tender notices: the buyer as printed, else the visible text.
+    found = (facts.buyer && resolveOne(facts.buyer.name, 'buyer', deps)) || fromText(facts.text, deps);
   }
 
   return {

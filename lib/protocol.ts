@@ -51,7 +51,7 @@ export const CouncilMatchSchema = z.object({
   /** Set when the page names a former council; the card then shows its successor. */
   former: z.object({ code: z.string(), name: z.string(), endDate: z.string().nullable() }).nullable(),
   /** Where on the page it was found. */
-  source: z.enum(['employer', 'experience', 'company', 'text']),
+  source: z.enum(['employer', 'experience', 'company', 'buyer', 'text']),
 });
 export type CouncilMatch = z.infer<typeof CouncilMatchSchema>;
 

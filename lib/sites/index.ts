@@ -1,4 +1,6 @@
 import type { SiteAdapter } from './types';
+import { contractsFinderNotice } from './contracts-finder-notice';
+import { findATenderNotice } from './find-a-tender-notice';
 import { linkedInCompany } from './linkedin-company';
 import { linkedInProfile } from './linkedin-profile';
 
@@ -8,11 +10,11 @@ import { linkedInProfile } from './linkedin-profile';
  * order only matters for speed. Contracts Finder, Find a Tender notices and council websites join
  * this list as `lib/sites/<site>-<page>.ts`; their facts go into PageFactsSchema in ./types.ts.
  */
-export const adapters: readonly SiteAdapter[] = [linkedInProfile, linkedInCompany];
+export const adapters: readonly SiteAdapter[] = [linkedInProfile, linkedInCompany, contractsFinderNotice, findATenderNotice];
 
 /** The adapter for the page at `url`, or null when no adapter reads it. */
 export function adapterFor(url: URL): SiteAdapter | null {
   return adapters.find((adapter) => adapter.isPage(url)) ?? null;
 }
 
-export { linkedInCompany, linkedInProfile };
+export { contractsFinderNotice, findATenderNotice, linkedInCompany, linkedInProfile };

@@ -46,7 +46,63 @@ export const LinkedInCompanyFactsSchema = z.object({
 });
 export type LinkedInCompanyFacts = z.infer<typeof LinkedInCompanyFactsSchema>;
 
-export const PageFactsSchema = z.discriminatedUnion('kind', [LinkedInProfileFactsSchema, LinkedInCompanyFactsSchema]);
+/** How a tender notice was read: its page structure, or only the visible text of the content. */
+export const NoticeReadViaSchema = z.enum(['structure', 'text']);
+
+/** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when the page gives a time (UK local time, as written). */
+const NoticeDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/);
+
+/** What both tender notice adapters read; each adds its own `kind` (the adapter id) and `site`. */
+const TenderNoticeFieldsSchema = z.object({
+  /** The page identity from the URL: a Contracts Finder uuid (lower-cased) or a Find a Tender id such as `008624-2023`. */
+  pageId: z.string().min(1).max(64),
+  readVia: NoticeReadViaSchema,
+  /** `ocds-…` when the page shows it (Find a Tender). */
+  ocid: z.string().min(1).max(120).nullable(),
+  /** The notice identifier as shown, e.g. "2023/S 000-008624" (Find a Tender). */
+  noticeId: z.string().min(1).max(64).nullable(),
+  title: z.string().min(1).max(1000).nullable(),
+  /** The buyer organisation and its address as printed (organisation address only, never a person's contact details). */
+  buyer: z.object({ name: z.string().min(1).max(500), address: z.string().min(1).max(1000).nullable() }).nullable(),
+  stage: z.enum(['planning', 'tender', 'award', 'contract']).nullable(),
+  /** The page's own label for the notice, e.g. "Awarded contract" or "F03: Contract award notice". */
+  status: z.string().min(1).max(200).nullable(),
+  /** Closing date / time limit for tenders / submission or engagement deadline. */
+  deadline: NoticeDateSchema.nullable(),
+  publishedAt: NoticeDateSchema.nullable(),
+  value: z.object({ amount: z.number().nonnegative().finite(), currency: z.string().regex(/^[A-Z]{3}$/) }).nullable(),
+  contractStart: NoticeDateSchema.nullable(),
+  contractEnd: NoticeDateSchema.nullable(),
+  cpv: z.array(z.object({ code: z.string().regex(/^\d{8}$/), label: z.string().max(500) })).max(200),
+  /** Awarded suppliers; `companiesHouse` zero-padded to 8 characters when numeric. */
+  suppliers: z.array(z.object({ name: z.string().min(1).max(500), companiesHouse: z.string().min(1).max(16).nullable() })).max(500),
+  location: z.string().min(1).max(1000).nullable(),
+  /** Visible text of the content, capped, when the structure could not be read; '' otherwise. */
+  text: z.string().max(20_000),
+});
+
+export const ContractsFinderNoticeFactsSchema = TenderNoticeFieldsSchema.extend({
+  kind: z.literal('contracts-finder-notice'),
+  site: z.literal('contracts-finder'),
+});
+export type ContractsFinderNoticeFacts = z.infer<typeof ContractsFinderNoticeFactsSchema>;
+
+export const FindATenderNoticeFactsSchema = TenderNoticeFieldsSchema.extend({
+  kind: z.literal('find-a-tender-notice'),
+  site: z.literal('find-a-tender'),
+});
+export type FindATenderNoticeFacts = z.infer<typeof FindATenderNoticeFactsSchema>;
+
+/** A tender notice from either site: one `kind` per adapter, as lookupCouncil checks `adapter.id === facts.kind`. */
+export const TenderNoticeFactsSchema = z.discriminatedUnion('kind', [ContractsFinderNoticeFactsSchema, FindATenderNoticeFactsSchema]);
+export type TenderNoticeFacts = z.infer<typeof TenderNoticeFactsSchema>;
+
+export const PageFactsSchema = z.discriminatedUnion('kind', [
+  LinkedInProfileFactsSchema,
+  LinkedInCompanyFactsSchema,
+  ContractsFinderNoticeFactsSchema,
+  FindATenderNoticeFactsSchema,
+]);
 export type PageFacts = z.infer<typeof PageFactsSchema>;
 
 /**
