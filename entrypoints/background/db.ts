@@ -1,6 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Council, ServiceGroup } from '@/lib/councils/schema';
-import type { NoticeRow } from '@/lib/ocds/row';
+import { procurementKeys, type NoticeRow } from '@/lib/ocds/row';
+import type { NoticeTotalsRow, TotalsSection } from '@/lib/ocds/totals';
+import { noticeTotalsMiddleware } from './notice-totals';
 
 /** Key-value rows: which packaged dataset is loaded, sync cursors and the like. */
 export interface MetaRow {
@@ -24,6 +26,16 @@ export const schemaV2 = {
   notices: 'ocid, [council+stage], *councilGroups, *supplierKeys, deadline, contractEnd, [council+contractEnd], updatedAt',
 } as const;
 
+// 2026-11-30 (v3): multi-entry indexes of [council, service group or '*', date] keys, so the card's
+// open tenders and contracts ending are bounded range reads (lib/ocds/row.ts, procurementKeys), and
+// per-council counts by date for their totals (lib/ocds/totals.ts, kept by noticeTotalsMiddleware).
+// The upgrade fills the keys in on cached rows, and so the totals: no resync needed.
+export const schemaV3 = {
+  ...schemaV2,
+  notices: 'ocid, [council+stage], *councilGroups, *supplierKeys, deadline, contractEnd, [council+contractEnd], updatedAt, *tenderKeys, *endKeys',
+  noticeTotals: '[council+section]',
+} as const;
+
 export const DB_NAME = 'council-lens';
 
 /** The only IndexedDB user in the extension (content scripts' IndexedDB belongs to the host page). */
@@ -32,10 +44,22 @@ export class CouncilLensDB extends Dexie {
   serviceGroups!: EntityTable<ServiceGroup, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   notices!: EntityTable<NoticeRow, 'ocid'>;
+  noticeTotals!: Table<NoticeTotalsRow, [string, TotalsSection]>;
 
   constructor(name = DB_NAME) {
     super(name);
+    this.use(noticeTotalsMiddleware);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
+    this.version(3)
+      .stores(schemaV3)
+      .upgrade((tx) =>
+        tx
+          .table<NoticeRow>('notices')
+          .toCollection()
+          .modify((row) => {
+            Object.assign(row, procurementKeys(row));
+          }),
+      );
   }
 }

@@ -21,7 +21,32 @@ export interface NoticeRow extends Notice {
   deadline?: string;
   /** Where the row came from: the packaged seed snapshot or a sync from the live APIs. */
   origin: 'seed' | 'sync';
+  /**
+   * Keys of the `*tenderKeys` index, for a tender that is not closed: `[council, group, deadline]`
+   * per service group plus `[council, ALL_GROUPS, deadline]`, deadline {@link NO_DEADLINE} when none.
+   * "Open on `today`" is then the range from `[council, group, today]` up.
+   */
+  tenderKeys: ProcurementKey[];
+  /**
+   * Keys of the `*endKeys` index, for an award or contract with a {@link NoticeRow.contractEnd}:
+   * `[council, group, contractEnd]` per service group plus `[council, ALL_GROUPS, contractEnd]`.
+   */
+  endKeys: ProcurementKey[];
 }
+
+/** `[council, service group or ALL_GROUPS, date]`: an IndexedDB array key, one entry of a multi-entry index. */
+export type ProcurementKey = [council: string, group: string, date: string];
+
+/** The group slot of the key every row gets besides its service groups' keys (no group id is `*`). */
+export const ALL_GROUPS = '*';
+
+/**
+ * Deadline slot of a tender published without a deadline. It sorts after every real date, as the
+ * card sorts such tenders last (`personsGroupFirst` reads a missing key as '9999').
+ */
+export const NO_DEADLINE = '9999';
+
+const CLOSED_STATUSES = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
 
 const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
 
@@ -34,7 +59,7 @@ export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): Notice
     const name = normaliseName(s.name);
     if (name) supplierKeys.add(`name:${name}`);
   }
-  const row: NoticeRow = {
+  const row: Omit<NoticeRow, 'tenderKeys' | 'endKeys'> = {
     ...notice,
     council,
     councilGroups: notice.serviceGroups.map((g) => `${council}|${g}`),
@@ -45,10 +70,26 @@ export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): Notice
   if (end) row.contractEnd = end;
   const deadline = day(notice.tenderDeadline);
   if (deadline) row.deadline = deadline;
-  return row;
+  return { ...row, ...procurementKeys(row) };
 }
 
-const CLOSED_STATUSES = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
+/**
+ * The card's index keys of a row, from its derived fields (also what the v3 upgrade fills in):
+ * `tenderKeys` for a tender not closed, whatever its deadline; `endKeys` for an award or contract
+ * with an end. Kept in step with {@link isOpenTender} and the handler's "contracts ending" filter.
+ */
+export function procurementKeys(
+  row: Pick<NoticeRow, 'council' | 'stage' | 'status' | 'deadline' | 'contractEnd' | 'serviceGroups'>,
+): Pick<NoticeRow, 'tenderKeys' | 'endKeys'> {
+  const groups = [...new Set<string>(row.serviceGroups), ALL_GROUPS];
+  const keys = (date: string): ProcurementKey[] => groups.map((g) => [row.council, g, date]);
+  const openable = row.stage === 'tender' && !(row.status && CLOSED_STATUSES.has(row.status));
+  const end = row.stage === 'award' || row.stage === 'contract' ? row.contractEnd : undefined;
+  return {
+    tenderKeys: openable ? keys(row.deadline ?? NO_DEADLINE) : [],
+    endKeys: end !== undefined ? keys(end) : [],
+  };
+}
 
 /** Open for bids on `today`: a tender-stage notice, not closed, whose deadline has not passed. */
 export function isOpenTender(row: Pick<NoticeRow, 'stage' | 'status' | 'deadline'>, today: string): boolean {

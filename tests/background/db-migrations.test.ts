@@ -22,7 +22,7 @@ test('v1 -> v2: every v1 row survives and the notices table starts empty', async
   await seedV1('migrate');
   const db = new CouncilLensDB('migrate');
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBeGreaterThanOrEqual(2); // later versions keep v2's tables (v3: db-migrations-v3.test.ts)
   expect(await db.councils.get('LDS')).toMatchObject({ officialName: 'Leeds City Council' });
   expect(await db.councils.where('domain').equals('leeds.gov.uk').count()).toBe(1);
   expect(await db.serviceGroups.count()).toBe(1);

@@ -4,6 +4,7 @@ import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { addMonths } from '@/lib/ocds/summary';
 import type { Procurement } from '@/lib/protocol';
+import { referenceProcurement } from '../../support/procurement-reference';
 
 /**
  * The browser side of tests/bench/notices-cache.bench.ts, bundled into one IIFE (global
@@ -90,29 +91,41 @@ export async function count(): Promise<number> {
 
 const horizonOf = (today: string) => addMonths(today, ENDING_WITHIN_MONTHS);
 
+/** The schema v2 handler's two index reads: all the council's tender-stage rows, and its rows ending in the next 24 months. */
+const previousReads = (d: CouncilLensDB, council: string, today: string) =>
+  Promise.all([
+    d.notices.where('[council+stage]').equals([council, 'tender']).toArray(),
+    d.notices.where('[council+contractEnd]').between([council, today], [council, horizonOf(today)], true, true).toArray(),
+  ]);
+
+/** The card answer as the schema v2 handler gave it: its two index reads, filtered and sorted in JS. */
+async function previousProcurement(d: CouncilLensDB, council: string, group: string | null, today: string): Promise<Procurement> {
+  const [tenders, ending] = await previousReads(d, council, today);
+  return referenceProcurement([...tenders, ...ending], council, group, today, null);
+}
+
 /**
- * For each plan item: councilProcurement (the card handler itself) and, apart, each of its two
- * index reads: a council's tender-stage notices, and its notices whose contract ends in the next
- * 24 months. The three are interleaved, in an order that rotates per item, so they share the same
- * conditions (cache warmth, background work) rather than running in three passes.
+ * For each plan item: councilProcurement (the card handler itself), the previous (schema v2)
+ * handler as a baseline, and, apart, each of the previous handler's two index reads. They are
+ * interleaved, in an order that rotates per item, so they share the same conditions (cache
+ * warmth, background work) rather than running in passes.
  */
-export async function timeQueries(plan: QueryPlanItem[], today: string): Promise<Record<'procurement' | 'tenders' | 'ending' | 'endingKeys', QueryTimings>> {
+export async function timeQueries(plan: QueryPlanItem[], today: string): Promise<Record<'procurement' | 'previous' | 'tenders' | 'ending', QueryTimings>> {
   const d = open();
   const horizon = horizonOf(today);
   const out = {
     procurement: { ms: [] as number[], rows: [] as number[] },
+    previous: { ms: [] as number[], rows: [] as number[] },
     tenders: { ms: [] as number[], rows: [] as number[] },
     ending: { ms: [] as number[], rows: [] as number[] },
-    endingKeys: { ms: [] as number[], rows: [] as number[] },
   };
   const runs: Record<keyof typeof out, (council: string, group: string | null) => Promise<number>> = {
     procurement: async (council, group) => (await councilProcurement(d, council, group, today, null), 0),
+    previous: async (council, group) => (await previousProcurement(d, council, group, today), 0),
     tenders: async (council) => (await d.notices.where('[council+stage]').equals([council, 'tender']).toArray()).length,
     ending: async (council) => (await d.notices.where('[council+contractEnd]').between([council, today], [council, horizon], true, true).toArray()).length,
-    // The same range, keys only: the index walk without reading and deserialising the rows.
-    endingKeys: async (council) => (await d.notices.where('[council+contractEnd]').between([council, today], [council, horizon], true, true).primaryKeys()).length,
   };
-  const order = ['procurement', 'tenders', 'ending', 'endingKeys'] as const;
+  const order = ['procurement', 'previous', 'tenders', 'ending'] as const;
   for (const [i, { council, group }] of plan.entries()) {
     for (let k = 0; k < order.length; k++) {
       const kind = order[(i + k) % order.length]!;
@@ -125,67 +138,18 @@ export async function timeQueries(plan: QueryPlanItem[], today: string): Promise
   return out;
 }
 
-type Key = readonly string[];
-
-function compareKeys(a: Key, b: Key): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i]! < b[i]!) return -1;
-    if (a[i]! > b[i]!) return 1;
-  }
-  return a.length - b.length;
-}
-
-const KEY_PATHS: Record<string, (row: NoticeRow) => Key | null> = {
-  '[council+stage]': (row) => [row.council, row.stage],
-  '[council+contractEnd]': (row) => (row.contractEnd === undefined ? null : [row.council, row.contractEnd]),
-};
-
-/**
- * A stand-in for the database that answers councilProcurement's two index reads from one full
- * scan of the table instead of the indexes: same rows, in the order the index would give
- * (index key, then primary key; the scan returns primary-key order and `sort` is stable). So the
- * handler's own post-processing runs on it, and index and scan answers can be compared exactly.
- */
-function scanningDb(scan: () => Promise<NoticeRow[]>): CouncilLensDB {
-  let rows: Promise<NoticeRow[]> | null = null;
-  const read = (index: string, inRange: (key: Key) => boolean) => ({
-    async toArray() {
-      const keyOf = KEY_PATHS[index];
-      if (!keyOf) throw new Error(`scanningDb: no key path for ${index}`);
-      rows ??= scan();
-      const hits: { row: NoticeRow; key: Key }[] = [];
-      for (const row of await rows) {
-        const key = keyOf(row);
-        if (key && inRange(key)) hits.push({ row, key });
-      }
-      return hits.sort((a, b) => compareKeys(a.key, b.key)).map((h) => h.row);
-    },
-  });
-  const notices = {
-    where: (index: string) => ({
-      equals: (key: Key) => read(index, (k) => compareKeys(k, key) === 0),
-      between: (lower: Key, upper: Key, includeLower = true, includeUpper = false) =>
-        read(index, (k) => {
-          const lo = compareKeys(k, lower);
-          const hi = compareKeys(k, upper);
-          return (includeLower ? lo >= 0 : lo > 0) && (includeUpper ? hi <= 0 : hi < 0);
-        }),
-    }),
-  };
-  return { notices } as unknown as CouncilLensDB;
-}
-
 export type ScanKind = 'toArray' | 'cursor';
 
 /** One full-table pass per answer: `toArray()` of every row, or Dexie's `filter` (a cursor over every row) for the council. */
-function scanFor(kind: ScanKind, council: string): () => Promise<NoticeRow[]> {
+function scanFor(kind: ScanKind, council: string): Promise<NoticeRow[]> {
   const d = open();
-  return kind === 'toArray' ? () => d.notices.toArray() : () => d.notices.filter((row) => row.council === council).toArray();
+  return kind === 'toArray' ? d.notices.toArray() : d.notices.filter((row) => row.council === council).toArray();
 }
 
 /**
- * Baseline: the same card answer from a full table scan, timed per plan item, each checked
- * against councilProcurement's answer. Stops once `budgetMs` is spent (at least 2 runs).
+ * Baseline: the same card answer from a full table scan (tests/support/procurement-reference.ts
+ * over every row), timed per plan item, each checked against councilProcurement's answer. Stops
+ * once `budgetMs` is spent (at least 2 runs).
  */
 export async function timeScan(plan: QueryPlanItem[], today: string, kind: ScanKind, budgetMs: number): Promise<QueryTimings & { mismatches: string[] }> {
   const d = open();
@@ -196,7 +160,7 @@ export async function timeScan(plan: QueryPlanItem[], today: string, kind: ScanK
     if (ms.length >= 2 && performance.now() - started > budgetMs) break;
     const expected = JSON.stringify(await councilProcurement(d, council, group, today, null));
     const t0 = performance.now();
-    const got = await councilProcurement(scanningDb(scanFor(kind, council)), council, group, today, null);
+    const got = referenceProcurement(await scanFor(kind, council), council, group, today, null);
     ms.push(performance.now() - t0);
     if (JSON.stringify(got) !== expected) mismatches.push(`${kind} scan answer differs for ${council}`);
   }
@@ -208,40 +172,28 @@ export interface CheckResult {
   mismatches: string[];
   openTotal: number;
   endingTotal: number;
-  tendersRead: number;
-  endingRead: number;
 }
 
 /**
- * Correctness, untimed: for every plan item, councilProcurement over the indexes equals it over
- * one full scan of the table, and each index read returns exactly the scan's rows in the same order.
+ * Correctness, untimed: for every plan item, councilProcurement and the previous handler both
+ * equal the full-scan reference over every row of the table.
  */
 export async function checkAgainstScan(plan: QueryPlanItem[], today: string): Promise<CheckResult> {
   const d = open();
   const all = await d.notices.toArray();
-  const horizon = horizonOf(today);
-  const result: CheckResult = { checked: 0, mismatches: [], openTotal: 0, endingTotal: 0, tendersRead: 0, endingRead: 0 };
+  const result: CheckResult = { checked: 0, mismatches: [], openTotal: 0, endingTotal: 0 };
   const seen = new Set<string>();
-  const ids = (rows: NoticeRow[]) => rows.map((r) => r.ocid).join(' ');
   for (const { council, group } of plan) {
     const id = `${council}|${group}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const scanDb = scanningDb(async () => all);
+    const expected = JSON.stringify(referenceProcurement(all, council, group, today, null));
     const viaIndex: Procurement = await councilProcurement(d, council, group, today, null);
-    const viaScan = await councilProcurement(scanDb, council, group, today, null);
-    if (JSON.stringify(viaIndex) !== JSON.stringify(viaScan)) result.mismatches.push(`councilProcurement differs for ${id}`);
-    const tenders = await d.notices.where('[council+stage]').equals([council, 'tender']).toArray();
-    const tendersScan = await scanDb.notices.where('[council+stage]').equals([council, 'tender']).toArray();
-    if (ids(tenders) !== ids(tendersScan)) result.mismatches.push(`[council+stage] read differs for ${council}`);
-    const ending = await d.notices.where('[council+contractEnd]').between([council, today], [council, horizon], true, true).toArray();
-    const endingScan = await scanDb.notices.where('[council+contractEnd]').between([council, today], [council, horizon], true, true).toArray();
-    if (ids(ending) !== ids(endingScan)) result.mismatches.push(`[council+contractEnd] read differs for ${council}`);
+    if (JSON.stringify(viaIndex) !== expected) result.mismatches.push(`councilProcurement differs from the full scan for ${id}`);
+    if (JSON.stringify(await previousProcurement(d, council, group, today)) !== expected) result.mismatches.push(`the previous handler differs from the full scan for ${id}`);
     result.checked++;
     result.openTotal += viaIndex.openTotal;
     result.endingTotal += viaIndex.endingTotal;
-    result.tendersRead += tenders.length;
-    result.endingRead += ending.length;
   }
   return result;
 }
