@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'Council Lens',
     description:
       'UK council context where you already work: LinkedIn, Contracts Finder, Find a Tender and council websites. Everything stays in your browser.',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Only the sites the extension reads. No web_accessible_resources: LinkedIn probes for them.
     // LinkedIn to read profiles; the two public procurement APIs, fetched by the background only.
     host_permissions: ['*://www.linkedin.com/*', 'https://www.contractsfinder.service.gov.uk/*', 'https://www.find-tender.service.gov.uk/*'],

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { CouncilCodeSchema, CouncilTypeSchema, NationSchema, ProvisionSchema, TierSchema } from '@/lib/councils/schema';
 import { PageFactsSchema } from '@/lib/sites/types';
 import type { SyncStatus } from '@/lib/sync/status';
+import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
+import type { CapturePrefill } from '@/lib/savings/capture';
+import {
+  AnnotationEditSchema,
+  AnnotationKeySchema,
+  ProspectEditSchema,
+  type Annotation,
+  type Prospect,
+  type Workspace,
+} from '@/lib/workspace/schema';
 
 /**
  * The background's API. Every message is a `{ type, ... }` object; the background re-validates
@@ -140,6 +150,51 @@ export const LookupCouncilSchema = z.object({
 export const GetTabContextSchema = z.object({ type: z.literal('getTabContext'), tabId: z.number().int() });
 export const GetCouncilCardSchema = z.object({ type: z.literal('getCouncilCard'), code: CouncilCodeSchema });
 export const GetStatusSchema = z.object({ type: z.literal('getStatus') });
+// ---- savings programmes (issue 5) ---------------------------------------------------------
+
+const SavingsFormatSchema = z.enum(['csv', 'json']);
+/** A council's savings items (all of them without `council`), for the options page and the card. */
+export const ListSavingsSchema = z.object({ type: z.literal('listSavings'), council: CouncilCodeSchema.optional() });
+/** An import file's text: validated, and written all or nothing in one transaction. */
+export const ImportSavingsSchema = z.object({ type: z.literal('importSavings'), text: z.string().max(5_000_000), format: SavingsFormatSchema });
+export const ExportSavingsSchema = z.object({ type: z.literal('exportSavings'), format: SavingsFormatSchema });
+/** What the form sends: a new item (no id) or an edit of one (its id). */
+export const SavingsDraftSchema = SavingsItemSchema.omit({ id: true, addedAt: true, addedBy: true }).extend({
+  id: z.string().min(1).optional(),
+  addedBy: z.enum(['form', 'capture']),
+});
+export type SavingsDraft = z.infer<typeof SavingsDraftSchema>;
+export const SaveSavingsItemSchema = z.object({ type: z.literal('saveSavingsItem'), item: SavingsDraftSchema });
+export const DeleteSavingsItemSchema = z.object({ type: z.literal('deleteSavingsItem'), id: z.string().min(1) });
+/** The form's prefill after "Add to savings programme" on a page's selected text. */
+export const GetSavingsDraftSchema = z.object({ type: z.literal('getSavingsDraft'), draftId: z.string().min(1) });
+/** Current councils for the form's picker. */
+export const ListCouncilsSchema = z.object({ type: z.literal('listCouncils') });
+/** What the Timing section needs for a council, and the person's service group when known. */
+export const GetTimingSchema = z.object({ type: z.literal('getTiming'), council: CouncilCodeSchema, serviceGroup: z.string().nullable() });
+
+// ---- bid writers' workspace (issue 6) ------------------------------------------------------
+
+export const GetAnnotationSchema = z.object({ type: z.literal('getAnnotation'), key: AnnotationKeySchema });
+/** One autosave of a notice's annotation from a tab. */
+export const EditAnnotationSchema = z.object({ type: z.literal('editAnnotation'), edit: AnnotationEditSchema });
+export const GetProspectSchema = z.object({ type: z.literal('getProspect'), id: z.string().min(1).max(300) });
+export const EditProspectSchema = z.object({ type: z.literal('editProspect'), edit: ProspectEditSchema });
+export const DeleteWorkspaceRecordSchema = z.object({ type: z.literal('deleteWorkspaceRecord'), kind: z.enum(['annotation', 'prospect']), id: z.string().min(1).max(300) });
+export const ListWorkspaceSchema = z.object({ type: z.literal('listWorkspace') });
+export const ExportWorkspaceSchema = z.object({ type: z.literal('exportWorkspace'), format: z.enum(['json', 'annotations-csv', 'prospects-csv', 'ics']) });
+export const ImportWorkspaceSchema = z.object({ type: z.literal('importWorkspace'), text: z.string().max(20_000_000) });
+/** "Delete all my data": the page must send the word the person typed to confirm. */
+export const DeleteAllUserDataSchema = z.object({ type: z.literal('deleteAllUserData'), confirm: z.literal('delete') });
+/** For the panel on a notice page: the cached notice and who won this council's earlier contracts in the service. */
+export const GetNoticeInsightSchema = z.object({
+  type: z.literal('getNoticeInsight'),
+  council: CouncilCodeSchema.nullable(),
+  ocid: z.string().max(200).nullable(),
+  noticeUrl: z.url(),
+  serviceGroup: z.string().nullable(),
+});
+
 /** Where the procurement sync stands (options page). */
 export const GetSyncStatusSchema = z.object({ type: z.literal('getSyncStatus') });
 /** "Refresh now": starts a sync run unless one is running; answers at once with the status. */
@@ -152,6 +207,24 @@ export const RequestSchema = z.discriminatedUnion('type', [
   GetStatusSchema,
   GetSyncStatusSchema,
   RefreshNowSchema,
+  ListSavingsSchema,
+  ImportSavingsSchema,
+  ExportSavingsSchema,
+  SaveSavingsItemSchema,
+  DeleteSavingsItemSchema,
+  GetSavingsDraftSchema,
+  ListCouncilsSchema,
+  GetTimingSchema,
+  GetAnnotationSchema,
+  EditAnnotationSchema,
+  GetProspectSchema,
+  EditProspectSchema,
+  DeleteWorkspaceRecordSchema,
+  ListWorkspaceSchema,
+  ExportWorkspaceSchema,
+  ImportWorkspaceSchema,
+  DeleteAllUserDataSchema,
+  GetNoticeInsightSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -172,6 +245,72 @@ export interface ResponseMap {
   getStatus: DatasetStatus;
   getSyncStatus: SyncStatus;
   refreshNow: SyncStatus;
+  listSavings: SavingsItem[];
+  importSavings: SavingsImportOutcome;
+  exportSavings: { text: string; filename: string; mime: string };
+  saveSavingsItem: SavingsItem;
+  deleteSavingsItem: { deleted: boolean };
+  getSavingsDraft: CapturePrefill | null;
+  listCouncils: { code: string; name: string; kind: string }[];
+  getTiming: TimingData;
+  getAnnotation: Annotation | null;
+  editAnnotation: { annotation: Annotation; conflicts: string[] };
+  getProspect: Prospect | null;
+  editProspect: { prospect: Prospect; conflicts: string[] };
+  deleteWorkspaceRecord: { deleted: boolean };
+  listWorkspace: Workspace;
+  exportWorkspace: WorkspaceExport;
+  importWorkspace: WorkspaceImportOutcome;
+  deleteAllUserData: { annotations: number; prospects: number; savings: number };
+  getNoticeInsight: NoticeInsight;
+}
+
+export interface WorkspaceExport {
+  text: string;
+  filename: string;
+  mime: string;
+}
+
+type MergeCounts = { added: number; updated: number; unchanged: number };
+/** A workspace import: what was merged, or every bad record (nothing written). */
+export type WorkspaceImportOutcome =
+  | { ok: true; annotations: MergeCounts; prospects: MergeCounts }
+  | { ok: false; errors: { path: string; reason: string }[] };
+
+export interface NoticeInsight {
+  /** This notice as cached, when it is. */
+  notice: NoticeSummary | null;
+  /** The service group the earlier awards are of (the person's, else the notice's first). */
+  serviceGroup: string | null;
+  /** The council's awarded contracts in that service group, newest first. */
+  earlierAwards: NoticeSummary[];
+}
+
+/** An import's result: how many were added and which rows were duplicates, or every bad row. */
+export type SavingsImportOutcome =
+  | { ok: true; added: number; duplicates: { line: number; reason: string }[] }
+  | { ok: false; errors: { line: number; column?: string; reason: string }[] };
+
+/** A contract end the timing engine weighs (from the notices cache). */
+export interface TimingContract {
+  end: string;
+  maxEnd?: string;
+  title: string;
+  supplier?: string;
+  url?: string;
+  /** The contract's service groups, so the card can say which service it belongs to. */
+  serviceGroups: string[];
+}
+
+export interface TimingData {
+  council: string;
+  serviceGroup: string | null;
+  /** The council's savings items in that service (all its items without a service), by year. */
+  savings: SavingsItem[];
+  /** Its awarded contracts ending from today to five years on, soonest first. */
+  contracts: TimingContract[];
+  /** Savings items the council has in other services, for "see also". */
+  otherServices: number;
 }
 
 /** Every response travels wrapped, so an error in the background reaches the caller as text. */
@@ -188,3 +327,15 @@ export type TabContextChanged = z.infer<typeof TabContextChangedSchema>;
 /** Background → extension pages broadcast while a sync runs and when it ends: read getSyncStatus again. */
 export const SyncChangedSchema = z.object({ type: z.literal('syncChanged') });
 export type SyncChanged = z.infer<typeof SyncChangedSchema>;
+
+/** Background → extension pages broadcast when savings items were added, changed or removed. */
+export const SavingsChangedSchema = z.object({ type: z.literal('savingsChanged') });
+export type SavingsChanged = z.infer<typeof SavingsChangedSchema>;
+
+/** Background → extension pages and notice tabs: an annotation or prospect changed (another tab, an import). */
+export const WorkspaceChangedSchema = z.object({
+  type: z.literal('workspaceChanged'),
+  kind: z.enum(['annotation', 'prospect', 'all']),
+  id: z.string().nullable(),
+});
+export type WorkspaceChanged = z.infer<typeof WorkspaceChangedSchema>;

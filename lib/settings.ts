@@ -15,6 +15,8 @@ export const SettingsSchema = z.object({
   inPageCardOnLinkedIn: z._default(z.boolean(), false),
   /** Whether the in-page card starts collapsed (remembered when the user toggles it). */
   inPageCardCollapsed: z._default(z.boolean(), false),
+  /** Whether the panel on Contracts Finder and Find a Tender notice pages starts collapsed (remembered on toggle). */
+  noticePanelCollapsed: z._default(z.boolean(), false),
   /** Refresh the procurement cache from Contracts Finder and Find a Tender once a day. */
   dailyRefresh: z._default(z.boolean(), true),
   /**
@@ -22,6 +24,8 @@ export const SettingsSchema = z.object({
    * default: the card is about councils, and all buyers take several times the space.
    */
   keepAllBuyers: z._default(z.boolean(), false),
+  /** Browser notifications this many days before each bid deadline (the workspace's tenders). */
+  reminderDaysBefore: z._default(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(90))).check(z.maxLength(10)), [3, 1]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

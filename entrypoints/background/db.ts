@@ -2,6 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Council, ServiceGroup } from '@/lib/councils/schema';
 import { procurementKeys, type NoticeRow } from '@/lib/ocds/row';
 import type { NoticeTotalsRow, TotalsSection } from '@/lib/ocds/totals';
+import type { SavingsItem } from '@/lib/savings/schema';
+import type { Annotation, Prospect } from '@/lib/workspace/schema';
 import { noticeTotalsMiddleware } from './notice-totals';
 
 /** Key-value rows: which packaged dataset is loaded, sync cursors and the like. */
@@ -36,6 +38,22 @@ export const schemaV3 = {
   noticeTotals: '[council+section]',
 } as const;
 
+// 2026-11-30 (v4): the user's savings programme records (issue 5). User data: no upgrade ever
+// drops or rewrites this table. By id; a council's items, and a council's items in one service.
+export const schemaV4 = {
+  ...schemaV3,
+  savings: 'id, council, [council+serviceGroup]',
+} as const;
+
+// 2026-11-30 (v5): the bid writers' workspace (issue 6). User data, never dropped or rewritten by
+// an upgrade: annotations on tender notices by key (OCID or `site:noticeId`), by council, status,
+// bid deadline and tag; prospects saved from LinkedIn by id, council and follow-up date.
+export const schemaV5 = {
+  ...schemaV4,
+  annotations: 'key, council, status, bidDeadline, updatedAt, *tags',
+  prospects: 'id, council, followUp, updatedAt',
+} as const;
+
 export const DB_NAME = 'council-lens';
 
 /** The only IndexedDB user in the extension (content scripts' IndexedDB belongs to the host page). */
@@ -45,6 +63,9 @@ export class CouncilLensDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   notices!: EntityTable<NoticeRow, 'ocid'>;
   noticeTotals!: Table<NoticeTotalsRow, [string, TotalsSection]>;
+  savings!: EntityTable<SavingsItem, 'id'>;
+  annotations!: EntityTable<Annotation, 'key'>;
+  prospects!: EntityTable<Prospect, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -61,5 +82,7 @@ export class CouncilLensDB extends Dexie {
             Object.assign(row, procurementKeys(row));
           }),
       );
+    this.version(4).stores(schemaV4);
+    this.version(5).stores(schemaV5);
   }
 }

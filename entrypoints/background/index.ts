@@ -14,7 +14,15 @@ import { buildKnowledge, type Knowledge } from './knowledge';
 import { datasetMeta, loadDatasets } from './refresh/load-datasets';
 import { TabState } from './tab-state';
 import { createSyncRunner } from './sync-runner';
+import { deleteSavingsItem, exportSavings, getTiming, importSavings, listSavings, saveSavingsItem } from './handlers/savings';
+import { registerCapture, readDraft } from './capture';
+import type { SavingsChanged, WorkspaceChanged } from '@/lib/protocol';
+import { deleteAllUserData, deleteRecord, editAnnotation, editProspect, exportWorkspace, getAnnotation, getProspect, importWorkspace, listWorkspace, noticeInsight } from './handlers/workspace';
+import { createReminders } from './reminders';
 import { readSettings, watchSettings } from '@/lib/extension/settings';
+
+/** Tender notice pages, whose open tabs hear about annotation changes (host permissions cover them). */
+const NOTICE_TAB_PATTERNS = ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'];
 
 export default defineBackground(() => {
   const db = new CouncilLensDB();
@@ -63,6 +71,29 @@ export default defineBackground(() => {
     settings: readSettings,
   });
 
+  const savingsChanged = (): void => {
+    const message: SavingsChanged = { type: 'savingsChanged' };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  /** Runs a savings write and tells open extension pages (side panel, options) to read again. */
+  async function changingSavings<T>(write: () => Promise<T>): Promise<T> {
+    const result = await write();
+    savingsChanged();
+    return result;
+  }
+
+  const reminders = createReminders(db, async () => (await readSettings()).reminderDaysBefore);
+  /** Tells extension pages and every open notice tab that a workspace record changed, then re-plans reminders. */
+  function workspaceChanged(kind: WorkspaceChanged['kind'], id: string | null): void {
+    const message: WorkspaceChanged = { type: 'workspaceChanged', kind, id };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+    void browser.tabs
+      .query({ url: NOTICE_TAB_PATTERNS })
+      .then((open) => Promise.all(open.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined))))
+      .catch(() => undefined);
+    if (kind !== 'prospect') void reminders.sync().catch((error: unknown) => console.error('Council Lens reminders:', error));
+  }
+
   async function publish(context: TabContext | null, tabId: number): Promise<void> {
     if (context) await tabs.set(context);
     else await tabs.delete(tabId);
@@ -105,6 +136,69 @@ export default defineBackground(() => {
       case 'refreshNow':
         await ensureDatasets(false);
         return sync.refreshNow();
+      case 'listSavings':
+        return listSavings(db, request.council);
+      case 'importSavings': {
+        const known = await getKnowledge();
+        const outcome = await importSavings(db, known, request.text, request.format, new Date());
+        if (outcome.ok && outcome.added > 0) savingsChanged();
+        return outcome;
+      }
+      case 'exportSavings':
+        return exportSavings(db, request.format, new Date());
+      case 'saveSavingsItem': {
+        const known = await getKnowledge();
+        return changingSavings(() => saveSavingsItem(db, known, request.item, new Date()));
+      }
+      case 'deleteSavingsItem':
+        return changingSavings(() => deleteSavingsItem(db, request.id));
+      case 'getSavingsDraft':
+        return readDraft(request.draftId);
+      case 'listCouncils': {
+        const known = await getKnowledge();
+        return known.register.all
+          .filter((c) => c.current)
+          .map((c) => ({ code: c.code, name: c.officialName, kind: c.kind }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      }
+      case 'getTiming':
+        return getTiming(db, request.council, request.serviceGroup, localDate(Date.now()));
+      case 'getAnnotation':
+        return getAnnotation(db, request.key);
+      case 'editAnnotation': {
+        const result = await editAnnotation(db, request.edit);
+        workspaceChanged('annotation', result.annotation.key);
+        return result;
+      }
+      case 'getProspect':
+        return getProspect(db, request.id);
+      case 'editProspect': {
+        const result = await editProspect(db, request.edit);
+        workspaceChanged('prospect', result.prospect.id);
+        return result;
+      }
+      case 'deleteWorkspaceRecord': {
+        const result = await deleteRecord(db, request.kind, request.id);
+        if (result.deleted) workspaceChanged(request.kind, request.id);
+        return result;
+      }
+      case 'listWorkspace':
+        return listWorkspace(db);
+      case 'exportWorkspace':
+        return exportWorkspace(db, request.format, new Date(), { daysBefore: (await readSettings()).reminderDaysBefore });
+      case 'importWorkspace': {
+        const outcome = await importWorkspace(db, request.text);
+        if (outcome.ok) workspaceChanged('all', null);
+        return outcome;
+      }
+      case 'deleteAllUserData': {
+        const counts = await deleteAllUserData(db);
+        workspaceChanged('all', null);
+        savingsChanged();
+        return counts;
+      }
+      case 'getNoticeInsight':
+        return noticeInsight(db, request, localDate(Date.now()));
     }
   }
 
@@ -112,7 +206,7 @@ export default defineBackground(() => {
     // Only our own pages and content scripts; and every message is re-validated.
     if (sender.id !== browser.runtime.id) return;
     const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'tabContextChanged' || type === 'syncChanged') return;
+    if (type === 'tabContextChanged' || type === 'syncChanged' || type === 'savingsChanged' || type === 'workspaceChanged') return;
     const parsed = RequestSchema.safeParse(message);
     if (!parsed.success) {
       sendResponse({ ok: false, error: `Invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
@@ -125,19 +219,30 @@ export default defineBackground(() => {
     return true;
   });
 
+  registerCapture(getKnowledge);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureDatasets(true);
     // A fresh install refreshes the packaged seed a minute later; an update keeps its schedule.
     void readSettings().then((settings) => sync.schedule(settings, reason === 'install'));
+    // Chrome may drop alarms on an update: plan the reminders again from the annotations.
+    void reminders.sync().catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => {
     void ensureDatasets(false);
+    void reminders.sync().catch(() => undefined);
     void readSettings().then((settings) => sync.schedule(settings, false));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    void sync.onAlarm(alarm.name).catch((error: unknown) => console.error('Council Lens sync:', error));
+    void reminders
+      .onAlarm(alarm.name)
+      .then((handled) => (handled ? undefined : sync.onAlarm(alarm.name)))
+      .catch((error: unknown) => console.error('Council Lens alarm:', error));
   });
-  watchSettings((settings) => void sync.schedule(settings, false));
+  browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id).catch(() => undefined));
+  watchSettings((settings) => {
+    void sync.schedule(settings, false);
+    void reminders.sync().catch(() => undefined);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabs.delete(tabId);

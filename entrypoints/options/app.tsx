@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncPanel } from '@/components/sync/sync-panel';
+import { SavingsManager } from '@/components/savings/savings-manager';
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
-import { SyncChangedSchema, type DatasetStatus } from '@/lib/protocol';
+import { SavingsChangedSchema, SyncChangedSchema, type DatasetStatus } from '@/lib/protocol';
+import type { SavingsItem } from '@/lib/savings/schema';
 import type { Settings } from '@/lib/settings';
 import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
 
@@ -39,12 +41,38 @@ function useSyncStatus() {
   return { sync, error, now, refresh: () => void read(ask({ type: 'refreshNow' })) };
 }
 
+/** The savings items and council names, read again whenever the background says they changed. */
+function useSavings() {
+  const [items, setItems] = useState<SavingsItem[] | null>(null);
+  const [councils, setCouncils] = useState<{ code: string; name: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () =>
+      ask({ type: 'listSavings' }).then(
+        (list) => {
+          setItems(list);
+          setError(null);
+        },
+        (e: unknown) => setError(message(e)),
+      );
+    void read();
+    void ask({ type: 'listCouncils' }).then(setCouncils, () => undefined);
+    const onMessage = (m: unknown) => {
+      if (SavingsChangedSchema.safeParse(m).success) void read();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+  return { items, councils, error };
+}
+
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<DatasetStatus | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
   const sync = useSyncStatus();
+  const savings = useSavings();
 
   useEffect(() => {
     void readSettings().then(setSettings);
@@ -100,6 +128,16 @@ export function App() {
         now={sync.now}
         onRefresh={sync.refresh}
         onChange={(patch) => void change(patch)}
+      />
+
+      <SavingsManager
+        items={savings.items}
+        councils={savings.councils}
+        error={savings.error}
+        onImport={(text, format) => ask({ type: 'importSavings', text, format })}
+        onExport={(format) => ask({ type: 'exportSavings', format })}
+        onDelete={(id) => ask({ type: 'deleteSavingsItem', id })}
+        onRestore={(item) => ask({ type: 'saveSavingsItem', item })}
       />
 
       <section aria-labelledby="cl-data">

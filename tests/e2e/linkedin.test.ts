@@ -124,7 +124,7 @@ describe('LinkedIn in real Chromium', () => {
     const toggle = options.getByLabel(/compact card inside LinkedIn pages/i);
     await expect.poll(() => toggle.isEnabled()).toBe(true);
     await toggle.check();
-    await expect.poll(() => options.getByRole('status').innerText()).toContain('Saved');
+    await expect.poll(() => options.getByRole('region', { name: 'LinkedIn' }).getByRole('status').innerText()).toContain('Saved');
 
     const page = await browser.context.newPage();
     await recordInitialDom(page);

@@ -6,6 +6,10 @@ describe('parseSettings', () => {
     expect(DEFAULT_SETTINGS.inPageCardOnLinkedIn).toBe(false);
   });
 
+  test('the notice page panel starts expanded', () => {
+    expect(DEFAULT_SETTINGS.noticePanelCollapsed).toBe(false);
+  });
+
   test('the cache refreshes daily and keeps council buyers only by default', () => {
     expect(DEFAULT_SETTINGS.dailyRefresh).toBe(true);
     expect(DEFAULT_SETTINGS.keepAllBuyers).toBe(false);
@@ -14,10 +18,10 @@ describe('parseSettings', () => {
   test.each([
     ['nothing stored', undefined, DEFAULT_SETTINGS],
     ['not an object', 'yes', DEFAULT_SETTINGS],
-    ['a valid value', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }],
+    ['a valid value', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }],
     ['one bad field keeps the good one', { inPageCardOnLinkedIn: true, inPageCardCollapsed: 'no' }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],
     ['unknown fields from a newer version are dropped', { inPageCardOnLinkedIn: true, futureThing: 1 }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],
-    ['settings saved before the sync options keep their values and gain the defaults', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true }, { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: true, keepAllBuyers: false }],
+    ['settings saved before the sync options keep their values and gain the defaults', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: true, keepAllBuyers: false }],
   ])('%s', (_label, stored, expected) => {
     expect(parseSettings(stored)).toEqual(expected);
   });

@@ -1,0 +1,134 @@
+import type { NoticeInsight, WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
+import { summariseNotice } from '@/lib/ocds/summary';
+import type { NoticeRow } from '@/lib/ocds/row';
+import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson } from '@/lib/workspace/export';
+import { parseWorkspaceJson } from '@/lib/workspace/import';
+import { applyEdit, applyProspectEdit, mergeWorkspace } from '@/lib/workspace/merge';
+import type { Annotation, AnnotationEdit, AnnotationField, Prospect, ProspectEdit, ProspectField, ReminderSettings, Workspace } from '@/lib/workspace/schema';
+import type { CouncilLensDB } from '../db';
+
+/**
+ * The bid writers' workspace (issue 6): annotations on tender notices and prospects saved from
+ * LinkedIn. User data: every write is one transaction, edits merge field by field (two tabs never
+ * lose each other's edits), and an import is validated whole before anything is written.
+ */
+
+export async function getAnnotation(db: CouncilLensDB, key: string): Promise<Annotation | null> {
+  return (await db.annotations.get(key)) ?? null;
+}
+
+/** One autosave: merged into what is stored; `conflicts` names fields another tab changed meanwhile. */
+export async function editAnnotation(db: CouncilLensDB, edit: AnnotationEdit): Promise<{ annotation: Annotation; conflicts: AnnotationField[] }> {
+  return db.transaction('rw', db.annotations, async () => {
+    const stored = (await db.annotations.get(edit.key)) ?? null;
+    const result = applyEdit(stored, edit);
+    await db.annotations.put(result.annotation);
+    return result;
+  });
+}
+
+export async function editProspect(db: CouncilLensDB, edit: ProspectEdit): Promise<{ prospect: Prospect; conflicts: ProspectField[] }> {
+  return db.transaction('rw', db.prospects, async () => {
+    const stored = (await db.prospects.get(edit.id)) ?? null;
+    const result = applyProspectEdit(stored, edit);
+    await db.prospects.put(result.prospect);
+    return result;
+  });
+}
+
+export async function getProspect(db: CouncilLensDB, id: string): Promise<Prospect | null> {
+  return (await db.prospects.get(id)) ?? null;
+}
+
+export async function deleteRecord(db: CouncilLensDB, kind: 'annotation' | 'prospect', id: string): Promise<{ deleted: boolean }> {
+  const table = kind === 'annotation' ? db.annotations : db.prospects;
+  return db.transaction('rw', table, async () => {
+    const found = await table.get(id);
+    if (found) await table.delete(id);
+    return { deleted: Boolean(found) };
+  });
+}
+
+export async function listWorkspace(db: CouncilLensDB): Promise<Workspace> {
+  const [annotations, prospects] = await Promise.all([db.annotations.toArray(), db.prospects.toArray()]);
+  return { annotations, prospects };
+}
+
+export async function exportWorkspace(
+  db: CouncilLensDB,
+  format: 'json' | 'annotations-csv' | 'prospects-csv' | 'ics',
+  now: Date,
+  reminders: Pick<ReminderSettings, 'daysBefore'>,
+): Promise<WorkspaceExport> {
+  const workspace = await listWorkspace(db);
+  const date = now.toISOString().slice(0, 10);
+  switch (format) {
+    case 'json':
+      return { text: workspaceToJson(workspace, now), filename: `council-lens-workspace-${date}.json`, mime: 'application/json' };
+    case 'annotations-csv':
+      return { text: annotationsToCsv(workspace.annotations), filename: `council-lens-tenders-${date}.csv`, mime: 'text/csv' };
+    case 'prospects-csv':
+      return { text: prospectsToCsv(workspace.prospects), filename: `council-lens-prospects-${date}.csv`, mime: 'text/csv' };
+    case 'ics':
+      return { text: workspaceToIcs(workspace, { now, reminders }), filename: `council-lens-deadlines-${date}.ics`, mime: 'text/calendar' };
+  }
+}
+
+/** A workspace JSON file merged in (newest field wins), all or nothing. */
+export async function importWorkspace(db: CouncilLensDB, text: string): Promise<WorkspaceImportOutcome> {
+  const parsed = parseWorkspaceJson(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return db.transaction('rw', db.annotations, db.prospects, async () => {
+    const merged = mergeWorkspace(await listWorkspace(db), { annotations: parsed.annotations, prospects: parsed.prospects });
+    await db.annotations.bulkPut(merged.annotations.toWrite);
+    await db.prospects.bulkPut(merged.prospects.toWrite);
+    const count = (r: { added: number; updated: number; unchanged: number }) => ({ added: r.added, updated: r.updated, unchanged: r.unchanged });
+    return { ok: true, annotations: count(merged.annotations), prospects: count(merged.prospects) };
+  });
+}
+
+/** "Delete all my data": the user's own records (annotations, prospects, savings items), in one go. The public datasets stay. */
+export async function deleteAllUserData(db: CouncilLensDB): Promise<{ annotations: number; prospects: number; savings: number }> {
+  return db.transaction('rw', db.annotations, db.prospects, db.savings, async () => {
+    const counts = { annotations: await db.annotations.count(), prospects: await db.prospects.count(), savings: await db.savings.count() };
+    await Promise.all([db.annotations.clear(), db.prospects.clear(), db.savings.clear()]);
+    return counts;
+  });
+}
+
+/** Earlier awards listed on a notice page at most. */
+export const EARLIER_AWARDS_LIMIT = 8;
+
+/**
+ * For the panel on a notice page: this notice as cached (by OCID, else by its page address), and
+ * "who won before": the council's awards in the same service group, newest first.
+ */
+export async function noticeInsight(
+  db: CouncilLensDB,
+  request: { council: string | null; ocid: string | null; noticeUrl: string; serviceGroup: string | null },
+  today: string,
+): Promise<NoticeInsight> {
+  let row: NoticeRow | undefined = request.ocid ? await db.notices.get(request.ocid) : undefined;
+  if (!row && request.council) {
+    const id = noticePageId(request.noticeUrl);
+    if (id) row = (await db.notices.where('[council+stage]').between([request.council, ''], [request.council, '\uffff']).toArray()).find((r) => noticePageId(r.noticeUrl) === id);
+  }
+  const group = request.serviceGroup ?? row?.serviceGroups[0] ?? null;
+  let earlier: NoticeRow[] = [];
+  if (request.council && group) {
+    earlier = (await db.notices.where('councilGroups').equals(`${request.council}|${group}`).toArray())
+      .filter((r) => (r.stage === 'award' || r.stage === 'contract') && r.ocid !== row?.ocid && r.suppliers.length > 0)
+      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      .slice(0, EARLIER_AWARDS_LIMIT);
+  }
+  return {
+    notice: row ? summariseNotice(row, today, group) : null,
+    serviceGroup: group,
+    earlierAwards: earlier.map((r) => summariseNotice(r, today, group)),
+  };
+}
+
+/** The notice id of a portal page address: the Contracts Finder uuid or the Find a Tender `nnnnnn-yyyy`. */
+function noticePageId(url: string): string | null {
+  return /\/Notice\/([0-9a-f-]{36}|\d{6}-\d{4})/i.exec(url)?.[1]?.toLowerCase() ?? null;
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { CouncilLensDB, schemaV4 } from '@/entrypoints/background/db';
+import {
+  deleteAllUserData,
+  deleteRecord,
+  editAnnotation,
+  editProspect,
+  exportWorkspace,
+  getAnnotation,
+  importWorkspace,
+  listWorkspace,
+  noticeInsight,
+} from '@/entrypoints/background/handlers/workspace';
+import type { Notice } from '@/lib/ocds/notice';
+import { toNoticeRow } from '@/lib/ocds/row';
+import { annotation, CF_KEY, prospect, T0 } from '../workspace/support';
+
+const root = resolve(import.meta.dirname, '..', '..');
+let db: CouncilLensDB;
+
+beforeEach(() => {
+  Dexie.dependencies.indexedDB = new IDBFactory();
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  db = new CouncilLensDB('workspace-test');
+});
+
+const NEW = {
+  site: 'contracts-finder' as const,
+  noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/2b1a7c3e-5d4f-4a6b-9c8d-1e2f3a4b5c6d',
+  title: 'Day opportunities for older people',
+  buyerName: 'Leeds City Council',
+  status: 'watching' as const,
+  tags: [],
+  notes: '',
+};
+
+describe('annotations', () => {
+  test('two tabs editing different fields keep both; the same field is last write wins, and the loser is told', async () => {
+    const first = await editAnnotation(db, { key: CF_KEY, fields: NEW, at: T0 });
+    const base = first.annotation.fieldTimes;
+    // Tab A writes notes, tab B (same base) writes the status: both survive, no conflict.
+    const a = await editAnnotation(db, { key: CF_KEY, fields: { notes: 'Site visit on 3 Dec' }, at: T0 + 1000, baseTimes: base });
+    const b = await editAnnotation(db, { key: CF_KEY, fields: { status: 'go' }, at: T0 + 2000, baseTimes: base });
+    expect(a.conflicts).toEqual([]);
+    expect(b.conflicts).toEqual([]);
+    expect(await getAnnotation(db, CF_KEY)).toMatchObject({ notes: 'Site visit on 3 Dec', status: 'go' });
+    // Tab B, still on the old base, now writes notes too: its later write wins and it hears of A's.
+    const c = await editAnnotation(db, { key: CF_KEY, fields: { notes: 'Bid lead: JS' }, at: T0 + 3000, baseTimes: base });
+    expect(c.conflicts).toEqual(['notes']);
+    expect((await getAnnotation(db, CF_KEY))?.notes).toBe('Bid lead: JS');
+  });
+
+  test('an invalid edit writes nothing', async () => {
+    await expect(editAnnotation(db, { key: CF_KEY, fields: { notes: 'no title yet' }, at: T0 })).rejects.toThrow();
+    expect(await db.annotations.count()).toBe(0);
+  });
+});
+
+describe('export, wipe, import', () => {
+  test('JSON export -> delete all -> import -> export is byte for byte the same', async () => {
+    await db.annotations.bulkPut([annotation(), annotation({ key: 'find-a-tender:034567-2026', site: 'find-a-tender', noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/034567-2026', title: 'Highways term maintenance', buyerName: 'Kent County Council', council: 'KEN' })]);
+    await db.prospects.put(prospect());
+    const now = new Date(T0 + 86_400_000);
+    const first = await exportWorkspace(db, 'json', now, { daysBefore: [3, 1] });
+    expect(first.filename).toBe('council-lens-workspace-2026-12-01.json');
+    expect(await deleteAllUserData(db)).toEqual({ annotations: 2, prospects: 1, savings: 0 });
+    expect(await listWorkspace(db)).toEqual({ annotations: [], prospects: [] });
+    expect(await importWorkspace(db, first.text)).toMatchObject({ ok: true, annotations: { added: 2 }, prospects: { added: 1 } });
+    const second = await exportWorkspace(db, 'json', now, { daysBefore: [3, 1] });
+    expect(second.text).toBe(first.text);
+    const csv = await exportWorkspace(db, 'annotations-csv', now, { daysBefore: [3, 1] });
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const ics = await exportWorkspace(db, 'ics', now, { daysBefore: [3, 1] });
+    expect(ics.text).toContain('BEGIN:VCALENDAR');
+  });
+
+  test('a malformed import leaves the data as it was', async () => {
+    await db.annotations.put(annotation());
+    const before = await listWorkspace(db);
+    const bad = readFileSync(resolve(root, 'tests/fixtures/workspace/workspace-v1--bad-records.json'), 'utf8');
+    const outcome = await importWorkspace(db, bad);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.errors.length).toBeGreaterThan(1);
+    expect(await importWorkspace(db, '{"format":')).toMatchObject({ ok: false });
+    expect(await listWorkspace(db)).toEqual(before);
+  });
+
+  test('deleting one record, and prospects by id', async () => {
+    const saved = await editProspect(db, { id: 'linkedin:priya-sharma', fields: { name: 'Priya Sharma', title: 'Head of Adult Social Care', councilName: 'Leeds City Council', council: 'LDS', profileUrl: 'https://www.linkedin.com/in/priya-sharma/', notes: '' }, at: T0 });
+    expect(saved.prospect.id).toBe('linkedin:priya-sharma');
+    expect(await deleteRecord(db, 'prospect', 'linkedin:priya-sharma')).toEqual({ deleted: true });
+    expect(await deleteRecord(db, 'prospect', 'linkedin:priya-sharma')).toEqual({ deleted: false });
+  });
+});
+
+describe('noticeInsight', () => {
+  const notice = (over: Partial<Notice>): Notice => ({
+    ocid: `ocds-b5fd17-${Math.random().toString(16).slice(2)}`,
+    source: 'contracts-finder',
+    stage: 'award',
+    title: 'Award',
+    description: '',
+    buyer: { name: 'Leeds City Council', councilCode: 'LDS' },
+    cpv: [],
+    serviceGroups: ['adult-social-care'],
+    publishedAt: '2024-01-01',
+    updatedAt: '2024-01-01',
+    suppliers: [{ name: 'Care Co Ltd' }],
+    awards: [],
+    regions: [],
+    noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/00000000-0000-0000-0000-000000000000',
+    releaseIds: [],
+    ...over,
+  });
+
+  test('finds the cached notice by its page address and lists earlier awards in its service, newest first', async () => {
+    const page = 'https://www.contractsfinder.service.gov.uk/Notice/2b1a7c3e-5d4f-4a6b-9c8d-1e2f3a4b5c6d';
+    await db.notices.bulkPut(
+      [
+        notice({ ocid: 'ocds-this', stage: 'tender', title: 'This tender', suppliers: [], noticeUrl: page }),
+        notice({ title: 'Older award', publishedAt: '2022-05-01' }),
+        notice({ title: 'Newer award', publishedAt: '2024-05-01', value: { amount: 250000, currency: 'GBP' } }),
+        notice({ title: 'Other service', serviceGroups: ['waste'] }),
+        notice({ title: 'Other council', buyer: { name: 'Kent County Council', councilCode: 'KEN' } }),
+      ].map((n) => toNoticeRow(n, 'sync')),
+    );
+    const insight = await noticeInsight(db, { council: 'LDS', ocid: null, noticeUrl: page.toUpperCase().replace('HTTPS://WWW.CONTRACTSFINDER.SERVICE.GOV.UK', 'https://www.contractsfinder.service.gov.uk'), serviceGroup: null }, '2026-11-30');
+    expect(insight.notice?.title).toBe('This tender');
+    expect(insight.serviceGroup).toBe('adult-social-care');
+    expect(insight.earlierAwards.map((a) => a.title)).toEqual(['Newer award', 'Older award']);
+    expect(insight.earlierAwards[0]).toMatchObject({ suppliers: ['Care Co Ltd'], value: { amount: 250000 } });
+  });
+
+  test('a buyer that is not a council: no earlier awards, and no error', async () => {
+    expect(await noticeInsight(db, { council: null, ocid: 'ocds-missing', noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/008123-2023', serviceGroup: null }, '2026-11-30')).toEqual({ notice: null, serviceGroup: null, earlierAwards: [] });
+  });
+});
+
+test('v4 -> v5: workspace tables are added and savings items survive', async () => {
+  const v4 = new Dexie('upgrade-v5');
+  v4.version(4).stores(schemaV4);
+  await v4.table('savings').put({ id: 'sav-1', council: 'LDS', serviceGroup: 'waste', financialYear: '2027/28' });
+  v4.close();
+  const db5 = new CouncilLensDB('upgrade-v5');
+  await db5.open();
+  expect(db5.verno).toBeGreaterThanOrEqual(5);
+  expect(await db5.savings.get('sav-1')).toMatchObject({ council: 'LDS' });
+  expect(await db5.annotations.count()).toBe(0);
+  expect(await db5.prospects.count()).toBe(0);
+  db5.close();
+});
