@@ -99,6 +99,8 @@ export const NoticeSummarySchema = z.object({
   serviceGroups: z.array(z.string()),
   /** In the service group of the person on the page: listed first. */
   inPersonsGroup: z.boolean(),
+  /** The same procurement published on the other portal too (lib/ocds/summary.ts collapseCrossPosted). */
+  alsoOn: z.array(z.object({ source: z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']), noticeUrl: z.string() })).optional(),
 });
 export type NoticeSummary = z.infer<typeof NoticeSummarySchema>;
 

@@ -74,7 +74,7 @@ function TenderLine({ notice }: { notice: NoticeSummary }) {
     <li class={`cl-proc__item${notice.inPersonsGroup ? ' cl-proc__item--match' : ''}`}>
       <ExternalLink href={notice.noticeUrl}>{notice.title}</ExternalLink>
       <div class="cl-proc__meta">
-        {[value, deadline && `closes ${deadline}`, notice.daysLeft !== null && formatDaysLeft(notice.daysLeft), sourceLabel(notice.source)]
+        {[value, deadline && `closes ${deadline}`, notice.daysLeft !== null && formatDaysLeft(notice.daysLeft), sources(notice)]
           .filter(Boolean)
           .join(' · ')}
       </div>
@@ -90,13 +90,19 @@ function ContractLine({ notice }: { notice: NoticeSummary }) {
   return (
     <li class={`cl-proc__item${notice.inPersonsGroup ? ' cl-proc__item--match' : ''}`}>
       <ExternalLink href={notice.noticeUrl}>{notice.title}</ExternalLink>
-      <div class="cl-proc__meta">{[who, value].filter(Boolean).join(' · ')}</div>
+      <div class="cl-proc__meta">{[who, value, sources(notice)].filter(Boolean).join(' · ')}</div>
       <div class="cl-proc__meta">
         {end ? `Ends ${end}` : 'End date not published'}
         {maxEnd && ` · up to ${maxEnd} with extensions`}
       </div>
     </li>
   );
+}
+
+/** "Contracts Finder and Find a Tender" for a notice published on both. */
+function sources(notice: NoticeSummary): string {
+  const labels = [notice.source, ...(notice.alsoOn ?? []).map((a) => a.source)].map(sourceLabel);
+  return [...new Set(labels)].join(' and ');
 }
 
 function More({ shown, total }: { shown: number; total: number }) {

@@ -152,6 +152,9 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
     await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toContain('North Yorkshire Council');
     const body = await panel.locator('body').innerText();
     expect(body).toContain(NYE_TENDER);
+    // Published on both portals (the fake republishes Contracts Finder in Find a Tender form): one line.
+    expect(body.split(NYE_TENDER).length - 1).toBe(1);
+    expect(body).toContain('Contracts Finder and Find a Tender');
     expect(body).toMatch(/\d+ days? left/);
     expect(body).not.toContain('From the notices packaged with Council Lens');
   }, 60_000);

@@ -1,7 +1,7 @@
 import type { NoticeSummary, Procurement } from '@/lib/protocol';
 import { ALL_GROUPS, type NoticeRow } from '@/lib/ocds/row';
 import { totalBetween } from '@/lib/ocds/totals';
-import { addMonths, personsGroupFirst, summariseNotice } from '@/lib/ocds/summary';
+import { addMonths, collapseCrossPosted, personsGroupFirst, summariseNotice } from '@/lib/ocds/summary';
 import type { CouncilLensDB } from '../db';
 
 export const ENDING_WITHIN_MONTHS = 24;
@@ -76,9 +76,9 @@ async function firstAndTotal(
   for (const row of [...inGroup, ...all]) byOcid.set(row.ocid, row);
   // Ocid order first, as the index gave rows within a date: the sort is stable on equal titles.
   const rows = [...byOcid.values()].sort((a, b) => (a.ocid < b.ocid ? -1 : a.ocid > b.ocid ? 1 : 0));
-  const list = rows
-    .map((row) => summariseNotice(row, today, personsGroup))
-    .sort(personsGroupFirst(sortKey))
-    .slice(0, LIST_LIMIT);
-  return { list, total };
+  const sorted = rows.map((row) => summariseNotice(row, today, personsGroup)).sort(personsGroupFirst(sortKey));
+  // A notice on both portals is one line; the total drops the copies seen here (those beyond the
+  // rows read cannot be told apart without reading them).
+  const { list, collapsed } = collapseCrossPosted(sorted);
+  return { list: list.slice(0, LIST_LIMIT), total: Math.max(list.length, total - collapsed) };
 }
