@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { CouncilCard as CouncilCardData, CouncilMatch, CouncilRef, Procurement, Role } from '@/lib/protocol';
 import { ProcurementSections } from '@/components/procurement/procurement-sections';
@@ -31,6 +32,8 @@ export interface CouncilCardProps {
   previously?: CouncilRef[];
   /** Open tenders and contracts ending, from the local cache. */
   procurement?: Procurement | null;
+  /** The Timing section (side panel only), shown after the procurement sections. */
+  timing?: ComponentChildren;
   /** The in-page version: tighter, with long sections folded. */
   compact?: boolean;
   /** Level of the council name heading; sections sit one below. The side panel uses 1. */
@@ -38,7 +41,7 @@ export interface CouncilCardProps {
 }
 
 /** Who the council is, where it is and what it runs; for a combined authority, says so instead. */
-export function CouncilCard({ card, match, role, previously = [], procurement, compact = false, headingLevel = 2 }: CouncilCardProps) {
+export function CouncilCard({ card, match, role, previously = [], procurement, timing, compact = false, headingLevel = 2 }: CouncilCardProps) {
   const titleId = useId();
   const isCombined = card.kind === 'combined-authority';
   const runCount = card.services.filter((service) => service.provision !== 'none').length;
@@ -83,6 +86,8 @@ export function CouncilCard({ card, match, role, previously = [], procurement, c
           compact={compact}
         />
       )}
+
+      {timing}
 
       {!isCombined && card.services.length > 0 && (
         <Section

@@ -82,6 +82,7 @@ export function InPageCard({ context, collapsed, onToggle, onClose }: InPageCard
         )}
       </div>
       <div id={bodyId} class="cl-inpage__body" hidden={collapsed}>
+        {/* No Timing section on host pages: it is the side panel's (context-view.tsx). */}
         <ContextView context={context} headingLevel={2} compact />
       </div>
     </aside>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TabContext } from '@/lib/protocol';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { PreviouslyAt } from '@/components/council-card/previously-at';
@@ -12,18 +13,26 @@ interface ContextViewProps {
   /** Level of the view's main heading: 1 in the side panel, 2 inside a host page. */
   headingLevel: HeadingLevel;
   compact?: boolean;
+  /**
+   * The Timing section, placed after the procurement sections. Only the side panel passes one:
+   * the in-page card stays short and gets no timing (issue 5 asks for it in the side panel).
+   */
+  timing?: ComponentChildren;
+  /** "Save prospect" (side panel only), shown above the person line. */
+  prospect?: ComponentChildren;
 }
 
 export const READING_LABEL = 'Reading this page…';
 
 /** What one tab's context looks like once the background has answered, for each status. */
-export function ContextView({ context, headingLevel, compact = false }: ContextViewProps) {
+export function ContextView({ context, headingLevel, compact = false, timing, prospect }: ContextViewProps) {
   if (!context) return <Unsupported headingLevel={headingLevel} />;
   // A new page view is being read: show its shape, never the previous page's council.
   if (context.status === 'reading') return <Skeleton label={READING_LABEL} />;
   if (context.status === 'council' && context.card) {
     return (
       <div class="cl-view">
+        {prospect}
         <PersonLine
           person={context.person}
           showTitle={!context.role}
@@ -35,6 +44,7 @@ export function ContextView({ context, headingLevel, compact = false }: ContextV
           role={context.role}
           previously={context.previously}
           procurement={context.procurement}
+          timing={timing}
           compact={compact}
           headingLevel={headingLevel}
         />

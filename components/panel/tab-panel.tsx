@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { TabContext } from '@/lib/protocol';
 import { BrandMark } from '@/components/ui/brand-mark';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ContextView, READING_LABEL } from './context-view';
+import { TimingPanel, type TimingState } from './timing-panel';
 
 export interface TabPanelProps {
   /** The background's context for this tab; null when it has none (a page Council Lens does not read). */
@@ -13,12 +15,31 @@ export interface TabPanelProps {
   error?: string | null;
   /** Shown as "Try again" on the error state. */
   onRetry?: () => void;
+  /** The Timing section's request for the card's council; without it the card has no Timing section. */
+  timing?: TimingState | null;
+  /** "Add a savings item" in the Timing section. */
+  onAddSavings?: () => void;
+  onRetryTiming?: () => void;
+  /** "Save prospect" for a council profile (components/panel/save-prospect.tsx). */
+  prospect?: ComponentChildren;
 }
 
 const LOADING_LABEL = 'Looking for a council on this page…';
 
 /** The side panel body for one tab: a council card, or a clear word on why there is none. */
-export function TabPanel({ context, loading = false, error = null, onRetry }: TabPanelProps) {
+export function TabPanel({ context, loading = false, error = null, onRetry, timing, onAddSavings, onRetryTiming, prospect }: TabPanelProps) {
+  const card = context?.status === 'council' ? context.card : null;
+  const timingSection =
+    timing && card ? (
+      <TimingPanel
+        state={timing}
+        card={card}
+        group={context?.role?.serviceGroup ?? null}
+        headingLevel={2}
+        onAddSavings={onAddSavings}
+        onRetry={onRetryTiming}
+      />
+    ) : null;
   return (
     <div class="cl-root cl-panel">
       <header class="cl-panel__bar">
@@ -45,7 +66,7 @@ export function TabPanel({ context, loading = false, error = null, onRetry }: Ta
         ) : loading ? (
           <Skeleton label={LOADING_LABEL} />
         ) : (
-          <ContextView context={context} headingLevel={1} />
+          <ContextView context={context} headingLevel={1} timing={timingSection} prospect={prospect} />
         )}
       </main>
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncPanel } from '@/components/sync/sync-panel';
 import { SavingsManager } from '@/components/savings/savings-manager';
+import { ReminderSettings } from '@/components/workspace/reminder-settings';
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
 import { SavingsChangedSchema, SyncChangedSchema, type DatasetStatus } from '@/lib/protocol';
@@ -139,6 +140,23 @@ export function App() {
         onDelete={(id) => ask({ type: 'deleteSavingsItem', id })}
         onRestore={(item) => ask({ type: 'saveSavingsItem', item })}
       />
+
+      <ReminderSettings
+        days={settings?.reminderDaysBefore ?? null}
+        workspaceUrl={browser.runtime.getURL('/workspace.html')}
+        onSave={async (days) => setSettings(await updateSettings({ reminderDaysBefore: days }))}
+      />
+
+      <section aria-labelledby="cl-workspace">
+        <h2 id="cl-workspace">Workspace</h2>
+        <p>
+          Your tender annotations and saved prospects, with search, filters, exports, import and “Delete all my data”:{' '}
+          <a href={browser.runtime.getURL('/workspace.html')} target="_blank" rel="noopener">
+            open the workspace
+          </a>
+          .
+        </p>
+      </section>
 
       <section aria-labelledby="cl-data">
         <h2 id="cl-data">Data</h2>

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TabPanel } from '@/components/panel/tab-panel';
+import type { TimingState } from '@/components/panel/timing-panel';
+import { SaveProspect, type ProspectState } from '@/components/panel/save-prospect';
 import { ask } from '@/lib/extension/messaging';
-import { TabContextChangedSchema, type TabContext } from '@/lib/protocol';
+import { SavingsChangedSchema, TabContextChangedSchema, WorkspaceChangedSchema, type TabContext } from '@/lib/protocol';
+import { prospectId, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
 
 /**
  * Which tab the panel follows: `?tab=<id>` when opened as a page (tests, "open in tab"), else the
@@ -25,6 +28,82 @@ function useFollowedTab(): number | null {
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, []);
   return tabId;
+}
+
+/** Today in the reader's time zone, YYYY-MM-DD: the financial year turns at local midnight. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The Timing section's data for the card's council and the person's service group: fetched when
+ * either changes and again whenever the background says savings items changed.
+ */
+function useTiming(council: string | null, group: string | null): { state: TimingState | null; reload: () => void } {
+  const [state, setState] = useState<TimingState | null>(null);
+  const latest = useRef(0);
+  const load = useCallback(
+    async (quiet: boolean) => {
+      const request = ++latest.current;
+      if (council === null) return setState(null);
+      // A refresh after a savings change keeps what is shown until the answer arrives.
+      if (!quiet) setState({ status: 'loading' });
+      try {
+        const data = await ask({ type: 'getTiming', council, serviceGroup: group });
+        if (request === latest.current) setState({ status: 'ready', data, today: localToday() });
+      } catch (e) {
+        if (request === latest.current) setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [council, group],
+  );
+  useEffect(() => {
+    void load(false);
+    const onMessage = (message: unknown) => {
+      if (SavingsChangedSchema.safeParse(message).success) void load(true);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [load]);
+  return { state, reload: () => void load(false) };
+}
+
+/** The saved prospect for a council profile: read when the profile changes and when the workspace says it changed. */
+function useProspect(id: string | null): { state: ProspectState; save(fields: ProspectPatch, baseTimes?: ProspectFieldTimes): ReturnType<typeof saveProspect> } {
+  const [state, setState] = useState<ProspectState>({ status: 'loading' });
+  const latest = useRef(0);
+  useEffect(() => {
+    if (id === null) return;
+    const read = async () => {
+      const request = ++latest.current;
+      try {
+        const prospect = await ask({ type: 'getProspect', id });
+        if (request === latest.current) setState({ status: 'ready', prospect });
+      } catch (e) {
+        if (request === latest.current) setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      }
+    };
+    setState({ status: 'loading' });
+    void read();
+    const onMessage = (message: unknown) => {
+      const changed = WorkspaceChangedSchema.safeParse(message);
+      if (changed.success && (changed.data.kind === 'all' || (changed.data.kind === 'prospect' && changed.data.id === id))) void read();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [id]);
+  const save = async (fields: ProspectPatch, baseTimes?: ProspectFieldTimes) => {
+    const result = await saveProspect(id!, fields, baseTimes);
+    ++latest.current;
+    setState({ status: 'ready', prospect: result.prospect });
+    return result;
+  };
+  return { state, save };
+}
+
+function saveProspect(id: string, fields: ProspectPatch, baseTimes?: ProspectFieldTimes) {
+  return ask({ type: 'editProspect', edit: { id, fields, at: Date.now(), ...(baseTimes ? { baseTimes } : {}) } });
 }
 
 export function App() {
@@ -60,12 +139,40 @@ export function App() {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [load, tabId]);
 
+  const card = context?.status === 'council' ? context.card : null;
+  const group = context?.role?.serviceGroup?.id ?? null;
+  const timing = useTiming(card?.code ?? null, group);
+  const profileProspectId = card && context?.pageKind === 'linkedin-profile' ? prospectId(context.url) : null;
+  const prospect = useProspect(profileProspectId);
+  const onAddSavings = () => {
+    if (!card) return;
+    const query = new URLSearchParams({ council: card.code });
+    if (group) query.set('group', group);
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/savings.html')}?${query}` });
+  };
+
   return (
     <div class="cl-root cl-app">
-      <TabPanel context={context} loading={loading} error={error} onRetry={() => void load()} />
+      <TabPanel
+        context={context}
+        loading={loading}
+        error={error}
+        onRetry={() => void load()}
+        timing={timing.state}
+        onAddSavings={onAddSavings}
+        onRetryTiming={timing.reload}
+        prospect={
+          context && profileProspectId ? (
+            <SaveProspect context={context} state={prospect.state} onSave={prospect.save} workspaceUrl={browser.runtime.getURL('/workspace.html')} />
+          ) : null
+        }
+      />
       <footer class="cl-app__footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
           Settings
+        </a>
+        <a href={browser.runtime.getURL('/workspace.html')} target="_blank" rel="noopener">
+          Workspace
         </a>
         <span>Everything stays in your browser.</span>
         <p>Council data: mySociety (CC BY 4.0); GOV.UK (OGL v3).</p>

@@ -5,9 +5,11 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { generate } from 'selfsigned';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -66,13 +68,39 @@ export const linkedInRoute: Route = (host, path) => {
   return file ? { body: readFileSync(join(dir, file), 'utf8') } : null;
 };
 
+/** Contracts Finder and Find a Tender notice pages (tests/fixtures/notices) at their real addresses. */
+export const NOTICE_PAGES: Record<string, string> = {
+  'https://www.contractsfinder.service.gov.uk/Notice/fd63bc1b-c8c6-46a2-9df9-c07a0d3d1d38': 'contracts-finder--tender-north-yorkshire-retrofit.html',
+  'https://www.contractsfinder.service.gov.uk/Notice/f4dd4a6d-e118-4d6c-a9e2-29efe07acd44': 'contracts-finder--planning-lincolnshire-send-transport.html',
+  'https://www.contractsfinder.service.gov.uk/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac': 'contracts-finder--award-nhs-adalimumab.html',
+  'https://www.find-tender.service.gov.uk/Notice/002217-2025': 'find-a-tender--tender-north-yorkshire-retrofit.html',
+  'https://www.find-tender.service.gov.uk/Notice/009871-2025': 'find-a-tender--planning-north-northamptonshire-engagement.html',
+  'https://www.find-tender.service.gov.uk/Notice/008624-2023': 'find-a-tender--award-nhs-adalimumab.html',
+};
+
+/** A self-signed certificate for the two notice hosts (also the API hosts), for an HTTPS {@link startSiteServer}. */
+export async function noticeHostsCert(): Promise<{ key: string; cert: string }> {
+  const pems = await generate([{ name: 'commonName', value: API_HOSTS[0]! }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: API_HOSTS.map((value) => ({ type: 2, value })) }],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
+
+/** Serves {@link NOTICE_PAGES} (any query string) on the two notice hosts; needs an HTTPS server. */
+export const noticeRoute: Route = (host, path) => {
+  const file = NOTICE_PAGES[`https://${host}${path.replace(/[?#].*$/, '')}`];
+  return file ? { body: readFileSync(join(FIXTURES, 'notices', file), 'utf8') } : null;
+};
+
 export interface SiteServer {
   port: number;
   close(): Promise<void>;
 }
 
-export async function startSiteServer(routes: Route[]): Promise<SiteServer> {
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+/** With `tls`, serves HTTPS (a self-signed certificate: launch with `apiPort` to ignore certificate errors). */
+export async function startSiteServer(routes: Route[], options: { tls?: { key: string; cert: string } } = {}): Promise<SiteServer> {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
     for (const route of routes) {
@@ -87,7 +115,8 @@ export async function startSiteServer(routes: Route[]): Promise<SiteServer> {
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end(`No fixture for ${host}${path}`);
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     port: (server.address() as AddressInfo).port,
@@ -290,4 +319,60 @@ export function screenshotDir(): string {
   const dir = join(ROOT, 'screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Moves every financial year written `2027/28` in a fixture forward by as many years as today's
+ * financial year is past `baseYear` (the year the fixture was written in), so a fixture's "next
+ * year" stays next year. `#` comment lines (CSV) are left as they are.
+ */
+export function shiftFinancialYears(text: string, baseYear: number, today = new Date()): string {
+  const shift = (today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1) - baseYear;
+  return text
+    .split('\n')
+    .map((line) =>
+      line.startsWith('#')
+        ? line
+        : line.replace(/\b(20\d\d)\/\d\d\b/g, (_whole, year: string) => {
+            const start = Number(year) + shift;
+            return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+          }),
+    )
+    .join('\n');
+}
+
+/**
+ * Runs `fn` (a function declaration, as text) on the first element matching `selector` inside the
+ * closed shadow root of the `host` element, through CDP as DevTools does, and returns its result.
+ * With `focus`, the element is focused first, so `page.keyboard` types into it.
+ */
+export async function inShadow<T>(page: Page, host: `cl-${string}`, selector: string, fn = 'function () { return null; }', options: { focus?: boolean; args?: unknown[] } = {}): Promise<T> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { nodeId: number } };
+    const find = (node: CdpNode & { nodeId?: number }): number | null => {
+      if (node.nodeName === host.toUpperCase()) return (node.shadowRoots?.[0] as { nodeId?: number } | undefined)?.nodeId ?? null;
+      for (const child of node.children ?? []) {
+        const hit = find(child);
+        if (hit !== null) return hit;
+      }
+      return null;
+    };
+    const shadowId = find(root);
+    if (shadowId === null) throw new Error(`No <${host}> with a shadow root on ${page.url()}`);
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadowId, selector })) as { nodeId: number };
+    if (!nodeId) throw new Error(`Nothing matches ${selector} inside <${host}>`);
+    if (options.focus) await cdp.send('DOM.focus', { nodeId });
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      arguments: (options.args ?? []).map((value) => ({ value })),
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
 }

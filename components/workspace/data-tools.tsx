@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
+import { downloadText } from '@/components/savings/savings-manager';
+
+export type WorkspaceExportFormat = 'json' | 'annotations-csv' | 'prospects-csv' | 'ics';
+export type DeletedCounts = { annotations: number; prospects: number; savings: number };
+
+export interface DataToolsProps {
+  onExport(format: WorkspaceExportFormat): Promise<WorkspaceExport>;
+  onImport(text: string): Promise<WorkspaceImportOutcome>;
+  onDeleteAll(): Promise<DeletedCounts>;
+  /** Hands a file to the browser; defaults to a Blob and a download link. */
+  download?(filename: string, text: string, mime: string): void;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const EXPORTS: { format: WorkspaceExportFormat; label: string }[] = [
+  { format: 'annotations-csv', label: 'Export tenders CSV' },
+  { format: 'prospects-csv', label: 'Export prospects CSV' },
+  { format: 'json', label: 'Export all (JSON)' },
+  { format: 'ics', label: 'Calendar (.ics)' },
+];
+
+type ImportState = { state: 'idle' } | { state: 'reading'; name: string } | { state: 'done'; outcome: WorkspaceImportOutcome } | { state: 'failed'; reason: string };
+
+/** Exports, the JSON import and its report, and "Delete all my data". */
+export function DataTools(props: DataToolsProps) {
+  const download = props.download ?? downloadText;
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportState>({ state: 'idle' });
+
+  const exportAs = async (format: WorkspaceExportFormat) => {
+    setExportError(null);
+    try {
+      const file = await props.onExport(format);
+      download(file.filename, file.text, file.mime);
+    } catch (e) {
+      setExportError(`Couldn't export: ${message(e)}`);
+    }
+  };
+  const chooseFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setImported({ state: 'reading', name: file.name });
+    try {
+      setImported({ state: 'done', outcome: await props.onImport(await file.text()) });
+    } catch (e) {
+      setImported({ state: 'failed', reason: message(e) });
+    } finally {
+      // The same file can be chosen again after fixing it.
+      input.value = '';
+    }
+  };
+
+  return (
+    <>
+      <section aria-labelledby="cl-ws-files" class="cl-ws__section cl-ws__tools">
+        <h2 id="cl-ws-files">Export and import</h2>
+        <p>
+          CSV files open in Excel (UTF-8, dates as YYYY-MM-DD). The JSON file holds everything and can be imported again
+          here or in another browser. The calendar file has your bid deadlines and follow-ups.
+        </p>
+        <p class="cl-ws__actions">
+          {EXPORTS.map(({ format, label }) => (
+            <button type="button" key={format} class="cl-button cl-button--secondary" onClick={() => void exportAs(format)}>
+              {label}
+            </button>
+          ))}
+        </p>
+        {exportError ? (
+          <p role="alert" class="cl-ws__error">
+            {exportError}
+          </p>
+        ) : null}
+        <p>
+          <label for="cl-ws-import" class="cl-field__label cl-ws__import-label">
+            Import JSON
+          </label>
+          <input id="cl-ws-import" type="file" accept=".json,application/json" aria-describedby="cl-ws-import-hint" onChange={(e) => void chooseFile(e.currentTarget)} />
+        </p>
+        <p id="cl-ws-import-hint" class="cl-ws__hint">
+          A file exported from Council Lens. Every record is checked first: if any has a problem nothing is imported. Records
+          you already have are merged, keeping the newer value of each field.
+        </p>
+        <ImportResult state={imported} />
+      </section>
+      <DeleteAll onDeleteAll={props.onDeleteAll} />
+    </>
+  );
+}
+
+function counts(c: { added: number; updated: number; unchanged: number }, one: string, many: string): string {
+  return `${plural(c.added, one, many)} added, ${c.updated} updated, ${c.unchanged} unchanged`;
+}
+
+function ImportResult({ state }: { state: ImportState }) {
+  const outcome = state.state === 'done' ? state.outcome : null;
+  return (
+    <>
+      <div role="status" class="cl-ws__import-status">
+        {state.state === 'reading' ? <p>Importing {state.name}…</p> : null}
+        {outcome?.ok ? (
+          <p>
+            Imported. Tenders: {counts(outcome.annotations, 'tender', 'tenders')}. Prospects: {counts(outcome.prospects, 'prospect', 'prospects')}.
+          </p>
+        ) : null}
+      </div>
+      {outcome && !outcome.ok ? (
+        <div role="alert" class="cl-notice cl-notice--error">
+          <p>Nothing was imported. Fix these and try again:</p>
+          <ul aria-label="Problems in the file" class="cl-ws__lines">
+            {outcome.errors.map((e, i) => (
+              <li key={i}>
+                {e.path ? <code>{e.path}</code> : 'File'}: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.state === 'failed' ? (
+        <p role="alert" class="cl-notice cl-notice--error">
+          Nothing was imported: {state.reason}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const CONFIRM_WORD = 'delete';
+
+/** "Delete all my data": opens a step where the person types "delete". */
+function DeleteAll({ onDeleteAll }: { onDeleteAll(): Promise<DeletedCounts> }) {
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: true; counts: DeletedCounts } | { ok: false; reason: string } | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+
+  const confirm = async (e: Event) => {
+    e.preventDefault();
+    if (typed.trim().toLowerCase() !== CONFIRM_WORD) return;
+    setBusy(true);
+    try {
+      setResult({ ok: true, counts: await onDeleteAll() });
+      setOpen(false);
+      setTyped('');
+    } catch (err) {
+      setResult({ ok: false, reason: message(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="cl-ws-delete" class="cl-ws__section cl-ws__delete">
+      <h2 id="cl-ws-delete">Delete all my data</h2>
+      <p>
+        Removes everything you have recorded in this browser: tender annotations, saved prospects and savings programme
+        items. The council register and the cached notices are public data and stay. Export first if you may want it back.
+      </p>
+      {open ? (
+        <form class="cl-ws__delete-form" onSubmit={(e) => void confirm(e)}>
+          <label class="cl-field">
+            <span class="cl-field__label">Type “delete” to confirm</span>
+            <input ref={inputRef} type="text" autoComplete="off" spellcheck={false} value={typed} onInput={(e) => setTyped(e.currentTarget.value)} class="cl-input--short" />
+          </label>
+          <p class="cl-ws__actions">
+            <button type="submit" class="cl-button cl-button--danger" disabled={busy || typed.trim().toLowerCase() !== CONFIRM_WORD}>
+              Delete everything
+            </button>
+            <button
+              type="button"
+              class="cl-button cl-button--secondary"
+              onClick={() => {
+                setOpen(false);
+                setTyped('');
+                setTimeout(() => openRef.current?.focus(), 0);
+              }}
+            >
+              Cancel
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p>
+          <button type="button" ref={openRef} class="cl-button cl-button--danger" onClick={() => (setResult(null), setOpen(true))}>
+            Delete all my data…
+          </button>
+        </p>
+      )}
+      <div role="status">
+        {result?.ok ? (
+          <p>
+            Deleted {plural(result.counts.annotations, 'tender annotation', 'tender annotations')}, {plural(result.counts.prospects, 'prospect', 'prospects')} and{' '}
+            {plural(result.counts.savings, 'savings item', 'savings items')}.
+          </p>
+        ) : null}
+      </div>
+      {result && !result.ok ? (
+        <p role="alert" class="cl-ws__error">
+          Couldn't delete: {result.reason}
+        </p>
+      ) : null}
+    </section>
+  );
+}

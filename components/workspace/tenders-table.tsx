@@ -1,0 +1,209 @@
+import { useState } from 'preact/hooks';
+import { serviceGroupLabel } from '@/lib/roles/groups';
+import { filterAnnotations, sortAnnotations, type AnnotationFilter, type AnnotationSortColumn } from '@/lib/workspace/filter';
+import { effectiveDeadline } from '@/lib/workspace/reminders';
+import { ANNOTATION_STATUSES, type Annotation, type AnnotationStatus } from '@/lib/workspace/schema';
+import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
+import { DeleteCell, useRowRemoval } from './row-removal';
+import { SortHeader, type SortState } from './sort-header';
+
+export const STATUS_LABELS: Record<AnnotationStatus, string> = {
+  watching: 'Watching',
+  go: 'Go',
+  'no-go': 'No-go',
+  bidding: 'Bidding',
+  submitted: 'Submitted',
+  won: 'Won',
+  lost: 'Lost',
+};
+
+export interface TendersTableProps {
+  annotations: readonly Annotation[];
+  /** Council code → name, for the council column and filter. */
+  councilNames: ReadonlyMap<string, string>;
+  /** YYYY-MM-DD, for "days left". */
+  today: string;
+  onDelete(key: string): Promise<unknown>;
+  onRestore(annotation: Annotation): Promise<unknown>;
+}
+
+type Filters = Required<Pick<AnnotationFilter, 'text' | 'council' | 'serviceGroup' | 'deadlineFrom' | 'deadlineTo' | 'tag'>> & { status: string };
+const NO_FILTERS: Filters = { text: '', council: '', serviceGroup: '', status: '', deadlineFrom: '', deadlineTo: '', tag: '' };
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en-GB'));
+
+/** The workspace's "Tenders" table: one row per annotated notice, with search, filters, sorting and delete. */
+export function TendersTable({ annotations, councilNames, today, onDelete, onRestore }: TendersTableProps) {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortState<AnnotationSortColumn>>({ column: 'deadline', direction: 'asc' });
+  const removal = useRowRemoval<Annotation>({ idOf: (a) => a.key, onDelete, onRestore });
+  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
+
+  const filter: AnnotationFilter = { ...filters, status: filters.status ? (filters.status as AnnotationStatus) : undefined };
+  const shown = sortAnnotations(filterAnnotations(annotations, filter), sort.column, sort.direction);
+  const councils = sorted(annotations.flatMap((a) => (a.council ? [a.council] : [])));
+  const groups = sorted(annotations.flatMap((a) => (a.serviceGroup ? [a.serviceGroup] : [])));
+  const tags = sorted(annotations.flatMap((a) => a.tags));
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const header = (column: AnnotationSortColumn, label: string) => <SortHeader column={column} label={label} sort={sort} onSort={setSort} />;
+
+  return (
+    <section aria-labelledby="cl-ws-tenders" class="cl-ws__section">
+      <h2 id="cl-ws-tenders">Tenders</h2>
+      {annotations.length === 0 ? (
+        <div class="cl-empty cl-empty--neutral">
+          <h3 class="cl-empty__title">No tenders yet</h3>
+          <div class="cl-empty__body">
+            <p>
+              Open a tender notice on Contracts Finder or Find a Tender. The Council Lens panel on the notice page keeps your
+              status, notes, tags, owner and bid deadline, and every notice you annotate is listed here.
+            </p>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div class="cl-ws__filters" role="search" aria-label="Filter tenders">
+            <label class="cl-field cl-ws__search">
+              <span class="cl-field__label">Search tenders</span>
+              <input type="search" value={filters.text} onInput={(e) => set({ text: e.currentTarget.value })} />
+            </label>
+            <label class="cl-field">
+              <span class="cl-field__label">Council</span>
+              <select value={filters.council} onChange={(e) => set({ council: e.currentTarget.value })}>
+                <option value="">All councils</option>
+                {councils.map((c) => (
+                  <option value={c} key={c}>
+                    {councilNames.get(c) ?? c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="cl-field">
+              <span class="cl-field__label">Service group</span>
+              <select value={filters.serviceGroup} onChange={(e) => set({ serviceGroup: e.currentTarget.value })}>
+                <option value="">All services</option>
+                {groups.map((g) => (
+                  <option value={g} key={g}>
+                    {serviceGroupLabel(g) ?? g}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="cl-field">
+              <span class="cl-field__label">Status</span>
+              <select value={filters.status} onChange={(e) => set({ status: e.currentTarget.value })}>
+                <option value="">Any status</option>
+                {ANNOTATION_STATUSES.map((s) => (
+                  <option value={s} key={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="cl-field">
+              <span class="cl-field__label">Tag</span>
+              <select value={filters.tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
+                <option value="">Any tag</option>
+                {tags.map((t) => (
+                  <option value={t} key={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="cl-field">
+              <span class="cl-field__label">Deadline from</span>
+              <input type="date" value={filters.deadlineFrom} onInput={(e) => set({ deadlineFrom: e.currentTarget.value })} />
+            </label>
+            <label class="cl-field">
+              <span class="cl-field__label">Deadline to</span>
+              <input type="date" value={filters.deadlineTo} onInput={(e) => set({ deadlineTo: e.currentTarget.value })} />
+            </label>
+            {filtered ? (
+              <button type="button" class="cl-button cl-button--secondary cl-ws__clear" onClick={() => setFilters(NO_FILTERS)}>
+                Clear filters
+              </button>
+            ) : null}
+          </div>
+          <p class="cl-ws__count" aria-live="polite">
+            {shown.length} of {annotations.length} {annotations.length === 1 ? 'tender' : 'tenders'}
+          </p>
+          {removal.status((a) => a.title)}
+          {shown.length === 0 ? (
+            <p class="cl-ws__none">No tenders match these filters.</p>
+          ) : (
+            <div class="cl-ws__scroll">
+              <table class="cl-ws__table" aria-labelledby="cl-ws-tenders">
+                <thead>
+                  <tr>
+                    {header('title', 'Title')}
+                    {header('buyerName', 'Buyer')}
+                    {header('serviceGroup', 'Service')}
+                    {header('status', 'Status')}
+                    {header('deadline', 'Deadline')}
+                    <th scope="col">Tags</th>
+                    {header('owner', 'Owner')}
+                    <th scope="col">Notes</th>
+                    {header('updatedAt', 'Updated')}
+                    <th scope="col">
+                      <span class="cl-visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((a) => (
+                    <TenderRow key={a.key} annotation={a} councilName={a.council ? councilNames.get(a.council) : undefined} today={today} removal={removal} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function TenderRow({ annotation: a, councilName, today, removal }: { annotation: Annotation; councilName: string | undefined; today: string; removal: ReturnType<typeof useRowRemoval<Annotation>> }) {
+  const deadline = effectiveDeadline(a);
+  const days = deadline ? daysUntil(deadline, today) : null;
+  return (
+    <tr data-key={a.key}>
+      <th scope="row">
+        <a href={a.noticeUrl} target="_blank" rel="noopener noreferrer">
+          {a.title}
+        </a>
+      </th>
+      <td>
+        {a.buyerName}
+        {councilName && councilName !== a.buyerName ? <span class="cl-ws__sub">{councilName}</span> : null}
+      </td>
+      <td>{a.serviceGroup ? (serviceGroupLabel(a.serviceGroup) ?? a.serviceGroup) : ''}</td>
+      <td>
+        <span class={`cl-ws__status cl-ws__status--${a.status}`}>{STATUS_LABELS[a.status]}</span>
+      </td>
+      <td>
+        {deadline ? (
+          <>
+            <time dateTime={deadline}>{formatDeadline(deadline)}</time>
+            <span class={`cl-ws__sub${days !== null && days >= 0 && days <= 3 ? ' cl-ws__soon' : ''}`}>
+              {daysLeftText(days!)}
+              {a.bidDeadline ? '' : ' (notice deadline)'}
+            </span>
+          </>
+        ) : (
+          ''
+        )}
+      </td>
+      <td>{a.tags.join(', ')}</td>
+      <td>{a.owner ?? ''}</td>
+      <td class="cl-ws__notes" title={a.notes || undefined}>
+        {excerpt(a.notes)}
+      </td>
+      <td>
+        <time dateTime={a.updatedAt}>{a.updatedAt.slice(0, 10)}</time>
+      </td>
+      <DeleteCell id={a.key} label={a.title} removal={removal} onConfirm={() => removal.remove(a)} />
+    </tr>
+  );
+}
