@@ -11,6 +11,7 @@ import tabPanel from './panel/tab-panel.css?inline';
 import inpageCard from './inpage/inpage-card.css?inline';
 import procurement from './procurement/procurement.css?inline';
 import timing from './timing/timing.css?inline';
+import noticePanel from './notice/notice-panel.css?inline';
 
 /**
  * Every stylesheet the views need, as one string for a <style> element: in the closed shadow
@@ -31,4 +32,5 @@ export const cardStyles: string = [
   inpageCard,
   procurement,
   timing,
+  noticePanel,
 ].join('\n');

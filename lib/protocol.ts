@@ -195,6 +195,9 @@ export const GetNoticeInsightSchema = z.object({
   ocid: z.string().max(200).nullable(),
   noticeUrl: z.url(),
   serviceGroup: z.string().nullable(),
+  /** The page's CPV codes and title: the service group when the notice is not in the cache yet. */
+  cpv: z.array(z.string().regex(/^\d{8}$/)).max(200).optional(),
+  title: z.string().max(1000).optional(),
 });
 
 /** Where the procurement sync stands (options page). */

@@ -135,6 +135,18 @@ describe('noticeInsight', () => {
     expect(insight.earlierAwards[0]).toMatchObject({ suppliers: ['Care Co Ltd'], value: { amount: 250000 } });
   });
 
+  test('a notice not cached yet takes its service group from the page\'s CPV codes', async () => {
+    await db.notices.bulkPut([notice({ title: 'Road resurfacing 2024', serviceGroups: ['highways-transport'], publishedAt: '2024-03-01' })].map((n) => toNoticeRow(n, 'sync')));
+    const insight = await noticeInsight(
+      db,
+      { council: 'LDS', ocid: null, noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/002217-2026', serviceGroup: null, cpv: ['45233000'], title: 'Highway surfacing works' },
+      '2026-11-30',
+    );
+    expect(insight.notice).toBeNull();
+    expect(insight.serviceGroup).toBe('highways-transport');
+    expect(insight.earlierAwards.map((a) => a.title)).toEqual(['Road resurfacing 2024']);
+  });
+
   test('a buyer that is not a council: no earlier awards, and no error', async () => {
     expect(await noticeInsight(db, { council: null, ocid: 'ocds-missing', noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/008123-2023', serviceGroup: null }, '2026-11-30')).toEqual({ notice: null, serviceGroup: null, earlierAwards: [] });
   });

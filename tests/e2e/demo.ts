@@ -2,28 +2,52 @@
  * `npm run demo`: builds the extension and opens Chromium with it loaded on the bundled sample
  * pages, served locally under their real host names, so anyone can see it work without a LinkedIn
  * account or a network. `npm run demo -- --headless --screenshots DIR` writes one PNG per sample
- * page instead: the page on the left, the side panel beside it.
+ * page instead: the page on the left, the whole side panel beside it.
+ *
+ * Before that it imports an illustrative savings programme (tests/fixtures/savings/demo-savings.csv)
+ * through the background, so the cards' Timing sections have something to weigh. It does not run
+ * a procurement refresh: the Contracts Finder fixtures the fake API replays name none of the
+ * sample councils, so the cards would look the same.
+ *
+ * It also saves one prospect and two tender annotations, so the workspace page has something to
+ * list (`workspace.png` among the screenshots).
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, linkedInRoute, openSidePanel, ROOT, startSiteServer, tabIdOf, waitForBadge, waitForSeed } from './harness';
+import {
+  FIXTURES,
+  launch,
+  linkedInRoute,
+  noticeHostsCert,
+  noticeRoute,
+  openSidePanel,
+  ROOT,
+  shiftFinancialYears,
+  startSiteServer,
+  tabIdOf,
+  waitForBadge,
+  waitForSeed,
+  type Launched,
+} from './harness';
 
 interface Sample {
   name: string;
   url: string;
   /** The badge text once the page is read ('' for pages without a council). */
   badge: string;
+  /** The Timing verdict the demo savings give (checked, so a stale file fails loudly). */
+  verdict?: string;
 }
 
 const LI = 'http://www.linkedin.com';
 export const SAMPLES: Sample[] = [
-  { name: 'linkedin-profile-leeds-head-of-adult-social-care', url: `${LI}/in/priya-sharma`, badge: 'LDS' },
-  { name: 'linkedin-profile-kent-assistant-director-highways', url: `${LI}/in/tom-okafor`, badge: 'KEN' },
-  { name: 'linkedin-profile-ashford-district-council', url: `${LI}/in/grace-lee`, badge: 'ASF' },
+  { name: 'linkedin-profile-leeds-head-of-adult-social-care', url: `${LI}/in/priya-sharma`, badge: 'LDS', verdict: 'redesign-now' },
+  { name: 'linkedin-profile-kent-assistant-director-highways', url: `${LI}/in/tom-okafor`, badge: 'KEN', verdict: 'bedding-down' },
+  { name: 'linkedin-profile-ashford-district-council', url: `${LI}/in/grace-lee`, badge: 'ASF', verdict: 'prepare' },
   { name: 'linkedin-profile-not-a-council', url: `${LI}/in/sam-hughes`, badge: '' },
-  { name: 'linkedin-company-leeds-city-council', url: `${LI}/company/leeds-city-council`, badge: 'LDS' },
+  { name: 'linkedin-company-leeds-city-council', url: `${LI}/company/leeds-city-council`, badge: 'LDS', verdict: 'redesign-now' },
 ];
 
 function parseArgs(argv: string[]): { headless: boolean; screenshots: string | null; skipBuild: boolean } {
@@ -33,15 +57,150 @@ function parseArgs(argv: string[]): { headless: boolean; screenshots: string | n
   return { headless: argv.includes('--headless'), screenshots, skipBuild: argv.includes('--no-build') };
 }
 
+/** The demo savings file, its financial years moved on from 2026/27 to the current one. */
+function demoSavingsCsv(today = new Date()): string {
+  return shiftFinancialYears(readFileSync(join(FIXTURES, 'savings', 'demo-savings.csv'), 'utf8'), 2026, today);
+}
+
+/** The extension API inside `page.evaluate` on an extension page. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Imports the demo savings through the background, from an extension page as the options page would. */
+async function importDemoSavings(browser: Launched): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const outcome = await page.evaluate(
+    (text) => chrome.runtime.sendMessage({ type: 'importSavings', text, format: 'csv' }),
+    demoSavingsCsv(),
+  );
+  await page.close();
+  const value = (outcome as { ok?: boolean; value?: { ok: boolean; added?: number } } | undefined)?.value;
+  if (!value?.ok) throw new Error(`Importing the demo savings failed: ${JSON.stringify(outcome)}`);
+  console.log(`imported ${value.added} demo savings items`);
+}
+
+/** YYYY-MM-DD `days` from today, so the demo's deadlines stay ahead. */
+function inDays(days: number, today = new Date()): string {
+  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Illustrative workspace records (issue 6), so the workspace page is not empty. */
+function demoWorkspaceMessages(): unknown[] {
+  const at = Date.now();
+  return [
+    {
+      type: 'editProspect',
+      edit: {
+        id: 'linkedin:priya-sharma',
+        at,
+        fields: {
+          name: 'Priya Sharma',
+          title: 'Head of Adult Social Care',
+          council: 'LDS',
+          councilName: 'Leeds City Council',
+          serviceGroup: 'adult-social-care',
+          seniority: 'senior-manager',
+          profileUrl: 'https://www.linkedin.com/in/priya-sharma/',
+          followUp: inDays(14),
+          notes: 'Day services review next year: ask about reablement pilots.',
+        },
+      },
+    },
+    {
+      type: 'editAnnotation',
+      edit: {
+        key: 'ocds-b5fd17-6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
+        at,
+        fields: {
+          site: 'contracts-finder',
+          noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
+          title: 'Home care and reablement framework',
+          buyerName: 'Leeds City Council',
+          council: 'LDS',
+          serviceGroup: 'adult-social-care',
+          status: 'bidding',
+          owner: 'JM',
+          bidDeadline: `${inDays(9)}T12:00`,
+          noticeDeadline: `${inDays(12)}T12:00`,
+          tags: ['care', 'framework'],
+          notes: 'Lot 2 (south) only. Social value plan due with the bid.',
+        },
+      },
+    },
+    {
+      type: 'editAnnotation',
+      edit: {
+        key: 'find-a-tender:031337-2026',
+        at,
+        fields: {
+          site: 'find-a-tender',
+          noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/031337-2026',
+          title: 'Highways resurfacing programme 2027-2030',
+          buyerName: 'Kent County Council',
+          council: 'KEN',
+          serviceGroup: 'highways-transport',
+          status: 'watching',
+          noticeDeadline: inDays(33),
+          tags: ['roads'],
+          notes: '',
+        },
+      },
+    },
+  ];
+}
+
+/** Saves the demo prospect and annotations through the background, as the side panel and notice pages would. */
+async function seedDemoWorkspace(browser: Launched): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/workspace.html`);
+  for (const message of demoWorkspaceMessages()) {
+    const answer = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as { ok?: boolean; error?: string } | undefined;
+    if (!answer?.ok) throw new Error(`Seeding the demo workspace failed: ${JSON.stringify(answer)}`);
+  }
+  await page.close();
+  console.log('saved 1 demo prospect and 2 demo tender annotations');
+}
+
+/** The workspace page, whole. */
+async function workspaceScreenshot(browser: Launched, out: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/workspace.html`);
+  await page.getByText('2 of 2 tenders').waitFor({ timeout: 10_000 });
+  await page.getByText('1 of 1 prospect').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: out, fullPage: true });
+  await page.close();
+}
+
+/** A council tender on Contracts Finder with the in-page notice panel (issue 6). */
+const NOTICE_SAMPLE = 'https://www.contractsfinder.service.gov.uk/Notice/fd63bc1b-c8c6-46a2-9df9-c07a0d3d1d38';
+
+async function noticeScreenshot(browser: Launched, out: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(NOTICE_SAMPLE);
+  await waitForBadge(browser.worker, await tabIdOf(browser.worker, page), (t) => t === 'NYE');
+  // The host's data-cl-status says the background answered; the cache look-up follows.
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('cl-council-lens-notice')?.dataset['clStatus'] === 'council');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: out });
+  await page.close();
+}
+
 async function sideBySide(page: Page, panel: Page, out: string): Promise<void> {
+  // As tall as the whole panel, so the Timing section below the card shows; the page matches it.
+  const height = Math.max(900, await panel.evaluate(() => document.documentElement.scrollHeight));
+  await panel.setViewportSize({ width: 400, height });
+  await page.setViewportSize({ width: 1280, height });
+  await page.waitForTimeout(200);
   const left = (await page.screenshot()).toString('base64');
   const right = (await panel.screenshot()).toString('base64');
   const frame = await page.context().newPage();
-  await frame.setViewportSize({ width: 1280 + 400 + 1, height: 900 });
+  await frame.setViewportSize({ width: 1280 + 400 + 1, height });
   await frame.setContent(
     `<body style="margin:0;display:flex;background:#fff">
-      <img style="width:1280px;height:900px" src="data:image/png;base64,${left}">
-      <img style="width:400px;height:900px;border-left:1px solid #b1b4b6" src="data:image/png;base64,${right}">
+      <img style="width:1280px;height:${height}px" src="data:image/png;base64,${left}">
+      <img style="width:400px;height:${height}px;border-left:1px solid #b1b4b6" src="data:image/png;base64,${right}">
     </body>`,
   );
   await frame.screenshot({ path: out });
@@ -52,8 +211,11 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.skipBuild) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   const server = await startSiteServer([linkedInRoute]);
-  const browser = await launch({ port: server.port, headless: args.headless });
+  // Notice pages over HTTPS (self-signed): `apiPort` maps both notice hosts to it.
+  const notices = await startSiteServer([noticeRoute], { tls: await noticeHostsCert() });
+  const browser = await launch({ port: server.port, apiPort: notices.port, headless: args.headless });
   await waitForSeed(browser.worker);
+  await importDemoSavings(browser);
 
   if (args.screenshots) {
     const dir = resolve(args.screenshots);
@@ -65,6 +227,12 @@ async function main(): Promise<void> {
       await waitForBadge(browser.worker, tabId, (t) => t === sample.badge);
       const panel = await openSidePanel(browser, tabId);
       await panel.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 10_000 });
+      if (sample.verdict) {
+        const verdict = panel.locator('.cl-timing[data-verdict]');
+        await verdict.waitFor({ timeout: 10_000 });
+        const shown = await verdict.getAttribute('data-verdict');
+        if (shown !== sample.verdict) throw new Error(`${sample.name}: Timing says ${shown}, expected ${sample.verdict}`);
+      }
       await panel.waitForTimeout(300);
       const out = join(dir, `${sample.name}.png`);
       await sideBySide(page, panel, out);
@@ -72,21 +240,33 @@ async function main(): Promise<void> {
       await panel.close();
       await page.close();
     }
+    // After the samples, so their panels show the card as a first visit does.
+    await seedDemoWorkspace(browser);
+    const workspaceOut = join(dir, 'workspace.png');
+    await workspaceScreenshot(browser, workspaceOut);
+    console.log(`wrote ${workspaceOut}`);
+    const noticeOut = join(dir, 'notice-contracts-finder-north-yorkshire.png');
+    await noticeScreenshot(browser, noticeOut);
+    console.log(`wrote ${noticeOut}`);
     await browser.close();
     await server.close();
+    await notices.close();
     return;
   }
 
+  await seedDemoWorkspace(browser);
   for (const sample of SAMPLES) {
     const page = await browser.context.newPage();
     await page.goto(sample.url);
   }
+  await (await browser.context.newPage()).goto(NOTICE_SAMPLE);
   console.log(
     'Council Lens demo is running. Click the Council Lens button in the toolbar to open the side panel on each sample tab.\n' +
       'Close the browser window to stop.',
   );
   await new Promise<void>((done) => browser.context.on('close', () => done()));
   await server.close();
+  await notices.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { NoticeInsight, WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
+import { serviceGroupsFor } from '@/lib/ocds/cpv-service-groups';
 import { summariseNotice } from '@/lib/ocds/summary';
 import type { NoticeRow } from '@/lib/ocds/row';
 import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson } from '@/lib/workspace/export';
@@ -105,7 +106,7 @@ export const EARLIER_AWARDS_LIMIT = 8;
  */
 export async function noticeInsight(
   db: CouncilLensDB,
-  request: { council: string | null; ocid: string | null; noticeUrl: string; serviceGroup: string | null },
+  request: { council: string | null; ocid: string | null; noticeUrl: string; serviceGroup: string | null; cpv?: string[] | undefined; title?: string | undefined },
   today: string,
 ): Promise<NoticeInsight> {
   let row: NoticeRow | undefined = request.ocid ? await db.notices.get(request.ocid) : undefined;
@@ -113,7 +114,9 @@ export async function noticeInsight(
     const id = noticePageId(request.noticeUrl);
     if (id) row = (await db.notices.where('[council+stage]').between([request.council, ''], [request.council, '\uffff']).toArray()).find((r) => noticePageId(r.noticeUrl) === id);
   }
-  const group = request.serviceGroup ?? row?.serviceGroups[0] ?? null;
+  // The person's group, else the cached notice's, else (not cached yet) the page's CPV codes and title.
+  const fromPage = () => (request.cpv?.length ? (serviceGroupsFor({ cpv: request.cpv, title: request.title ?? '', description: '' })[0] ?? null) : null);
+  const group = request.serviceGroup ?? row?.serviceGroups[0] ?? fromPage();
   let earlier: NoticeRow[] = [];
   if (request.council && group) {
     earlier = (await db.notices.where('councilGroups').equals(`${request.council}|${group}`).toArray())

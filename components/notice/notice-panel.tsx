@@ -1,0 +1,252 @@
+import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
+import { useId, useRef } from 'preact/hooks';
+import type { NoticeInsight, NoticeSummary, TabContext } from '@/lib/protocol';
+import { SERVICE_GROUPS } from '@/lib/roles/groups';
+import { CouncilCard } from '@/components/council-card/council-card';
+import { formatDaysLeft, formatMoney, sourceLabel } from '@/components/procurement/format-notice';
+import { BrandMark } from '@/components/ui/brand-mark';
+import { ExternalLink } from '@/components/ui/external-link';
+import { Notice } from '@/components/ui/notice';
+import { Section } from '@/components/ui/section';
+import { Skeleton } from '@/components/ui/skeleton';
+import { formatDate } from '@/components/format';
+
+/** What the notice page itself says, as the adapter read it (null fields: not on the page). */
+export interface NoticePage {
+  /** The page address, to leave this notice out of the buyer's other open tenders. */
+  url: string;
+  title: string | null;
+  buyerName: string | null;
+}
+
+export interface NoticePanelProps {
+  /** The background's answer for this tab; null until it answers. */
+  context: TabContext | null;
+  page: NoticePage;
+  /** This notice in the cache and earlier awards; null while asked, a string when asking failed. */
+  insight: NoticeInsight | null | { error: string };
+  /** Controlled by the caller, which remembers it in the settings. */
+  collapsed: boolean;
+  /** Called with the state asked for: `true` to collapse. */
+  onToggle: (collapsed: boolean) => void;
+  /** The annotation editor, shown under "Your notes" whatever the buyer. */
+  editor?: ComponentChildren;
+}
+
+export const NOT_A_COUNCIL = 'Not a UK council buyer: no council card';
+
+/**
+ * The compact panel on a Contracts Finder or Find a Tender notice page (in a closed shadow root):
+ * the buyer's council, this notice in the local cache, the user's own notes, the buyer's other open
+ * tenders and who won its earlier contracts in the same service. Escape collapses it.
+ */
+export function NoticePanel({ context, page, insight, collapsed, onToggle, editor }: NoticePanelProps) {
+  const bodyId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const council = context?.status === 'council' && context.card ? context.card : null;
+  const subject = headerSubject(context);
+
+  const onRootKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || collapsed) return;
+    event.stopPropagation();
+    onToggle(true);
+    toggleRef.current?.focus();
+  };
+
+  return (
+    <aside class={`cl-root cl-noticepanel${collapsed ? ' cl-noticepanel--collapsed' : ''}`} aria-label="Council Lens" onKeyDown={onRootKeyDown}>
+      <button
+        ref={toggleRef}
+        type="button"
+        class="cl-noticepanel__toggle"
+        aria-expanded={!collapsed}
+        aria-controls={bodyId}
+        onClick={() => onToggle(!collapsed)}
+      >
+        <BrandMark />
+        <span class="cl-noticepanel__label" title={`Council Lens · ${subject}`}>
+          <span class="cl-noticepanel__brand">Council Lens</span>
+          <span aria-hidden="true"> · </span>
+          <span class="cl-visually-hidden">: </span>
+          <span>{subject}</span>
+        </span>
+        <svg class="cl-noticepanel__chevron" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
+          <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" />
+        </svg>
+      </button>
+      <div id={bodyId} class="cl-noticepanel__body" hidden={collapsed}>
+        {!context || context.status === 'reading' ? (
+          <Skeleton label="Reading this notice…" />
+        ) : council ? (
+          <CouncilCard card={council} match={context.match} compact headingLevel={2} />
+        ) : (
+          <BuyerNote context={context} buyerName={page.buyerName} />
+        )}
+        <ThisNotice insight={insight} />
+        <section class="cl-section cl-noticepanel__notes" aria-labelledby={`${bodyId}-notes`}>
+          <h3 class="cl-section__title" id={`${bodyId}-notes`}>
+            Your notes
+          </h3>
+          <div class="cl-section__body">{editor}</div>
+        </section>
+        {council && context?.procurement && <OtherTenders tenders={otherOpenTenders(context, page, insight)} councilName={council.niceName} />}
+        {council && <EarlierAwards insight={insight} councilName={council.niceName} />}
+      </div>
+    </aside>
+  );
+}
+
+function headerSubject(context: TabContext | null): string {
+  if (!context || context.status === 'reading') return 'Reading this notice…';
+  if (context.status === 'council' && context.card) return context.card.officialName;
+  if (context.status === 'unreadable') return 'Couldn’t read this notice';
+  return 'Not a UK council buyer';
+}
+
+function BuyerNote({ context, buyerName }: { context: TabContext; buyerName: string | null }) {
+  if (context.status === 'unreadable') {
+    return (
+      <Notice tone="error">
+        <p>
+          <strong>Couldn’t read this notice.</strong> The page may still be loading, or its layout has changed, so Council
+          Lens could not find the buyer. Your notes below still work.
+        </p>
+      </Notice>
+    );
+  }
+  return (
+    <Notice>
+      <p>
+        <strong>{NOT_A_COUNCIL}.</strong>
+      </p>
+      <p>
+        {buyerName ? <strong>{buyerName}</strong> : 'The buyer'} is not a UK council as far as the register knows (NHS
+        bodies, schools and central government are not on it). Your notes below still work.
+      </p>
+    </Notice>
+  );
+}
+
+function ThisNotice({ insight }: { insight: NoticePanelProps['insight'] }) {
+  let body: ComponentChildren;
+  if (insight === null) body = <p class="cl-proc__empty">Looking in the local cache…</p>;
+  else if ('error' in insight) body = <p class="cl-proc__empty">Couldn’t look in the local cache: {insight.error}</p>;
+  else if (!insight.notice) {
+    body = (
+      <p class="cl-proc__empty">
+        Not in the local cache yet. It arrives with the next refresh from Contracts Finder and Find a Tender (Settings).
+      </p>
+    );
+  } else body = <NoticeFacts notice={insight.notice} />;
+  return (
+    <Section title="This notice in the cache" headingLevel={3}>
+      {body}
+    </Section>
+  );
+}
+
+function NoticeFacts({ notice }: { notice: NoticeSummary }) {
+  const deadline = notice.deadline ? formatDate(notice.deadline) : null;
+  const lines = [
+    notice.value ? `Value ${formatMoney(notice.value)}` : 'Value not published',
+    deadline && `closes ${deadline}`,
+    notice.daysLeft !== null && (notice.daysLeft < 0 ? 'closed' : formatDaysLeft(notice.daysLeft)),
+  ].filter(Boolean);
+  return (
+    <div class="cl-proc__item">
+      <div>{lines.join(' · ')}</div>
+      {notice.suppliers.length > 0 && <div class="cl-proc__meta">Won by {suppliersText(notice.suppliers)}</div>}
+      {notice.end && <div class="cl-proc__meta">{endText(notice)}</div>}
+    </div>
+  );
+}
+
+/** The buyer's open tenders without the notice on this page. */
+export function otherOpenTenders(context: TabContext, page: NoticePage, insight: NoticePanelProps['insight']): { list: NoticeSummary[]; total: number } {
+  const open = context.procurement?.openTenders ?? [];
+  const ocid = insight && !('error' in insight) ? insight.notice?.ocid : undefined;
+  const id = noticeId(page.url);
+  // A line may stand for the same tender on the other portal too (alsoOn): that is this notice as well.
+  const isThis = (n: NoticeSummary) => n.ocid === ocid || (id !== null && [n.noticeUrl, ...(n.alsoOn ?? []).map((a) => a.noticeUrl)].some((u) => noticeId(u) === id));
+  const list = open.filter((n) => !isThis(n));
+  const removed = open.length - list.length;
+  return { list, total: Math.max(0, (context.procurement?.openTotal ?? 0) - removed) };
+}
+
+function noticeId(url: string): string | null {
+  return /\/Notice\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? null;
+}
+
+function OtherTenders({ tenders, councilName }: { tenders: { list: NoticeSummary[]; total: number }; councilName: string }) {
+  const listId = useId();
+  return (
+    <Section title="Other open tenders" meta={`(${tenders.total})`} headingLevel={3} collapsible defaultOpen={tenders.total > 0}>
+      {tenders.total === 0 ? (
+        <p class="cl-proc__empty">No other open tenders from {councilName} in the local cache.</p>
+      ) : (
+        <>
+          <ul class="cl-proc__list" aria-label={`Other open tenders from ${councilName}`} id={listId}>
+            {tenders.list.map((n) => (
+              <li class="cl-proc__item" key={n.ocid}>
+                <ExternalLink href={n.noticeUrl}>{n.title}</ExternalLink>
+                <div class="cl-proc__meta">
+                  {[n.value && formatMoney(n.value), n.deadline && `closes ${formatDate(n.deadline)}`, n.daysLeft !== null && formatDaysLeft(n.daysLeft), sourceLabel(n.source)]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {tenders.total > tenders.list.length && <p class="cl-proc__more">and {tenders.total - tenders.list.length} more in the cache.</p>}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function groupLabel(id: string | null): string | null {
+  return SERVICE_GROUPS.find((g) => g.id === id)?.label ?? null;
+}
+
+function EarlierAwards({ insight, councilName }: { insight: NoticePanelProps['insight']; councilName: string }) {
+  if (insight === null || 'error' in insight) return null;
+  const group = groupLabel(insight.serviceGroup);
+  const awards = insight.earlierAwards;
+  return (
+    <Section title="Who won before" meta={`(${awards.length})`} headingLevel={3}>
+      {!group ? (
+        <p class="cl-proc__empty">Council Lens could not tell which service this notice is for, so it cannot list earlier awards.</p>
+      ) : awards.length === 0 ? (
+        <p class="cl-proc__empty">
+          No earlier awards by {councilName} in {group.toLowerCase()} in the local cache.
+        </p>
+      ) : (
+        <>
+          <p class="cl-proc__hint">
+            {councilName}’s awarded contracts in {group.toLowerCase()}, newest first.
+          </p>
+          <ul class="cl-proc__list" aria-label={`Earlier awards in ${group}`}>
+            {awards.map((n) => (
+              <li class="cl-proc__item" key={n.ocid}>
+                <ExternalLink href={n.noticeUrl}>{n.title}</ExternalLink>
+                <div class="cl-proc__meta">{[suppliersText(n.suppliers), n.value && formatMoney(n.value)].filter(Boolean).join(' · ')}</div>
+                <div class="cl-proc__meta">{endText(n)}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function suppliersText(suppliers: string[]): string {
+  if (suppliers.length === 0) return 'Supplier not published';
+  return suppliers.slice(0, 2).join(', ') + (suppliers.length > 2 ? ` and ${suppliers.length - 2} more` : '');
+}
+
+function endText(n: NoticeSummary): string {
+  const end = n.end ? formatDate(n.end) : null;
+  const maxEnd = n.maxEnd && n.maxEnd !== n.end ? formatDate(n.maxEnd) : null;
+  return (end ? `Ends ${end}` : 'End date not published') + (maxEnd ? ` · up to ${maxEnd} with extensions` : '');
+}

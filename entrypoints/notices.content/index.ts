@@ -1,0 +1,69 @@
+import { defineContentScript } from '#imports';
+import { contractsFinderNotice } from '@/lib/sites/contracts-finder-notice';
+import { findATenderNotice } from '@/lib/sites/find-a-tender-notice';
+import type { SiteAdapter, TenderNoticeFacts } from '@/lib/sites/types';
+import { ask } from '@/lib/extension/messaging';
+import { runPageViews } from '@/lib/extension/page-views';
+import { hideNoticePanel, keyFor, listenForWorkspaceChanges, showNoticePanel, type NoticeView } from './panel';
+
+const NOTICE_ADAPTERS: readonly SiteAdapter[] = [contractsFinderNotice, findATenderNotice];
+const SITES = { 'contracts-finder-notice': 'contracts-finder', 'find-a-tender-notice': 'find-a-tender' } as const;
+
+/**
+ * Contracts Finder and Find a Tender notice pages: read the notice, ask the background about its
+ * buyer, and pin a compact panel (closed shadow root) with the council and the user's own notes.
+ * These are government sites, where an overlay is fine; the page's own content is never changed.
+ */
+export default defineContentScript({
+  matches: ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let current: NoticeView | null = null;
+    ctx.onInvalidated(listenForWorkspaceChanges(() => (current ? keyFor(current) : null)));
+    ctx.onInvalidated(hideNoticePanel);
+
+    runPageViews(
+      ctx,
+      {
+        reading(url, signal) {
+          void ask({ type: 'lookupCouncil', url: url.href, facts: null, reading: true }).catch(() => undefined);
+          signal.addEventListener('abort', () => {
+            current = null;
+            hideNoticePanel();
+          });
+        },
+        report(url, adapter, facts, signal) {
+          const pageId = adapter?.pageIdFromUrl(url);
+          if (!adapter || !pageId) return hideNoticePanel();
+          const notice = facts as TenderNoticeFacts | null;
+          const view: NoticeView = { url, site: SITES[adapter.id as keyof typeof SITES], pageId, facts: notice, context: null, insight: null };
+          current = view;
+          void (async () => {
+            try {
+              view.context = await ask({ type: 'lookupCouncil', url: url.href, facts });
+            } catch {
+              // The extension is being updated or reloaded: the panel says it could not read the page.
+            }
+            if (signal.aborted) return;
+            await showNoticePanel(view);
+            try {
+              view.insight = await ask({
+                type: 'getNoticeInsight',
+                council: view.context?.status === 'council' ? (view.context.card?.code ?? null) : null,
+                ocid: notice?.ocid ?? null,
+                noticeUrl: `${url.origin}${url.pathname}`,
+                serviceGroup: null,
+                cpv: notice?.cpv.map((c) => c.code) ?? [],
+                title: notice?.title ?? undefined,
+              });
+            } catch (error) {
+              view.insight = { error: error instanceof Error ? error.message : String(error) };
+            }
+            if (!signal.aborted) await showNoticePanel(view);
+          })();
+        },
+      },
+      { adapters: (url) => NOTICE_ADAPTERS.find((a) => a.isPage(url)) ?? null, textGraceMs: 1500 },
+    );
+  },
+});

@@ -1,0 +1,108 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { AnnotationEditor, type AnnotatedNotice, type AnnotationTransport } from '@/components/notice/annotation-editor';
+import { NoticePanel } from '@/components/notice/notice-panel';
+import { cardStyles } from '@/components/styles';
+import type { NoticeInsight, TabContext, WorkspaceChanged } from '@/lib/protocol';
+import type { TenderNoticeFacts } from '@/lib/sites/types';
+import { ask } from '@/lib/extension/messaging';
+import { createShadowHost, type ShadowHost } from '@/lib/extension/shadow-host';
+import { readSettings, updateSettings } from '@/lib/extension/settings';
+
+/** Narrower than this, the panel starts collapsed so it does not cover the notice. */
+const NARROW_PX = 640;
+
+export interface NoticeView {
+  url: URL;
+  site: 'contracts-finder' | 'find-a-tender';
+  pageId: string;
+  /** Null when the page could not be read. */
+  facts: TenderNoticeFacts | null;
+  context: TabContext | null;
+  insight: NoticeInsight | null | { error: string };
+}
+
+let shown: ShadowHost | null = null;
+let collapsed: boolean | null = null;
+const remoteListeners = new Set<() => void>();
+
+/** `workspaceChanged` from the background (any tab's save, an import): the editor reloads its record. */
+export function onWorkspaceChanged(message: WorkspaceChanged, key: string | null): void {
+  if (message.kind === 'prospect') return;
+  if (message.kind === 'all' || message.id === key) for (const listener of remoteListeners) listener();
+}
+
+export function hideNoticePanel(): void {
+  if (!shown) return;
+  render(null, shown.mount);
+  shown.remove();
+  shown = null;
+}
+
+/** The annotation key (lib/workspace/schema.ts annotationKey): the OCID when the page shows one, else `site:noticeId`. */
+export function keyFor(view: Pick<NoticeView, 'site' | 'pageId' | 'facts'>): string {
+  return view.facts?.ocid ?? `${view.site}:${view.pageId}`;
+}
+
+const transport: AnnotationTransport = {
+  load: (key) => ask({ type: 'getAnnotation', key }),
+  save: (edit) => ask({ type: 'editAnnotation', edit }),
+  onRemoteChange(listener) {
+    remoteListeners.add(listener);
+    return () => remoteListeners.delete(listener);
+  },
+};
+
+/** Renders (or updates) the panel for one notice page view. */
+export async function showNoticePanel(view: NoticeView): Promise<void> {
+  if (collapsed === null) {
+    const settings = await readSettings();
+    collapsed = settings.noticePanelCollapsed || window.innerWidth < NARROW_PX;
+  }
+  shown ??= createShadowHost('cl-council-lens-notice', cardStyles);
+  // Diagnostics for tests and support: which council and notice the panel shows (no personal data).
+  shown.host.dataset.clStatus = view.context?.status ?? 'asking';
+  shown.host.dataset.clCouncil = view.context?.card?.code ?? '';
+  shown.host.dataset.clPage = view.pageId;
+  const mount = shown.mount;
+  const facts = view.facts;
+  const council = view.context?.status === 'council' ? (view.context.card?.code ?? null) : null;
+  const insight = view.insight && !('error' in view.insight) ? view.insight : null;
+  const notice: AnnotatedNotice = {
+    key: keyFor(view),
+    site: view.site,
+    // Without the query (?origin=SearchResults…): one address per notice.
+    noticeUrl: `${view.url.origin}${view.url.pathname}`,
+    title: (facts?.title ?? document.title.trim()).slice(0, 500) || `Notice ${view.pageId}`,
+    buyerName: (facts?.buyer?.name ?? 'Buyer not read').slice(0, 500),
+    deadline: facts?.deadline ?? null,
+    council,
+    serviceGroup: insight?.serviceGroup ?? null,
+  };
+  const draw = () =>
+    render(
+      <NoticePanel
+        context={view.context}
+        page={{ url: view.url.href, title: facts?.title ?? null, buyerName: facts?.buyer?.name ?? null }}
+        insight={view.insight}
+        collapsed={collapsed ?? false}
+        onToggle={(next) => {
+          collapsed = next;
+          void updateSettings({ noticePanelCollapsed: next });
+          draw();
+        }}
+        editor={<AnnotationEditor key={notice.key} notice={notice} transport={transport} />}
+      />,
+      mount,
+    );
+  draw();
+}
+
+/** Listens for workspace changes for as long as the content script runs; returns the remover. */
+export function listenForWorkspaceChanges(currentKey: () => string | null): () => void {
+  const listener = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === 'workspaceChanged') onWorkspaceChanged(message as WorkspaceChanged, currentKey());
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
