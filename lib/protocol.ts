@@ -200,6 +200,15 @@ export const GetNoticeInsightSchema = z.object({
   title: z.string().max(1000).optional(),
 });
 
+// ---- supplier references and council websites (issue 7) -----------------------------------
+
+/** The popup's one search box: councils (any name or abbreviation) and suppliers (name or Companies House number). */
+export const SearchSchema = z.object({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() });
+/** A supplier's contracts with councils; `key` from a search hit (`ch:<number>` or `name:<normalised name>`) or a name as written. */
+export const SupplierReferencesSchema = z.object({ type: z.literal('supplierReferences'), key: z.string().min(1).max(300) });
+/** Which council's website a page is on (the register's homepage domains); several for a shared-service site. */
+export const GetSiteCouncilsSchema = z.object({ type: z.literal('getSiteCouncils'), url: z.url() });
+
 /** Where the procurement sync stands (options page). */
 export const GetSyncStatusSchema = z.object({ type: z.literal('getSyncStatus') });
 /** "Refresh now": starts a sync run unless one is running; answers at once with the status. */
@@ -230,6 +239,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ImportWorkspaceSchema,
   DeleteAllUserDataSchema,
   GetNoticeInsightSchema,
+  SearchSchema,
+  SupplierReferencesSchema,
+  GetSiteCouncilsSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -268,6 +280,55 @@ export interface ResponseMap {
   importWorkspace: WorkspaceImportOutcome;
   deleteAllUserData: { annotations: number; prospects: number; savings: number };
   getNoticeInsight: NoticeInsight;
+  search: SearchResults;
+  supplierReferences: SupplierReferences | null;
+  getSiteCouncils: CouncilCard[];
+}
+
+export interface SearchResults {
+  query: string;
+  councils: { code: string; name: string; kind: string; type: string; current: boolean; matched: string }[];
+  suppliers: SupplierHit[];
+}
+
+export interface SupplierHit {
+  /** `ch:<Companies House number>` when any notice gives one, else `name:<normalised name>`. */
+  key: string;
+  /** The name as most often written. */
+  name: string;
+  companiesHouse: string | null;
+  /** Council contracts in the cache. */
+  awards: number;
+  councils: number;
+}
+
+export interface SupplierAward {
+  ocid: string;
+  council: string;
+  councilName: string;
+  title: string;
+  serviceGroups: string[];
+  value: { amount: number; currency: string } | null;
+  start: string | null;
+  end: string | null;
+  maxEnd: string | null;
+  /** When the award was published (YYYY-MM-DD). */
+  awardedAt: string | null;
+  noticeUrl: string;
+  /** The buyer's contact point as the notice publishes it: whom to ask for a reference. */
+  contact: { name?: string; email?: string; telephone?: string } | null;
+}
+
+export interface SupplierReferences {
+  key: string;
+  name: string;
+  /** Every spelling the notices use. */
+  names: string[];
+  companiesHouse: string | null;
+  /** Newest first. */
+  awards: SupplierAward[];
+  byCouncil: { code: string; name: string; count: number; value: number }[];
+  byGroup: { group: string; count: number; value: number }[];
 }
 
 export interface WorkspaceExport {
