@@ -1,5 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { councilSitePatterns } from './lib/councils/site-patterns';
+
+/** Every council website in the packaged register, asked for only when the user turns the option on. */
+const councilSites = councilSitePatterns(
+  (JSON.parse(readFileSync(resolve(import.meta.dirname, 'public/data/councils.json'), 'utf8')) as { councils: { domain: string | null }[] })
+    .councils,
+);
 
 // See ../shared/RECIPE-e2e.md for why these settings are as they are.
 export default defineConfig({
@@ -12,10 +21,13 @@ export default defineConfig({
     name: 'Council Lens',
     description:
       'UK council context where you already work: LinkedIn, Contracts Finder, Find a Tender and council websites. Everything stays in your browser.',
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: the council-site badge script is registered at runtime, only once its hosts are granted.
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Only the sites the extension reads. No web_accessible_resources: LinkedIn probes for them.
     // LinkedIn to read profiles; the two public procurement APIs, fetched by the background only.
     host_permissions: ['*://www.linkedin.com/*', 'https://www.contractsfinder.service.gov.uk/*', 'https://www.find-tender.service.gov.uk/*'],
+    // Council websites (~380), optional: requested from the options switch, never at install.
+    optional_host_permissions: councilSites,
     action: { default_title: 'Council Lens' },
     ...(browser === 'firefox'
       ? {

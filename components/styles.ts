@@ -12,6 +12,9 @@ import inpageCard from './inpage/inpage-card.css?inline';
 import procurement from './procurement/procurement.css?inline';
 import timing from './timing/timing.css?inline';
 import noticePanel from './notice/notice-panel.css?inline';
+import siteBadge from './site-badge/site-badge.css?inline';
+import supplierReferences from './suppliers/supplier-references.css?inline';
+import popup from './popup/popup.css?inline';
 
 /**
  * Every stylesheet the views need, as one string for a <style> element: in the closed shadow
@@ -33,4 +36,7 @@ export const cardStyles: string = [
   procurement,
   timing,
   noticePanel,
+  siteBadge,
+  supplierReferences,
+  popup,
 ].join('\n');

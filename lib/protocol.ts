@@ -206,6 +206,11 @@ export const GetNoticeInsightSchema = z.object({
 export const SearchSchema = z.object({ type: z.literal('search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() });
 /** A supplier's contracts with councils; `key` from a search hit (`ch:<number>` or `name:<normalised name>`) or a name as written. */
 export const SupplierReferencesSchema = z.object({ type: z.literal('supplierReferences'), key: z.string().min(1).max(300) });
+/**
+ * "All references" on a notice page: a page cannot link to an extension page (no
+ * web_accessible_resources), so the content script asks the background to open the tab.
+ */
+export const OpenReferencesSchema = z.object({ type: z.literal('openReferences'), query: z.string().min(1).max(200) });
 /** Which council's website a page is on (the register's homepage domains); several for a shared-service site. */
 export const GetSiteCouncilsSchema = z.object({ type: z.literal('getSiteCouncils'), url: z.url() });
 
@@ -242,6 +247,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SearchSchema,
   SupplierReferencesSchema,
   GetSiteCouncilsSchema,
+  OpenReferencesSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -283,6 +289,7 @@ export interface ResponseMap {
   search: SearchResults;
   supplierReferences: SupplierReferences | null;
   getSiteCouncils: CouncilCard[];
+  openReferences: { opened: boolean };
 }
 
 export interface SearchResults {
@@ -325,8 +332,10 @@ export interface SupplierReferences {
   /** Every spelling the notices use. */
   names: string[];
   companiesHouse: string | null;
-  /** Newest first. */
+  /** Newest first, at most 100. */
   awards: SupplierAward[];
+  /** Every council contract of the supplier in the cache (the totals below count them all). */
+  totalAwards: number;
   byCouncil: { code: string; name: string; count: number; value: number }[];
   byGroup: { group: string; count: number; value: number }[];
 }

@@ -17,6 +17,13 @@ export const SettingsSchema = z.object({
   inPageCardCollapsed: z._default(z.boolean(), false),
   /** Whether the panel on Contracts Finder and Find a Tender notice pages starts collapsed (remembered on toggle). */
   noticePanelCollapsed: z._default(z.boolean(), false),
+  /**
+   * Show the council card on council websites. Off by default: it needs the optional host
+   * permissions for every council site, which the options switch requests.
+   */
+  cardOnCouncilSites: z._default(z.boolean(), false),
+  /** Whether the council-site badge starts collapsed (remembered on toggle, for every site). */
+  councilSiteBadgeCollapsed: z._default(z.boolean(), true),
   /** Refresh the procurement cache from Contracts Finder and Find a Tender once a day. */
   dailyRefresh: z._default(z.boolean(), true),
   /**

@@ -1,9 +1,10 @@
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import { useId, useRef } from 'preact/hooks';
-import type { NoticeInsight, NoticeSummary, TabContext } from '@/lib/protocol';
+import type { NoticeInsight, NoticeSummary, SupplierAward, TabContext } from '@/lib/protocol';
 import { SERVICE_GROUPS } from '@/lib/roles/groups';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { formatDaysLeft, formatMoney, sourceLabel } from '@/components/procurement/format-notice';
+import { NoticeReferences, type SupplierLookup } from '@/components/suppliers/notice-references';
 import { BrandMark } from '@/components/ui/brand-mark';
 import { ExternalLink } from '@/components/ui/external-link';
 import { Notice } from '@/components/ui/notice';
@@ -17,6 +18,8 @@ export interface NoticePage {
   url: string;
   title: string | null;
   buyerName: string | null;
+  /** The OCID the page shows, to leave this notice out of a supplier's other contracts. */
+  ocid?: string | null;
 }
 
 export interface NoticePanelProps {
@@ -31,6 +34,12 @@ export interface NoticePanelProps {
   onToggle: (collapsed: boolean) => void;
   /** The annotation editor, shown under "Your notes" whatever the buyer. */
   editor?: ComponentChildren;
+  /** Award notices: each awarded supplier's other council contracts (empty or absent: no section). */
+  references?: SupplierLookup[];
+  /** Awarded suppliers on the page beyond those in `references`. */
+  moreSuppliers?: number;
+  /** Opens the full references view for a supplier name. */
+  onAllReferences?: (name: string) => void;
 }
 
 export const NOT_A_COUNCIL = 'Not a UK council buyer: no council card';
@@ -40,7 +49,7 @@ export const NOT_A_COUNCIL = 'Not a UK council buyer: no council card';
  * the buyer's council, this notice in the local cache, the user's own notes, the buyer's other open
  * tenders and who won its earlier contracts in the same service. Escape collapses it.
  */
-export function NoticePanel({ context, page, insight, collapsed, onToggle, editor }: NoticePanelProps) {
+export function NoticePanel({ context, page, insight, collapsed, onToggle, editor, references = [], moreSuppliers = 0, onAllReferences = () => undefined }: NoticePanelProps) {
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const council = context?.status === 'council' && context.card ? context.card : null;
@@ -83,6 +92,9 @@ export function NoticePanel({ context, page, insight, collapsed, onToggle, edito
           <BuyerNote context={context} buyerName={page.buyerName} />
         )}
         <ThisNotice insight={insight} />
+        {references.length > 0 && (
+          <NoticeReferences suppliers={references} more={moreSuppliers} isThisNotice={isThisNotice(page, insight)} onAllReferences={onAllReferences} />
+        )}
         <section class="cl-section cl-noticepanel__notes" aria-labelledby={`${bodyId}-notes`}>
           <h3 class="cl-section__title" id={`${bodyId}-notes`}>
             Your notes
@@ -171,6 +183,13 @@ export function otherOpenTenders(context: TabContext, page: NoticePage, insight:
   const list = open.filter((n) => !isThis(n));
   const removed = open.length - list.length;
   return { list, total: Math.max(0, (context.procurement?.openTotal ?? 0) - removed) };
+}
+
+/** Whether a supplier's award is the notice on this page (by OCID, or the notice id in its address). */
+export function isThisNotice(page: NoticePage, insight: NoticePanelProps['insight']): (award: SupplierAward) => boolean {
+  const ocids = new Set([page.ocid, insight && !('error' in insight) ? insight.notice?.ocid : null].filter(Boolean));
+  const id = noticeId(page.url);
+  return (award) => ocids.has(award.ocid) || (id !== null && noticeId(award.noticeUrl) === id);
 }
 
 function noticeId(url: string): string | null {

@@ -4,6 +4,8 @@ import type { Knowledge } from './knowledge';
 
 /** The context-menu item on selected text. */
 export const CAPTURE_MENU_ID = 'council-lens-add-savings';
+/** The context-menu item that looks the selected text up as a supplier. */
+export const REFERENCES_MENU_ID = 'council-lens-supplier-references';
 const DRAFT_PREFIX = 'savings-draft:';
 /** Drafts are kept for the browser session only; an abandoned one goes with it. */
 const MAX_DRAFTS = 20;
@@ -17,11 +19,15 @@ const MAX_DRAFTS = 20;
 export function registerCapture(knowledge: () => Promise<Knowledge>): void {
   const menus = browser.contextMenus;
   browser.runtime.onInstalled.addListener(() => {
-    void menus.removeAll().then(() =>
-      menus.create({ id: CAPTURE_MENU_ID, title: 'Add to savings programme', contexts: ['selection'] }),
-    );
+    void menus.removeAll().then(() => {
+      menus.create({ id: CAPTURE_MENU_ID, title: 'Add to savings programme', contexts: ['selection'] });
+      menus.create({ id: REFERENCES_MENU_ID, title: 'Check supplier references', contexts: ['selection'] });
+    });
   });
   const onClicked = (info: CaptureClick, tab?: CaptureTab): Promise<void> => {
+    if (info.menuItemId === REFERENCES_MENU_ID) {
+      return openReferencesTab(info.selectionText ?? '', tab).catch((error: unknown) => console.error('Council Lens references:', error));
+    }
     if (info.menuItemId !== CAPTURE_MENU_ID) return Promise.resolve();
     return (async () => {
       const known = await knowledge();
@@ -41,6 +47,18 @@ export function registerCapture(knowledge: () => Promise<Knowledge>): void {
   // Real-browser tests cannot click a native context menu: they call the same handler with what
   // the menu would pass (tests/e2e/savings.test.ts). It only opens the form; nothing is saved.
   (globalThis as { councilLensCaptureForTests?: typeof onClicked }).councilLensCaptureForTests = onClicked;
+}
+
+/**
+ * The references view as a page, `popup.html?q=<text>`, in a new tab next to `tab`: it searches
+ * the text and opens the supplier's references when exactly one supplier matches.
+ */
+export async function openReferencesTab(text: string, tab?: CaptureTab): Promise<void> {
+  const query = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  await browser.tabs.create({
+    url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`),
+    ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+  });
 }
 
 /** What the menu passes on a click, as far as capture reads it. */

@@ -15,17 +15,24 @@ import { datasetMeta, loadDatasets } from './refresh/load-datasets';
 import { TabState } from './tab-state';
 import { createSyncRunner } from './sync-runner';
 import { deleteSavingsItem, exportSavings, getTiming, importSavings, listSavings, saveSavingsItem } from './handlers/savings';
-import { registerCapture, readDraft } from './capture';
+import { openReferencesTab, registerCapture, readDraft } from './capture';
 import type { SavingsChanged, WorkspaceChanged } from '@/lib/protocol';
 import { deleteAllUserData, deleteRecord, editAnnotation, editProspect, exportWorkspace, getAnnotation, getProspect, importWorkspace, listWorkspace, noticeInsight } from './handlers/workspace';
 import { createReminders } from './reminders';
 import { readSettings, watchSettings } from '@/lib/extension/settings';
+import { getSiteCouncils } from './handlers/site-councils';
+import { registerCouncilSites } from './council-sites';
+import { search } from './handlers/search';
+import { supplierReferences } from './handlers/supplier-references';
+import { createSupplierIndexCache } from './supplier-index';
 
 /** Tender notice pages, whose open tabs hear about annotation changes (host permissions cover them). */
 const NOTICE_TAB_PATTERNS = ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'];
 
 export default defineBackground(() => {
   const db = new CouncilLensDB();
+  // Suppliers of council awards, in memory; rebuilt on the first search after the notices change.
+  const supplierIndex = createSupplierIndexCache(db);
   const tabs = new TabState();
   let loading: Promise<unknown> | null = null;
   let knowledge: Promise<Knowledge> | null = null;
@@ -199,6 +206,19 @@ export default defineBackground(() => {
       }
       case 'getNoticeInsight':
         return noticeInsight(db, request, localDate(Date.now()));
+      case 'getSiteCouncils':
+        return getSiteCouncils(request.url, await getKnowledge());
+      case 'openReferences':
+        await openReferencesTab(request.query, sender.tab);
+        return { opened: true };
+      case 'search': {
+        const known = await getKnowledge();
+        return search(known, await supplierIndex.get(), request.query, request.limit);
+      }
+      case 'supplierReferences': {
+        const known = await getKnowledge();
+        return supplierReferences(db, known, await supplierIndex.get(), request.key);
+      }
     }
   }
 
@@ -220,6 +240,7 @@ export default defineBackground(() => {
   });
 
   registerCapture(getKnowledge);
+  registerCouncilSites();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void ensureDatasets(true);
     // A fresh install refreshes the packaged seed a minute later; an update keeps its schedule.
@@ -257,13 +278,9 @@ export default defineBackground(() => {
     });
   });
 
-  // Chrome: the toolbar button opens the side panel. Firefox: it toggles the sidebar.
+  // The toolbar button opens the popup, which has "Open side panel". Chrome keeps the panel
+  // behaviour across updates, so an install that once opened the panel is set back explicitly.
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
     ?.sidePanel;
-  if (chromeSidePanel) {
-    void chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  } else {
-    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
-    browser.action.onClicked.addListener(() => void sidebar?.toggle());
-  }
+  void chromeSidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 });

@@ -4,10 +4,35 @@ import { findATenderNotice } from '@/lib/sites/find-a-tender-notice';
 import type { SiteAdapter, TenderNoticeFacts } from '@/lib/sites/types';
 import { ask } from '@/lib/extension/messaging';
 import { runPageViews } from '@/lib/extension/page-views';
+import { referencesKey } from '@/components/suppliers/notice-references';
 import { hideNoticePanel, keyFor, listenForWorkspaceChanges, showNoticePanel, type NoticeView } from './panel';
 
 const NOTICE_ADAPTERS: readonly SiteAdapter[] = [contractsFinderNotice, findATenderNotice];
 const SITES = { 'contracts-finder-notice': 'contracts-finder', 'find-a-tender-notice': 'find-a-tender' } as const;
+/** Awarded suppliers looked up on one page; a framework can list hundreds. */
+const MAX_SUPPLIERS = 12;
+
+/** Each awarded supplier's council contracts, once per supplier, redrawing the panel as they arrive. */
+async function lookUpSuppliers(view: NoticeView, signal: AbortSignal): Promise<void> {
+  const seen = new Set<string>();
+  const suppliers = (view.facts?.suppliers ?? []).filter((s) => {
+    const key = referencesKey(s).toLowerCase();
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  if (suppliers.length === 0) return;
+  view.moreSuppliers = Math.max(0, suppliers.length - MAX_SUPPLIERS);
+  view.references = suppliers.slice(0, MAX_SUPPLIERS).map((s) => ({ name: s.name, companiesHouse: s.companiesHouse, state: { status: 'loading' } }));
+  await Promise.all(
+    view.references.map(async (lookup) => {
+      try {
+        lookup.state = { status: 'ready', refs: await ask({ type: 'supplierReferences', key: referencesKey(lookup) }) };
+      } catch (error) {
+        lookup.state = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  if (!signal.aborted) await showNoticePanel(view);
+}
 
 /**
  * Contracts Finder and Find a Tender notice pages: read the notice, ask the background about its
@@ -46,6 +71,7 @@ export default defineContentScript({
             }
             if (signal.aborted) return;
             await showNoticePanel(view);
+            void lookUpSuppliers(view, signal);
             try {
               view.insight = await ask({
                 type: 'getNoticeInsight',

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnnotationEditor, type AnnotatedNotice, type AnnotationTransport } from '@/components/notice/annotation-editor';
 import { NoticePanel } from '@/components/notice/notice-panel';
+import type { SupplierLookup } from '@/components/suppliers/notice-references';
 import { cardStyles } from '@/components/styles';
 import type { NoticeInsight, TabContext, WorkspaceChanged } from '@/lib/protocol';
 import type { TenderNoticeFacts } from '@/lib/sites/types';
@@ -20,6 +21,9 @@ export interface NoticeView {
   facts: TenderNoticeFacts | null;
   context: TabContext | null;
   insight: NoticeInsight | null | { error: string };
+  /** Award notices: the awarded suppliers' references, as they arrive. */
+  references?: SupplierLookup[];
+  moreSuppliers?: number;
 }
 
 let shown: ShadowHost | null = null;
@@ -83,7 +87,10 @@ export async function showNoticePanel(view: NoticeView): Promise<void> {
     render(
       <NoticePanel
         context={view.context}
-        page={{ url: view.url.href, title: facts?.title ?? null, buyerName: facts?.buyer?.name ?? null }}
+        page={{ url: view.url.href, title: facts?.title ?? null, buyerName: facts?.buyer?.name ?? null, ocid: facts?.ocid ?? null }}
+        references={view.references ?? []}
+        moreSuppliers={view.moreSuppliers ?? 0}
+        onAllReferences={openReferences}
         insight={view.insight}
         collapsed={collapsed ?? false}
         onToggle={(next) => {
@@ -96,6 +103,14 @@ export async function showNoticePanel(view: NoticeView): Promise<void> {
       mount,
     );
   draw();
+}
+
+/**
+ * "All references": a host page cannot link to an extension page (no web_accessible_resources),
+ * so the background opens `popup.html?q=<name>` in a tab next to this one.
+ */
+function openReferences(name: string): void {
+  void ask({ type: 'openReferences', query: name.slice(0, 200) }).catch(() => undefined);
 }
 
 /** Listens for workspace changes for as long as the content script runs; returns the remover. */

@@ -3,12 +3,14 @@ import { browser } from 'wxt/browser';
 import { SyncPanel } from '@/components/sync/sync-panel';
 import { SavingsManager } from '@/components/savings/savings-manager';
 import { ReminderSettings } from '@/components/workspace/reminder-settings';
+import { CouncilSitesSetting } from '@/components/site-badge/council-sites-setting';
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
 import { SavingsChangedSchema, SyncChangedSchema, type DatasetStatus } from '@/lib/protocol';
 import type { SavingsItem } from '@/lib/savings/schema';
 import type { Settings } from '@/lib/settings';
 import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
+import { useCouncilSites } from './council-sites';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -74,6 +76,7 @@ export function App() {
   const [saved, setSaved] = useState('');
   const sync = useSyncStatus();
   const savings = useSavings();
+  const councilSites = useCouncilSites(settings, setSettings);
 
   useEffect(() => {
     void readSettings().then(setSettings);
@@ -118,6 +121,14 @@ export function App() {
           {saved}
         </p>
       </section>
+
+      <CouncilSitesSetting
+        enabled={councilSites.enabled}
+        busy={councilSites.busy}
+        message={councilSites.message}
+        siteCount={councilSites.siteCount}
+        onChange={councilSites.change}
+      />
 
       <SyncPanel
         status={sync.sync}

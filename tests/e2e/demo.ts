@@ -187,6 +187,16 @@ async function noticeScreenshot(browser: Launched, out: string): Promise<void> {
   await page.close();
 }
 
+/** The popup's references view for a supplier in the packaged seed (issue 7), at the popup's width. */
+async function popupScreenshot(browser: Launched, out: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?q=AECOM`);
+  await page.getByRole('heading', { level: 2, name: 'AECOM Limited' }).waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: out, fullPage: true });
+  await page.close();
+}
+
 async function sideBySide(page: Page, panel: Page, out: string): Promise<void> {
   // As tall as the whole panel, so the Timing section below the card shows; the page matches it.
   const height = Math.max(900, await panel.evaluate(() => document.documentElement.scrollHeight));
@@ -248,6 +258,9 @@ async function main(): Promise<void> {
     const noticeOut = join(dir, 'notice-contracts-finder-north-yorkshire.png');
     await noticeScreenshot(browser, noticeOut);
     console.log(`wrote ${noticeOut}`);
+    const popupOut = join(dir, 'popup-supplier-references.png');
+    await popupScreenshot(browser, popupOut);
+    console.log(`wrote ${popupOut}`);
     await browser.close();
     await server.close();
     await notices.close();
@@ -261,7 +274,8 @@ async function main(): Promise<void> {
   }
   await (await browser.context.newPage()).goto(NOTICE_SAMPLE);
   console.log(
-    'Council Lens demo is running. Click the Council Lens button in the toolbar to open the side panel on each sample tab.\n' +
+    'Council Lens demo is running. Click the Council Lens button in the toolbar, then "Open side panel", on each sample tab;\n' +
+      'the same popup searches councils and suppliers (try "AECOM").\n' +
       'Close the browser window to stop.',
   );
   await new Promise<void>((done) => browser.context.on('close', () => done()));

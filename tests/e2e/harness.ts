@@ -376,3 +376,31 @@ export async function inShadow<T>(page: Page, host: `cl-${string}`, selector: st
     await cdp.detach();
   }
 }
+
+/**
+ * Approves optional host permissions for the extension the way a person does in its "Site access"
+ * settings on chrome://extensions (`chrome.developerPrivate.addHostPermission`, the API that page
+ * uses). Headless Chromium shows `permissions.request`'s prompt where nothing can click it; once
+ * the hosts are approved here, the extension's own `permissions.request` for them (still from a
+ * real click) resolves true without a prompt, and Chrome grants them for real (`permissions.onAdded`
+ * fires, `permissions.contains` says true). Approval alone grants nothing: the request is needed.
+ */
+export async function approveSiteAccess(launched: Launched, patterns: string[]): Promise<void> {
+  const page = await launched.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    const failed = await page.evaluate(
+      async ([id, list]) => {
+        const api = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome
+          .developerPrivate;
+        const errors: string[] = [];
+        for (const host of list) await api.addHostPermission(id, host).catch((e: unknown) => errors.push(`${host}: ${String(e)}`));
+        return errors;
+      },
+      [launched.extensionId, patterns] as const,
+    );
+    if (failed.length > 0) throw new Error(`chrome://extensions refused site access: ${failed.slice(0, 3).join('; ')}`);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,145 @@
+import { useId } from 'preact/hooks';
+import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
+import { SERVICE_GROUPS } from '@/lib/roles/groups';
+import { formatMoney } from '@/components/procurement/format-notice';
+import { ExternalLink } from '@/components/ui/external-link';
+import { Heading, subLevel, type HeadingLevel } from '@/components/ui/heading';
+import { formatDate } from '@/components/format';
+
+/** A service group id as its label; an unknown id as written. */
+export function groupLabel(id: string): string {
+  return SERVICE_GROUPS.find((g) => g.id === id)?.label ?? id;
+}
+
+function contractsText(count: number): string {
+  return count === 1 ? '1 contract' : `${count} contracts`;
+}
+
+function totalText(count: number, value: number): string {
+  return value > 0 ? `${contractsText(count)} · ${formatMoney({ amount: value, currency: 'GBP' })}` : contractsText(count);
+}
+
+export interface SupplierReferencesViewProps {
+  refs: SupplierReferences;
+  /** Level of the supplier name heading; sections sit one below. */
+  headingLevel?: HeadingLevel;
+}
+
+/**
+ * A supplier's track record with councils from the local cache: totals by council and by service,
+ * then each contract with the buyer's published contact point, whom to ask for a reference.
+ */
+export function SupplierReferencesView({ refs, headingLevel = 2 }: SupplierReferencesViewProps) {
+  const titleId = useId();
+  const level = subLevel(headingLevel);
+  const others = refs.names.filter((n) => n !== refs.name);
+  return (
+    <article class="cl-refs" aria-labelledby={titleId}>
+      <header class="cl-refs__header">
+        <Heading level={headingLevel} id={titleId} class="cl-refs__name">
+          {refs.name}
+        </Heading>
+        <p class="cl-proc__meta">
+          {[refs.companiesHouse && `Companies House ${refs.companiesHouse}`, others.length > 0 && `also written ${others.join(', ')}`].filter(Boolean).join(' · ') ||
+            'Supplier'}
+        </p>
+      </header>
+      {refs.awards.length === 0 ? (
+        <p class="cl-proc__empty">No council contracts for this supplier in the local cache.</p>
+      ) : (
+        <>
+          <section class="cl-section">
+            <Heading level={level} class="cl-section__title">
+              By council <span class="cl-section__meta">({refs.byCouncil.length})</span>
+            </Heading>
+            <ul class="cl-refs__totals" aria-label="Contracts by council">
+              {refs.byCouncil.map((c) => (
+                <li key={c.code}>
+                  <span>{c.name}</span> <span class="cl-proc__meta">{totalText(c.count, c.value)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {refs.byGroup.length > 0 && (
+            <section class="cl-section">
+              <Heading level={level} class="cl-section__title">
+                By service
+              </Heading>
+              <ul class="cl-refs__totals" aria-label="Contracts by service">
+                {refs.byGroup.map((g) => (
+                  <li key={g.group}>
+                    <span>{groupLabel(g.group)}</span> <span class="cl-proc__meta">{totalText(g.count, g.value)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section class="cl-section">
+            <Heading level={level} class="cl-section__title">
+              Contracts{' '}
+              <span class="cl-section__meta">
+                ({refs.totalAwards > refs.awards.length ? `newest ${refs.awards.length} of ${refs.totalAwards}` : `${refs.awards.length}, newest first`})
+              </span>
+            </Heading>
+            <AwardList awards={refs.awards} label={`Council contracts of ${refs.name}`} />
+          </section>
+        </>
+      )}
+    </article>
+  );
+}
+
+/** Contracts as a list, each with its buyer contact. */
+export function AwardList({ awards, label }: { awards: SupplierAward[]; label: string }) {
+  return (
+    <ul class="cl-proc__list" aria-label={label}>
+      {awards.map((a) => (
+        <AwardItem award={a} key={a.ocid} />
+      ))}
+    </ul>
+  );
+}
+
+function AwardItem({ award }: { award: SupplierAward }) {
+  const end = award.end ? formatDate(award.end) : null;
+  const maxEnd = award.maxEnd && award.maxEnd !== award.end ? formatDate(award.maxEnd) : null;
+  const start = award.start ? formatDate(award.start) : null;
+  const period = [start && `from ${start}`, end && `to ${end}`, maxEnd && `up to ${maxEnd} with extensions`].filter(Boolean).join(' ');
+  return (
+    <li class="cl-proc__item cl-refs__award">
+      <div class="cl-refs__council">{award.councilName}</div>
+      <div>
+        <ExternalLink href={award.noticeUrl}>{award.title}</ExternalLink>
+      </div>
+      <div class="cl-proc__meta">
+        {[award.serviceGroups.map(groupLabel).join(', '), award.value ? formatMoney(award.value) : 'Value not published'].filter(Boolean).join(' · ')}
+      </div>
+      {period && <div class="cl-proc__meta">Contract {period}</div>}
+      {award.awardedAt && <div class="cl-proc__meta">Awarded {formatDate(award.awardedAt)}</div>}
+      <Contact contact={award.contact} />
+    </li>
+  );
+}
+
+function Contact({ contact }: { contact: SupplierAward['contact'] }) {
+  if (!contact || (!contact.name && !contact.email && !contact.telephone)) {
+    return <div class="cl-proc__meta">No buyer contact published on the notice.</div>;
+  }
+  return (
+    <div class="cl-refs__contact">
+      <span class="cl-refs__ask">Ask for a reference:</span> {contact.name && <span>{contact.name}</span>}
+      {contact.email && (
+        <>
+          {' '}
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>
+        </>
+      )}
+      {contact.telephone && (
+        <>
+          {' '}
+          <a href={`tel:${contact.telephone.replace(/[^\d+]/g, '')}`}>{contact.telephone}</a>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { cardStyles } from '@/components/styles';
+import pageCss from './popup.css?inline';
+import { App } from './app';
+
+const style = document.createElement('style');
+style.textContent = cardStyles + pageCss;
+document.head.append(style);
+render(<App />, document.getElementById('app')!);
