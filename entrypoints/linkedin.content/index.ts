@@ -1,5 +1,7 @@
 import { defineContentScript } from '#imports';
-import { adapterFor } from '@/lib/sites';
+import { linkedInCompany } from '@/lib/sites/linkedin-company';
+import { linkedInProfile } from '@/lib/sites/linkedin-profile';
+import type { SiteAdapter } from '@/lib/sites/types';
 import type { TabContext } from '@/lib/protocol';
 import { ask } from '@/lib/extension/messaging';
 import { runPageViews } from '@/lib/extension/page-views';
@@ -47,7 +49,13 @@ export default defineContentScript({
             });
         },
       },
-      { adapters: adapterFor },
+      { adapters: linkedInAdapterFor },
     );
   },
 });
+
+/** Only LinkedIn's adapters: the other sites' code stays out of this script. */
+const LINKEDIN_ADAPTERS: readonly SiteAdapter[] = [linkedInProfile, linkedInCompany];
+function linkedInAdapterFor(url: URL): SiteAdapter | null {
+  return LINKEDIN_ADAPTERS.find((adapter) => adapter.isPage(url)) ?? null;
+}
