@@ -47,6 +47,13 @@ export function SearchBox({ query, onQuery, state, onPick, inputRef }: SearchBox
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => (i < 0 ? (step > 0 ? 0 : picks.length - 1) : (i + step + picks.length) % picks.length));
     } else if (event.key === 'Enter') {
+      // Results still for an earlier query (the answer to the latest is on its way): Enter opens
+      // only what the person chose with the arrows, never the old top hit.
+      const fresh = results !== null && results.query.trim().toLowerCase() === query.trim().toLowerCase();
+      if (!fresh && active < 0) {
+        event.preventDefault();
+        return;
+      }
       const pick = picks[active < 0 ? 0 : active];
       if (!pick) return;
       event.preventDefault();

@@ -42,6 +42,22 @@ const active = (root: HTMLElement) => {
 };
 
 describe('the popup search box', () => {
+  test('Enter while the answer to a newer query is on its way opens nothing from the old results', async () => {
+    const src = source();
+    const root = mount(<PopupView source={src} />);
+    await type(root, 'Leeds');
+    await searched();
+    expect(options(root).length).toBeGreaterThan(0);
+    await type(root, 'AECOM');
+    press(input(root), 'Enter');
+    expect(src.asked).toEqual(['search Leeds']);
+    await searched();
+    expect(src.asked).toEqual(['search Leeds', 'search AECOM']);
+    press(input(root), 'Enter');
+    await wait(10);
+    expect(src.asked.at(-1)).toMatch(/^(card|refs) /);
+  });
+
   test('is a labelled combobox; typing searches once after a pause, results grouped Councils then Suppliers', async () => {
     const src = source();
     const root = mount(<PopupView source={src} />);
