@@ -76,6 +76,21 @@ export default defineBackground(() => {
     db,
     councilIndex: async () => (await getKnowledge()).resolver,
     settings: readSettings,
+    // The open tenders and contracts on every card on screen, read again from the refreshed cache.
+    onStored: async () => {
+      for (const context of await tabs.all()) {
+        if (!context.card) continue;
+        const { tabId } = context;
+        await queued(tabId, async () => {
+          const current = await tabs.get(tabId);
+          if (!current?.card || current.updatedAt !== context.updatedAt) return;
+          const now = Date.now();
+          const group = current.role?.serviceGroup?.id ?? null;
+          const procurement = await councilProcurement(db, current.card.code, group, localDate(now), await lastSyncedAt(db));
+          await publish({ ...current, procurement }, tabId);
+        });
+      }
+    },
   });
 
   const savingsChanged = (): void => {

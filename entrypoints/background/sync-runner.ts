@@ -27,6 +27,8 @@ export interface SyncRunnerDeps {
   councilIndex(): Promise<Pick<CouncilIndex, 'resolveName'>>;
   settings(): Promise<Settings>;
   now?(): number;
+  /** After a run that stored notices: cards on screen show their council's new tenders. */
+  onStored?(report: SyncReport): Promise<void>;
 }
 
 /**
@@ -62,6 +64,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
         await browser.alarms.create(RESUME_ALARM, { when: Math.max(report.resumeAt, now() + 30_000) });
       }
       if (report.outcome === 'done') await applyRetention(deps.db, localDate(now()));
+      if (report.sources.some((source) => source.notices > 0)) await deps.onStored?.(report).catch(() => undefined);
       return report;
     })().finally(() => {
       running = null;

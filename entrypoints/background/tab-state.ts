@@ -25,6 +25,18 @@ export class TabState {
     await browser.storage.session.set({ [key(context.tabId)]: context });
   }
 
+  /** Every tab's context, as kept in storage.session (a restarted worker's memory is empty). */
+  async all(): Promise<TabContext[]> {
+    const stored = await browser.storage.session.get(null);
+    const out: TabContext[] = [];
+    for (const [name, value] of Object.entries(stored)) {
+      if (!name.startsWith('tab:')) continue;
+      const parsed = TabContextSchema.safeParse(value);
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out;
+  }
+
   async delete(tabId: number): Promise<void> {
     this.cache.delete(tabId);
     await browser.storage.session.remove(key(tabId));

@@ -117,6 +117,17 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
     await expect.poll(() => section.innerText(), { timeout: 10_000 }).toContain('never: the card uses the notices packaged with Council Lens');
     const before = Number((await options.locator('dt:has-text("Notices cached") + dd').innerText()).replace(/,/g, ''));
 
+    // A North Yorkshire page is open with its card before the refresh: the packaged seed has its
+    // retrofit tender only as long closed, so the card lists no open tender yet.
+    const early = await browser.context.newPage();
+    await early.goto(`${LI}/company/north-yorkshire-council/about/`, { waitUntil: 'load' });
+    const earlyTab = await tabIdOf(browser.worker, early);
+    await waitForBadge(browser.worker, earlyTab, (text) => text.length > 0);
+    const earlyPanel = await openSidePanel(browser, earlyTab);
+    await expect.poll(() => earlyPanel.locator('body').innerText(), { timeout: 10_000 }).toContain('North Yorkshire Council');
+    expect(await earlyPanel.locator('body').innerText()).not.toContain(NYE_TENDER);
+    await options.bringToFront();
+
     await options.getByRole('button', { name: 'Refresh now' }).click();
     await expect.poll(() => section.innerText(), { timeout: 10_000 }).toMatch(/Refreshing|Last refresh finished/);
     await expect.poll(() => options.locator('#cl-sync-progress').innerText(), { timeout: 90_000 }).toContain('Last refresh finished');
@@ -132,6 +143,11 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
     expect(stored).toBeGreaterThan(0);
     expect(await countSynced(browser.worker)).toBeGreaterThan(0);
     await expect.poll(async () => Number((await options.locator('dt:has-text("Notices cached") + dd').innerText()).replace(/,/g, ''))).not.toBe(before);
+
+    // The card already on screen shows the refreshed tender without a reload.
+    await expect.poll(() => earlyPanel.locator('body').innerText(), { timeout: 10_000 }).toContain(NYE_TENDER);
+    await early.close();
+    await earlyPanel.close();
 
     const cf = api.requests(CONTRACTS_FINDER_PATH);
     const fat = api.requests(FIND_A_TENDER_PATH);
