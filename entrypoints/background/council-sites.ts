@@ -18,6 +18,8 @@ export interface CouncilSiteDeps {
   granted(): Promise<string[]>;
   declared(): string[];
   scripting: Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts'>;
+  /** Runs the script in council-site tabs already open when it is turned on (registration covers new loads only). */
+  injectOpenTabs?(matches: string[]): Promise<void>;
 }
 
 const browserDeps = (): CouncilSiteDeps => ({
@@ -25,6 +27,16 @@ const browserDeps = (): CouncilSiteDeps => ({
   granted: async () => (await browser.permissions.getAll()).origins ?? [],
   declared: councilSiteOrigins,
   scripting: browser.scripting,
+  injectOpenTabs: async (matches) => {
+    const open = await browser.tabs.query({ url: matches });
+    await Promise.all(
+      open.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${COUNCIL_SITE_SCRIPT_FILE}` as const] }).catch(() => undefined),
+      ),
+    );
+  },
 });
 
 /**
@@ -34,6 +46,7 @@ const browserDeps = (): CouncilSiteDeps => ({
  */
 export function createCouncilSiteScripts(deps: CouncilSiteDeps = browserDeps()) {
   let chain: Promise<string[]> = Promise.resolve([]);
+  let previous: string[] = [];
   async function apply(): Promise<string[]> {
     const [enabled, granted] = await Promise.all([deps.enabled(), deps.granted()]);
     const matches = councilSiteMatches(enabled, granted, deps.declared());
@@ -43,7 +56,10 @@ export function createCouncilSiteScripts(deps: CouncilSiteDeps = browserDeps()) 
       await deps.scripting.registerContentScripts([
         { id: COUNCIL_SITE_SCRIPT_ID, matches, js: [COUNCIL_SITE_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
       ]);
+      // Just turned on: council tabs already open get the badge without a reload.
+      if (previous.length === 0) await deps.injectOpenTabs?.(matches).catch(() => undefined);
     }
+    previous = matches;
     return matches;
   }
   return {

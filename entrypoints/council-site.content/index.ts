@@ -12,8 +12,9 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   async main(ctx) {
-    // Top frame only: a council page's embedded maps and forms are not the site.
-    if (window.top !== window) return;
+    // Top frame only: a council page's embedded maps and forms are not the site. Once per page:
+    // the background also runs this script in tabs open when the option was turned on.
+    if (window.top !== window || document.querySelector('cl-council-site')) return;
     const [cards, settings] = await Promise.all([
       ask({ type: 'getSiteCouncils', url: location.href }).catch(() => []),
       readSettings(),
