@@ -38,9 +38,10 @@ export function localToday(now = new Date()): string {
 
 /**
  * The Timing section's data for the card's council and the person's service group: fetched when
- * either changes and again whenever the background says savings items changed.
+ * either changes, again whenever the background says savings items changed, and quietly when a
+ * refresh brought new notices (`syncedAt`, the card's last refresh: contract ends may have moved).
  */
-function useTiming(council: string | null, group: string | null): { state: TimingState | null; reload: () => void } {
+function useTiming(council: string | null, group: string | null, syncedAt: number | null = null): { state: TimingState | null; reload: () => void } {
   const [state, setState] = useState<TimingState | null>(null);
   const latest = useRef(0);
   const load = useCallback(
@@ -58,8 +59,14 @@ function useTiming(council: string | null, group: string | null): { state: Timin
     },
     [council, group],
   );
+  const loaded = useRef<string | null>(null);
   useEffect(() => {
-    void load(false);
+    // Same council and service, newer notices: keep what is shown while re-reading.
+    const quiet = loaded.current === `${council}|${group}`;
+    loaded.current = `${council}|${group}`;
+    void load(quiet);
+  }, [load, syncedAt]);
+  useEffect(() => {
     const onMessage = (message: unknown) => {
       if (SavingsChangedSchema.safeParse(message).success) void load(true);
     };
@@ -141,7 +148,7 @@ export function App() {
 
   const card = context?.status === 'council' ? context.card : null;
   const group = context?.role?.serviceGroup?.id ?? null;
-  const timing = useTiming(card?.code ?? null, group);
+  const timing = useTiming(card?.code ?? null, group, context?.procurement?.lastSyncedAt ?? null);
   const profileProspectId = card && context?.pageKind === 'linkedin-profile' ? prospectId(context.url) : null;
   const prospect = useProspect(profileProspectId);
   const onAddSavings = () => {

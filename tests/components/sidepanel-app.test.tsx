@@ -72,6 +72,18 @@ describe('the side panel fetches timing', () => {
     expect(timingAsks().at(-1)).toEqual({ type: 'getTiming', council: 'KEN', serviceGroup: null });
   });
 
+  test('again, quietly, when a refresh brought new notices for the same council (procurement.lastSyncedAt moved)', async () => {
+    const root = await mountApp();
+    expect(timingAsks()).toHaveLength(1);
+    const procurement = { openTenders: [], openTotal: 0, contractsEnding: [], endingTotal: 0, endingWithinMonths: 24, lastSyncedAt: Date.parse('2026-11-30T10:00:00Z') };
+    const refreshed = { ...leedsServiceLead, tabId: TAB_ID, procurement };
+    await act(() => fakeBrowser.runtime.onMessage.trigger({ type: 'tabContextChanged', tabId: TAB_ID, context: refreshed }, {}, () => {}).then(() => undefined));
+    await settle();
+    expect(timingAsks()).toHaveLength(2);
+    expect(timingAsks()[1]).toEqual({ type: 'getTiming', council: 'LDS', serviceGroup: 'adult-social-care' });
+    expect(root.textContent).not.toContain('Reading the savings programme');
+  });
+
   test('a failure shows in the section and “Try again” asks again', async () => {
     timingError = 'Database closed';
     const root = await mountApp();
