@@ -15,6 +15,8 @@ export interface SyncPanelProps {
   now: number;
   onRefresh(): void;
   onChange(patch: { dailyRefresh?: boolean; keepAllBuyers?: boolean }): void;
+  /** One of this section's switches was just saved. */
+  saved?: boolean;
 }
 
 const count = (n: number): string => n.toLocaleString('en-GB');
@@ -151,6 +153,9 @@ export function SyncPanel(props: SyncPanelProps) {
         <span>Keep notices from every buyer, not only councils</span>
       </label>
       <p class="cl-hint">Off by default: the card is about councils, and keeping NHS, schools and central government takes several times the space. Applies from the next refresh.</p>
+      <p class="cl-status" role="status">
+        {props.saved ? 'Saved.' : ''}
+      </p>
       {status ? (
         <>
           <h3>What is kept</h3>

@@ -73,7 +73,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<DatasetStatus | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const [saved, setSaved] = useState('');
+  /** Which section's switch was saved last: its "Saved." shows beside that section only. */
+  const [savedIn, setSavedIn] = useState<'linkedin' | 'sync' | null>(null);
   const sync = useSyncStatus();
   const savings = useSavings();
   const councilSites = useCouncilSites(settings, setSettings);
@@ -87,9 +88,9 @@ export function App() {
     if (sync.sync) void ask({ type: 'getStatus' }).then(setStatus, () => undefined);
   }, [sync.sync]);
 
-  const change = async (patch: Partial<Settings>) => {
+  const change = async (patch: Partial<Settings>, section: 'linkedin' | 'sync') => {
     setSettings(await updateSettings(patch));
-    setSaved('Saved.');
+    setSavedIn(section);
   };
 
   return (
@@ -108,7 +109,7 @@ export function App() {
             type="checkbox"
             checked={settings?.inPageCardOnLinkedIn ?? false}
             disabled={!settings}
-            onChange={(e) => void change({ inPageCardOnLinkedIn: e.currentTarget.checked })}
+            onChange={(e) => void change({ inPageCardOnLinkedIn: e.currentTarget.checked }, 'linkedin')}
           />
           <span>Also show a compact card inside LinkedIn pages</span>
         </label>
@@ -118,7 +119,7 @@ export function App() {
           page; use it at your own risk.
         </p>
         <p class="cl-status" role="status">
-          {saved}
+          {savedIn === 'linkedin' ? 'Saved.' : ''}
         </p>
       </section>
 
@@ -139,7 +140,8 @@ export function App() {
         settingsReady={settings !== null}
         now={sync.now}
         onRefresh={sync.refresh}
-        onChange={(patch) => void change(patch)}
+        onChange={(patch) => void change(patch, 'sync')}
+        saved={savedIn === 'sync'}
       />
 
       <SavingsManager

@@ -107,3 +107,10 @@ describe('SyncPanel', () => {
     expect(onChange).toHaveBeenCalledWith({ keepAllBuyers: true });
   });
 });
+
+test('a saved switch says so inside this section, and nothing is announced otherwise', () => {
+  const quiet = mount(<SyncPanel {...props()} />);
+  expect([...quiet.querySelectorAll('[role="status"]')].map((s) => s.textContent)).not.toContain('Saved.');
+  const saved = mount(<SyncPanel {...props({ saved: true })} />);
+  expect([...saved.querySelectorAll('[role="status"]')].map((s) => s.textContent)).toContain('Saved.');
+});
