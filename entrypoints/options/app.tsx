@@ -101,7 +101,7 @@ export function App() {
       <section aria-labelledby="cl-linkedin">
         <h2 id="cl-linkedin">LinkedIn</h2>
         <p>
-          On LinkedIn the council card shows in the browser's side panel: click the Council Lens button in the toolbar, then &ldquo;Open side panel&rdquo;.
+          On LinkedIn the council card shows in the browser's side panel: click the Council Lens button in the toolbar, then “Open side panel”.
           The extension only reads LinkedIn pages and adds nothing to them.
         </p>
         <label class="cl-switch">
