@@ -82,12 +82,15 @@ export const RoleSchema = z.object({
 });
 export type Role = z.infer<typeof RoleSchema>;
 
+/** The portal a cached notice comes from (the sources of lib/ocds/notice.ts). */
+const NoticeSourceSchema = z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);
+
 /** One cached notice as a card line: an open tender or a contract coming to an end. */
 export const NoticeSummarySchema = z.object({
   ocid: z.string(),
   title: z.string(),
   noticeUrl: z.string(),
-  source: z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']),
+  source: NoticeSourceSchema,
   value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
   /** Tender deadline (YYYY-MM-DD) and whole days left until it, for open tenders. */
   deadline: z.string().nullable(),
@@ -100,7 +103,7 @@ export const NoticeSummarySchema = z.object({
   /** In the service group of the person on the page: listed first. */
   inPersonsGroup: z.boolean(),
   /** The same procurement published on the other portal too (lib/ocds/summary.ts collapseCrossPosted). */
-  alsoOn: z.array(z.object({ source: z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']), noticeUrl: z.string() })).optional(),
+  alsoOn: z.array(z.object({ source: NoticeSourceSchema, noticeUrl: z.string() })).optional(),
 });
 export type NoticeSummary = z.infer<typeof NoticeSummarySchema>;
 

@@ -214,3 +214,21 @@ export function cleanLine(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text.trim();
   return repair(text).replace(CONTROL, '').replace(ANY_WHITESPACE, ' ').replace(SPACES, ' ').trim();
 }
+
+/**
+ * Text folded for comparison, not display: accents dropped (NFKD, marks removed), lower case,
+ * `&` as "and", every run of characters other than letters and digits as one space, trimmed.
+ * Notice titles across portals (lib/ocds/summary.ts) and savings descriptions
+ * (lib/savings/schema.ts) are matched on this.
+ *
+ * @example foldText('  Café & Day-Services:  REVIEW! ') // 'cafe and day services review'
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
+import { SERVICE_GROUP_IDS, type ServiceGroupId } from '@/lib/roles/groups';
 
 /**
  * CPV codes and notice text -> council service groups (ids of ../shared/spec/service-groups.csv).
@@ -13,7 +13,7 @@ import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
  */
 
 /** Service group ids of ../shared/spec/service-groups.csv, from lib/roles/groups.ts (tested there against the file). */
-export const ServiceGroupIdSchema = z.enum(SERVICE_GROUPS.map((group) => group.id) as [ServiceGroupId, ...ServiceGroupId[]]);
+export const ServiceGroupIdSchema = z.enum(SERVICE_GROUP_IDS);
 export type { ServiceGroupId };
 
 /** A table row decided by the notice's words rather than fixed groups. */

@@ -1,9 +1,10 @@
 import { serviceGroupsFor } from './cpv-service-groups';
 import { earlier, later } from './dates';
 import { definedOnly } from './json';
+import { isLive, overlay, total } from './merge';
 import { NoticeSchema, type Award, type ContractPeriod, type Money, type Notice } from './notice';
 import { uniqueSuppliers } from './parties';
-import { laterStage } from './release';
+import { laterStage, spanOf } from './release';
 
 /**
  * Notice-level merging, for a cache that receives one process's releases in several pieces (a sync
@@ -17,17 +18,6 @@ import { laterStage } from './release';
  * the portals page: newest first within a window, windows one after another
  * (tests/background/sync/merge-rows.test.ts checks this on every real Contracts Finder file).
  */
-
-/** `base` with every defined field of `next` laid over it. */
-function overlay<T extends object>(base: T | undefined, next: T | undefined): T | undefined {
-  if (next === undefined) return base;
-  if (base === undefined) return next;
-  return { ...base, ...definedOnly(next) };
-}
-
-function isLive(award: Award): boolean {
-  return award.status !== 'cancelled' && award.status !== 'unsuccessful';
-}
 
 function mergeAward(older: Award, newer: Award): Award {
   return definedOnly({
@@ -53,27 +43,11 @@ function mergeAwards(older: readonly Award[], newer: readonly Award[]): Award[] 
 
 /** Earliest start, latest end and maximum end, longest duration of the awards' contract periods. */
 function awardsSpan(awards: readonly Award[]): ContractPeriod | undefined {
-  let span: ContractPeriod | undefined;
-  for (const { contractPeriod: period } of awards) {
-    if (!period) continue;
-    span = definedOnly({
-      start: earlier(span?.start, period.start),
-      end: later(span?.end, period.end),
-      maxEnd: later(span?.maxEnd, period.maxEnd),
-      durationDays: Math.max(span?.durationDays ?? 0, period.durationDays ?? 0) || undefined,
-    });
-  }
-  if (span?.maxEnd !== undefined && span.end !== undefined && span.maxEnd < span.end) delete span.maxEnd;
+  const found = spanOf(awards.map((award) => award.contractPeriod));
+  if (!found) return undefined;
+  const span = definedOnly(found);
+  if (span.maxEnd !== undefined && span.end !== undefined && span.maxEnd < span.end) delete span.maxEnd;
   return span;
-}
-
-/** Sum of the values when they share one currency (as lib/ocds/merge.ts totals awards). */
-function total(values: readonly (Money | undefined)[]): Money | undefined {
-  const present = values.filter((value): value is Money => value !== undefined);
-  const first = present[0];
-  if (!first || present.some((value) => value.currency !== first.currency)) return undefined;
-  const amount = present.reduce((sum, value) => sum + value.amount, 0);
-  return Number.isFinite(amount) ? { amount, currency: first.currency } : undefined;
 }
 
 /**

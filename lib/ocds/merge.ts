@@ -32,7 +32,7 @@ function releaseOrder(a: ReleaseFacts, b: ReleaseFacts): number {
 }
 
 /** `base` with every defined field of `next` laid over it: later wins field by field. */
-function overlay<T extends object>(base: T | undefined, next: T | undefined): T | undefined {
+export function overlay<T extends object>(base: T | undefined, next: T | undefined): T | undefined {
   if (next === undefined) return base;
   const out = { ...(base ?? next) };
   for (const [key, value] of Object.entries(next)) {
@@ -107,12 +107,12 @@ function mergeFacts(releases: readonly ReleaseFacts[]): Merged {
 }
 
 /** Awards that stand: not cancelled and not unsuccessful. */
-function isLive(award: AwardFacts): boolean {
+export function isLive(award: Pick<AwardFacts, 'status'>): boolean {
   return award.status !== 'cancelled' && award.status !== 'unsuccessful';
 }
 
 /** Sum of the values when they share one currency. */
-function total(values: readonly (Money | undefined)[]): Money | undefined {
+export function total(values: readonly (Money | undefined)[]): Money | undefined {
   const present = values.filter((value): value is Money => value !== undefined);
   const first = present[0];
   if (!first || present.some((value) => value.currency !== first.currency)) return undefined;

@@ -1,4 +1,5 @@
 import type { NoticeSummary } from '@/lib/protocol';
+import { foldText } from './clean-text';
 import type { NoticeRow } from './row';
 
 const DAY_MS = 86_400_000;
@@ -45,29 +46,19 @@ export function personsGroupFirst(key: (s: NoticeSummary) => string | null): (a:
   };
 }
 
-/** A title as two portals may print it: case, accents, punctuation and spacing folded. */
-function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /**
  * One line per procurement when the same notice is published on both portals: above the
  * thresholds a council publishes on Find a Tender and Contracts Finder, under different OCIDs.
- * Lines with the same folded title, deadline, contract dates and value are one procurement; the
- * first (in the order given) stays, and the others' portal and page go in its `alsoOn`.
+ * Lines with the same folded title (case, accents, punctuation and spacing: `foldText`),
+ * deadline, contract dates and value are one procurement; the first (in the order given)
+ * stays, and the others' portal and page go in its `alsoOn`.
  * `collapsed` is how many lines went, for the section's total.
  */
 export function collapseCrossPosted(summaries: readonly NoticeSummary[]): { list: NoticeSummary[]; collapsed: number } {
   const kept = new Map<string, NoticeSummary>();
   let collapsed = 0;
   for (const s of summaries) {
-    const key = [titleKey(s.title), s.deadline ?? '', s.end ?? '', s.maxEnd ?? '', s.value?.amount ?? ''].join('|');
+    const key = [foldText(s.title), s.deadline ?? '', s.end ?? '', s.maxEnd ?? '', s.value?.amount ?? ''].join('|');
     const first = kept.get(key);
     if (!first || first.source === s.source) {
       if (!first) kept.set(key, s);

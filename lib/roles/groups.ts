@@ -27,6 +27,9 @@ export const SERVICE_GROUPS = [
 
 export type ServiceGroupId = (typeof SERVICE_GROUPS)[number]['id'];
 
+/** The ids alone, in spec order, as a non-empty tuple (what `z.enum` takes). */
+export const SERVICE_GROUP_IDS = SERVICE_GROUPS.map((g) => g.id) as [ServiceGroupId, ...ServiceGroupId[]];
+
 export const SENIORITY_LEVELS = [
   { id: 'chief-officer', label: 'Chief officer' },
   { id: 'senior-manager', label: 'Senior manager / head of service' },

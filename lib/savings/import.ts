@@ -1,3 +1,4 @@
+import { isObject, parseJsonFile } from '@/lib/json-file';
 import type { ServiceGroupId } from '@/lib/roles/groups';
 import type { CouncilCodeResolver } from './councils';
 import { readCsv, skipLeadingComments, unguardField } from './csv';
@@ -186,12 +187,9 @@ function csvRows(text: string): RowsResult {
 }
 
 function jsonRows(text: string): RowsResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  } catch (error) {
-    return { ok: false, errors: [{ line: 0, reason: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
+  const read = parseJsonFile(text);
+  if (!read.ok) return { ok: false, errors: [{ line: 0, reason: read.reason }] };
+  const data = read.data;
   const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data['items']) ? (data['items'] as unknown[]) : null;
   if (!list) return { ok: false, errors: [{ line: 0, reason: 'Expected a JSON array of savings items, or an export of the form {"items": [...]}' }] };
   const allowed = new Set<string>([...SAVINGS_COLUMNS, ...SAVINGS_JSON_EXTRA_KEYS]);
@@ -219,10 +217,6 @@ function jsonRows(text: string): RowsResult {
     rows.push({ line, values, reported });
   });
   return { ok: true, rows, rowErrors: errors };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: RawValue): string {

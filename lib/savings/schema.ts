@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
-import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
+import { foldText } from '@/lib/ocds/clean-text';
+import { SERVICE_GROUP_IDS } from '@/lib/roles/groups';
 import { SAVINGS_KINDS, SAVINGS_STATUSES } from './kinds';
 
 /**
@@ -21,8 +22,7 @@ export const SAVINGS_ADDED_BY = ['import', 'form', 'capture'] as const;
 export const SavingsAddedBySchema = z.enum(SAVINGS_ADDED_BY);
 export type SavingsAddedBy = z.infer<typeof SavingsAddedBySchema>;
 
-const GROUP_IDS = SERVICE_GROUPS.map((g) => g.id) as [ServiceGroupId, ...ServiceGroupId[]];
-export const ServiceGroupIdSchema = z.enum(GROUP_IDS);
+export const ServiceGroupIdSchema = z.enum(SERVICE_GROUP_IDS);
 
 /** Longest description kept; capture trims selections well below this (lib/savings/capture.ts). */
 export const MAX_DESCRIPTION_LENGTH = 2000;
@@ -63,15 +63,7 @@ export const SavingsItemSchema = z.object({
 export type SavingsItem = z.infer<typeof SavingsItemSchema>;
 
 /** Case-, space- and punctuation-insensitive form of a description, for duplicate detection. */
-export function normaliseDescription(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export const normaliseDescription: (text: string) => string = foldText;
 
 /**
  * The key two items share when they record the same thing: council, service group, year, kind,

@@ -28,7 +28,7 @@ import {
   uniqueCpv,
   uniqueSuppliers,
 } from './notice-fields';
-import { hasVisibleText, MAIN_TEXT_CAP } from './visible-text';
+import { first, hasVisibleText, MAIN_TEXT_CAP } from './visible-text';
 
 const HOST = 'www.contractsfinder.service.gov.uk';
 const CONTAINER = [
@@ -54,14 +54,6 @@ function noticeUuid(url: URL): string | null {
   const match = /^\/Notice\/([^/]+)\/?$/.exec(url.pathname);
   const id = match?.[1];
   return id && UUID.test(id) ? id.toLowerCase() : null;
-}
-
-function first(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const el = root.querySelector(selector);
-    if (el) return el;
-  }
-  return null;
 }
 
 /** The page's own notice id (form actions), if it names one. */

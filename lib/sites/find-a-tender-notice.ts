@@ -33,7 +33,7 @@ import {
   uniqueCpv,
   uniqueSuppliers,
 } from './notice-fields';
-import { hasVisibleText, MAIN_TEXT_CAP } from './visible-text';
+import { first, hasVisibleText, MAIN_TEXT_CAP } from './visible-text';
 
 const HOST = 'www.find-tender.service.gov.uk';
 const CONTAINER = [
@@ -55,14 +55,6 @@ function noticeId(url: URL): string | null {
   if (url.hostname !== HOST) return null;
   const match = /^\/Notice\/(\d{6}-\d{4})\/?$/.exec(url.pathname);
   return match?.[1] ?? null;
-}
-
-function first(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const el = root.querySelector(selector);
-    if (el) return el;
-  }
-  return null;
 }
 
 /** The page's own notice id from its download links, if any. */

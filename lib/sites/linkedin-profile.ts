@@ -38,7 +38,7 @@
 import type { ExperienceEntry, LinkedInProfileFacts, SiteAdapter } from './types';
 import { groupEmployer, isDateLine, roleEntry, sameEmployer, singleEntry } from './linkedin-experience';
 import { isLinkedInUrl, linksAgree, normaliseSlug, pathSegments } from './linkedin-url';
-import { findMain, hasVisibleText, mainText, textOrNull, visibleText } from './visible-text';
+import { findMain, first, hasVisibleText, mainText, textOrNull, visibleText } from './visible-text';
 
 const CLASSIC_NAME = 'h1.text-heading-xlarge'; // classic profile, 2026-11
 const CLASSIC_HEADLINE = '.text-body-medium.break-words'; // classic profile top card, 2026-11
@@ -96,14 +96,6 @@ interface LayoutRead {
   /** The employer the top card names, if it does. */
   topEmployer: string | null;
   experience: ExperienceEntry[];
-}
-
-function first(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const el = root.querySelector(selector);
-    if (el) return el;
-  }
-  return null;
 }
 
 /** Elements matching `selector` under `scope` that are not nested in another match under `scope`. */

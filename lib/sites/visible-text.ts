@@ -106,6 +106,15 @@ export function textOrNull(node: Node | null | undefined): string | null {
 /** Cap on the fallback text: enough for a whole profile's main column, small enough for a message. */
 export const MAIN_TEXT_CAP = 20_000;
 
+/** The first element any of `selectors` finds, the selectors tried in order. */
+export function first(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const el = root.querySelector(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
 /**
  * The page's main content landmark. Every LinkedIn layout seen so far keeps it (it is what screen
  * readers jump to), which is why the text fallback hangs off it.

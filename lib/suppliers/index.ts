@@ -71,8 +71,8 @@ function plainWords(text: string): string[] {
   return normaliseName(text).split(' ').filter(Boolean);
 }
 
-/** First index in sorted `xs` whose value is >= `x`. */
-function lowerBound(xs: readonly string[], x: string): number {
+/** First index in sorted `xs` whose value is >= `x` (binary search; for prefix ranges of sorted keys). */
+export function lowerBound(xs: readonly string[], x: string): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isObject, parseJsonFile } from '@/lib/json-file';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './export';
 import { AnnotationSchema, ProspectSchema, type Annotation, type Prospect } from './schema';
 
@@ -15,10 +16,6 @@ export type WorkspaceImportResult =
 const FILE_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'exportedAt', 'annotations', 'prospects']);
 
 const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', object: 'an object', boolean: 'true or false' };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
@@ -99,12 +96,9 @@ function readList<R>(
  * records, so nothing is written. A missing `annotations` or `prospects` list counts as empty.
  */
 export function parseWorkspaceJson(text: string): WorkspaceImportResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: '', reason: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
+  const read = parseJsonFile(text);
+  if (!read.ok) return { ok: false, errors: [{ path: '', reason: read.reason }] };
+  const data = read.data;
   if (!isObject(data) || data['format'] !== WORKSPACE_FORMAT) {
     return { ok: false, errors: [{ path: 'format', reason: `Not a Council Lens workspace file (expected "format": "${WORKSPACE_FORMAT}")` }] };
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
-import { SENIORITY_LEVELS, SERVICE_GROUPS, type SeniorityId, type ServiceGroupId } from '@/lib/roles/groups';
+import { SENIORITY_LEVELS, SERVICE_GROUP_IDS, type SeniorityId } from '@/lib/roles/groups';
 import { normaliseSlug } from '@/lib/sites/linkedin-url';
 
 /**
@@ -27,8 +27,7 @@ export const MAX_TAG_LENGTH = 50;
 /** Titles, buyer and council names, people's names: generous, but bounded. */
 const MAX_TEXT_LENGTH = 500;
 
-const GROUP_IDS = SERVICE_GROUPS.map((g) => g.id) as [ServiceGroupId, ...ServiceGroupId[]];
-export const ServiceGroupIdSchema = z.enum(GROUP_IDS, { error: 'must be a service group id such as adult-social-care' });
+export const ServiceGroupIdSchema = z.enum(SERVICE_GROUP_IDS, { error: 'must be a service group id such as adult-social-care' });
 const SENIORITY_IDS = SENIORITY_LEVELS.map((s) => s.id) as [SeniorityId, ...SeniorityId[]];
 export const SeniorityIdSchema = z.enum(SENIORITY_IDS, { error: `must be one of ${SENIORITY_IDS.join(', ')}` });
 
