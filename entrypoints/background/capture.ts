@@ -37,10 +37,7 @@ export function registerCapture(knowledge: () => Promise<Knowledge>): void {
       if (tab?.title) input.pageTitle = tab.title;
       const prefill = parseCapture(input, { register: known.register, resolver: known.resolver });
       const draftId = await saveDraft(prefill);
-      await browser.tabs.create({
-        url: browser.runtime.getURL(`/savings.html?draft=${encodeURIComponent(draftId)}`),
-        ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
-      });
+      await openNextTo(`/savings.html?draft=${encodeURIComponent(draftId)}`, tab);
     })().catch((error: unknown) => console.error('Council Lens capture:', error));
   };
   menus.onClicked.addListener((info, tab) => void onClicked(info, tab));
@@ -55,10 +52,12 @@ export function registerCapture(knowledge: () => Promise<Knowledge>): void {
  */
 export async function openReferencesTab(text: string, tab?: CaptureTab): Promise<void> {
   const query = text.replace(/\s+/g, ' ').trim().slice(0, 200);
-  await browser.tabs.create({
-    url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`),
-    ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
-  });
+  await openNextTo(`/popup.html?q=${encodeURIComponent(query)}`, tab);
+}
+
+/** One of our pages (`/savings.html?…`, `/popup.html?…`) in a new tab, next to `tab` when known. */
+async function openNextTo(page: `/savings.html?${string}` | `/popup.html?${string}`, tab?: CaptureTab): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(page), ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}) });
 }
 
 /** What the menu passes on a click, as far as capture reads it. */

@@ -46,20 +46,22 @@ const browserDeps = (): CouncilSiteDeps => ({
  */
 export function createCouncilSiteScripts(deps: CouncilSiteDeps = browserDeps()) {
   let chain: Promise<string[]> = Promise.resolve([]);
-  let previous: string[] = [];
   async function apply(): Promise<string[]> {
     const [enabled, granted] = await Promise.all([deps.enabled(), deps.granted()]);
     const matches = councilSiteMatches(enabled, granted, deps.declared());
     const existing = await deps.scripting.getRegisteredContentScripts({ ids: [COUNCIL_SITE_SCRIPT_ID] });
+    // The registration persists across worker restarts: what is registered is the state to compare
+    // with, not this worker's memory. Unchanged (every wake after the first): nothing to do.
+    const before = existing[0]?.matches ?? [];
+    if (before.length === matches.length && before.every((pattern, i) => pattern === matches[i])) return matches;
     if (existing.length > 0) await deps.scripting.unregisterContentScripts({ ids: [COUNCIL_SITE_SCRIPT_ID] });
     if (matches.length > 0) {
       await deps.scripting.registerContentScripts([
         { id: COUNCIL_SITE_SCRIPT_ID, matches, js: [COUNCIL_SITE_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
       ]);
       // Just turned on: council tabs already open get the badge without a reload.
-      if (previous.length === 0) await deps.injectOpenTabs?.(matches).catch(() => undefined);
+      if (before.length === 0) await deps.injectOpenTabs?.(matches).catch(() => undefined);
     }
-    previous = matches;
     return matches;
   }
   return {

@@ -2,7 +2,7 @@ import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { createCouncilIndex } from '@/lib/councils';
 import { describeRole } from '@/lib/roles';
-import { RequestSchema, type Envelope, type Request, type TabContext, type TabContextChanged } from '@/lib/protocol';
+import { RequestSchema, type Envelope, type Procurement, type Request, type TabContext } from '@/lib/protocol';
 import { CouncilLensDB } from './db';
 import { showBadge } from './badge';
 import { getCouncilCard } from './handlers/get-council-card';
@@ -16,7 +16,7 @@ import { TabState } from './tab-state';
 import { createSyncRunner } from './sync-runner';
 import { deleteSavingsItem, exportSavings, getTiming, importSavings, listSavings, saveSavingsItem } from './handlers/savings';
 import { openReferencesTab, registerCapture, readDraft } from './capture';
-import type { SavingsChanged, WorkspaceChanged } from '@/lib/protocol';
+import type { WorkspaceChanged } from '@/lib/protocol';
 import { deleteAllUserData, deleteRecord, editAnnotation, editProspect, exportWorkspace, getAnnotation, getProspect, importWorkspace, listWorkspace, noticeInsight } from './handlers/workspace';
 import { createReminders } from './reminders';
 import { readSettings, watchSettings } from '@/lib/extension/settings';
@@ -25,6 +25,7 @@ import { registerCouncilSites } from './council-sites';
 import { search } from './handlers/search';
 import { supplierReferences } from './handlers/supplier-references';
 import { createSupplierIndexCache } from './supplier-index';
+import { broadcast, isBroadcast } from './broadcast';
 
 /** Tender notice pages, whose open tabs hear about annotation changes (host permissions cover them). */
 const NOTICE_TAB_PATTERNS = ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'];
@@ -72,6 +73,12 @@ export default defineBackground(() => {
     return knowledge;
   }
 
+  /** The card's open tenders and contracts ending, from the cache: the person's service group first. */
+  async function procurementFor(code: string, context: TabContext, now: number): Promise<Procurement> {
+    const group = context.role?.serviceGroup?.id ?? null;
+    return councilProcurement(db, code, group, localDate(now), await lastSyncedAt(db));
+  }
+
   const sync = createSyncRunner({
     db,
     councilIndex: async () => (await getKnowledge()).resolver,
@@ -84,19 +91,14 @@ export default defineBackground(() => {
         await queued(tabId, async () => {
           const current = await tabs.get(tabId);
           if (!current?.card || current.updatedAt !== context.updatedAt) return;
-          const now = Date.now();
-          const group = current.role?.serviceGroup?.id ?? null;
-          const procurement = await councilProcurement(db, current.card.code, group, localDate(now), await lastSyncedAt(db));
+          const procurement = await procurementFor(current.card.code, current, Date.now());
           await publish({ ...current, procurement }, tabId);
         });
       }
     },
   });
 
-  const savingsChanged = (): void => {
-    const message: SavingsChanged = { type: 'savingsChanged' };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
-  };
+  const savingsChanged = (): void => void broadcast({ type: 'savingsChanged' });
   /** Runs a savings write and tells open extension pages (side panel, options) to read again. */
   async function changingSavings<T>(write: () => Promise<T>): Promise<T> {
     const result = await write();
@@ -108,7 +110,7 @@ export default defineBackground(() => {
   /** Tells extension pages and every open notice tab that a workspace record changed, then re-plans reminders. */
   function workspaceChanged(kind: WorkspaceChanged['kind'], id: string | null): void {
     const message: WorkspaceChanged = { type: 'workspaceChanged', kind, id };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
+    void broadcast(message);
     void browser.tabs
       .query({ url: NOTICE_TAB_PATTERNS })
       .then((open) => Promise.all(open.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, message).catch(() => undefined))))
@@ -120,9 +122,7 @@ export default defineBackground(() => {
     if (context) await tabs.set(context);
     else await tabs.delete(tabId);
     await showBadge(tabId, context);
-    const message: TabContextChanged = { type: 'tabContextChanged', tabId, context };
-    // No extension page may be open to hear it; that is fine.
-    await browser.runtime.sendMessage(message).catch(() => undefined);
+    await broadcast({ type: 'tabContextChanged', tabId, context });
   }
 
   async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<unknown> {
@@ -138,10 +138,7 @@ export default defineBackground(() => {
             classifyTitle: (title) => (title.trim() ? describeRole(title.trim()) : null),
             now,
           });
-          if (context.card) {
-            const group = context.role?.serviceGroup?.id ?? null;
-            context.procurement = await councilProcurement(db, context.card.code, group, localDate(now), await lastSyncedAt(db));
-          }
+          if (context.card) context.procurement = await procurementFor(context.card.code, context, now);
           await publish(context, tabId);
           return context;
         });
@@ -240,8 +237,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (e: Envelope<unknown>) => void) => {
     // Only our own pages and content scripts; and every message is re-validated.
     if (sender.id !== browser.runtime.id) return;
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'tabContextChanged' || type === 'syncChanged' || type === 'savingsChanged' || type === 'workspaceChanged') return;
+    if (isBroadcast(message)) return;
     const parsed = RequestSchema.safeParse(message);
     if (!parsed.success) {
       sendResponse({ ok: false, error: `Invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` });

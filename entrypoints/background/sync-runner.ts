@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import type { CouncilIndex } from '@/lib/councils';
-import type { SyncChanged } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings';
 import type { SyncStatus } from '@/lib/sync/status';
+import { broadcast } from './broadcast';
 import { localDate } from './clock';
 import type { CouncilLensDB } from './db';
 import { applyRetention, getSyncStatus, runSync, sleep, type SyncReport } from './refresh/sync';
@@ -40,11 +40,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
   const now = deps.now ?? Date.now;
   let running: Promise<SyncReport> | null = null;
 
-  const changed = (): void => {
-    const message: SyncChanged = { type: 'syncChanged' };
-    // Nobody may be listening; that is fine.
-    void browser.runtime.sendMessage(message).catch(() => undefined);
-  };
+  const changed = (): void => void broadcast({ type: 'syncChanged' });
 
   function run(): Promise<SyncReport> {
     running ??= (async () => {

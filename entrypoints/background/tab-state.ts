@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { TabContextSchema, type TabContext } from '@/lib/protocol';
 
-const key = (tabId: number) => `tab:${tabId}`;
+const PREFIX = 'tab:';
+const key = (tabId: number) => `${PREFIX}${tabId}`;
 
 /**
  * Per-tab contexts. Kept in storage.session as well as memory so that a side panel opened after
@@ -30,7 +31,7 @@ export class TabState {
     const stored = await browser.storage.session.get(null);
     const out: TabContext[] = [];
     for (const [name, value] of Object.entries(stored)) {
-      if (!name.startsWith('tab:')) continue;
+      if (!name.startsWith(PREFIX)) continue;
       const parsed = TabContextSchema.safeParse(value);
       if (parsed.success) out.push(parsed.data);
     }

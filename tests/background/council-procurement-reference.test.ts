@@ -1,5 +1,3 @@
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CouncilLensDB } from '@/entrypoints/background/db';
 import { councilProcurement, ENDING_WITHIN_MONTHS, LIST_LIMIT } from '@/entrypoints/background/handlers/council-procurement';
@@ -7,6 +5,7 @@ import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { addMonths } from '@/lib/ocds/summary';
 import { COUNCILS, generatedNotices, GROUPS, TODAYS } from '../support/generated-notices';
 import { referenceProcurement } from '../support/procurement-reference';
+import { freshIndexedDb } from '../support/sync-harness';
 
 /**
  * The index-driven handler against a brute-force reference (the v2 handler's filters and sort over
@@ -19,8 +18,7 @@ const ROWS = 600;
 let db: CouncilLensDB;
 let rows: NoticeRow[];
 beforeAll(async () => {
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  freshIndexedDb();
   db = new CouncilLensDB('procurement-reference');
   rows = generatedNotices(ROWS, 4).map((n) => toNoticeRow(n, 'sync'));
   await db.notices.bulkPut(rows);

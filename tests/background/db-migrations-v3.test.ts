@@ -1,14 +1,13 @@
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, expect, test } from 'vitest';
 import { CouncilLensDB, schemaV2 } from '@/entrypoints/background/db';
 import { councilProcurement } from '@/entrypoints/background/handlers/council-procurement';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
+import { freshIndexedDb } from '../support/sync-harness';
 
 beforeEach(() => {
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  freshIndexedDb();
 });
 
 const TODAY = '2026-11-22';

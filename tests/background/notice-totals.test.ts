@@ -1,5 +1,3 @@
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, expect, test } from 'vitest';
 import { CouncilLensDB } from '@/entrypoints/background/db';
 import { councilProcurement } from '@/entrypoints/background/handlers/council-procurement';
@@ -7,6 +5,7 @@ import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { applyTotals, totalsDelta, type NoticeTotalsRow, type TotalsSection } from '@/lib/ocds/totals';
 import { COUNCILS, generatedNotices, TODAYS } from '../support/generated-notices';
 import { referenceProcurement } from '../support/procurement-reference';
+import { freshIndexedDb } from '../support/sync-harness';
 
 /**
  * noticeTotals is kept by a middleware under every write to notices: after each kind of write the
@@ -15,8 +14,7 @@ import { referenceProcurement } from '../support/procurement-reference';
 
 let db: CouncilLensDB;
 beforeEach(() => {
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  freshIndexedDb();
   db = new CouncilLensDB('notice-totals');
 });
 

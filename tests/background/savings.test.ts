@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CouncilLensDB, schemaV3 } from '@/entrypoints/background/db';
 import { deleteSavingsItem, exportSavings, getTiming, importSavings, listSavings, saveSavingsItem } from '@/entrypoints/background/handlers/savings';
@@ -11,6 +11,7 @@ import { createCouncilIndex } from '@/lib/councils';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow } from '@/lib/ocds/row';
 import type { SavingsDraft } from '@/lib/protocol';
+import { freshIndexedDb } from '../support/sync-harness';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixture = (name: string) => readFileSync(resolve(root, 'tests/fixtures/savings', name), 'utf8');
@@ -20,8 +21,7 @@ let db: CouncilLensDB;
 let knowledge: Knowledge;
 
 beforeEach(async () => {
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  freshIndexedDb();
   db = new CouncilLensDB('savings-test');
   await loadDatasets(db, {
     councils: readFileSync(resolve(root, 'public/data/councils.json'), 'utf8'),

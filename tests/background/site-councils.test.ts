@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CouncilLensDB } from '@/entrypoints/background/db';
@@ -13,6 +11,7 @@ import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
 import { createCouncilIndex } from '@/lib/councils';
 import { CouncilsFileSchema } from '@/lib/councils/schema';
 import { councilSitePatterns } from '@/lib/councils/site-patterns';
+import { freshIndexedDb } from '../support/sync-harness';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const councilsJson = readFileSync(resolve(root, 'public/data/councils.json'), 'utf8');
@@ -21,8 +20,7 @@ const withHomepage = councils.filter((c) => c.domain);
 let knowledge: Knowledge;
 
 beforeAll(async () => {
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  freshIndexedDb();
   const db = new CouncilLensDB('site-councils-test');
   await loadDatasets(db, {
     councils: councilsJson,
@@ -156,6 +154,26 @@ describe('council-site script registration', () => {
     state.enabled = false;
     expect(await scripts.sync()).toEqual([]);
     expect(registered.size).toBe(0);
+  });
+
+  test('open council tabs get the script once, when it is turned on; a restarted worker with nothing changed does no work', async () => {
+    const state = { enabled: true, granted: declared };
+    const { registered, scripting, deps } = stub(state);
+    const injected: string[][] = [];
+    const withInject = { ...deps, injectOpenTabs: async (matches: string[]) => void injected.push(matches) } as CouncilSiteDeps;
+    await createCouncilSiteScripts(withInject).sync();
+    expect(injected).toEqual([declared]);
+    // A new worker (the registration persisted, its memory did not): same sites, so no re-registration and no injection.
+    await createCouncilSiteScripts(withInject).sync();
+    expect(scripting.registerContentScripts).toHaveBeenCalledTimes(1);
+    expect(scripting.unregisterContentScripts).not.toHaveBeenCalled();
+    expect(injected).toHaveLength(1);
+    expect(registered.get(COUNCIL_SITE_SCRIPT_ID)?.matches).toEqual(declared);
+    // Fewer sites granted: re-registered, but those tabs were already served.
+    state.granted = [declared[0]!];
+    await createCouncilSiteScripts(withInject).sync();
+    expect(scripting.registerContentScripts).toHaveBeenCalledTimes(2);
+    expect(injected).toHaveLength(1);
   });
 
   test('overlapping updates (start-up, onAdded, the option) run one at a time', async () => {

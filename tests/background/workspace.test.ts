@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CouncilLensDB, schemaV4 } from '@/entrypoints/background/db';
 import {
@@ -18,13 +17,13 @@ import {
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { annotation, CF_KEY, prospect, T0 } from '../workspace/support';
+import { freshIndexedDb } from '../support/sync-harness';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let db: CouncilLensDB;
 
 beforeEach(() => {
-  Dexie.dependencies.indexedDB = new IDBFactory();
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  freshIndexedDb();
   db = new CouncilLensDB('workspace-test');
 });
 

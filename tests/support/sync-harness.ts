@@ -3,18 +3,25 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CouncilLensDB } from '@/entrypoints/background/db';
+import type { SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { createCouncilIndex } from '@/lib/councils';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import { parseReleases } from '@/lib/ocds';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
+import type { FakeClock } from './fake-clock';
 import { fixtureReleasesBetween, type FakeSource } from './fake-procurement-api';
 
 /** Helpers for the sync tests: databases in fake-indexeddb, the council resolver, expectations. */
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/** The resolver the background uses, over the packaged register (public/data/councils.json). */
-export const resolveCouncil = buyerCouncilResolver(createCouncilIndex(JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data/councils.json'), 'utf8'))));
+let resolver: ((name: string) => string | null) | undefined;
+/**
+ * The resolver the background uses, over the packaged register (public/data/councils.json); built
+ * on first use, so tests that take only `freshIndexedDb` from here do not pay for it.
+ */
+export const resolveCouncil = (name: string): string | null =>
+  (resolver ??= buyerCouncilResolver(createCouncilIndex(JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data/councils.json'), 'utf8')))))(name);
 
 /** A new, empty IndexedDB for Dexie; handles opened afterwards share it until the next call. */
 export function freshIndexedDb(): void {
@@ -26,6 +33,11 @@ export const DB_NAME = 'sync-test';
 
 export function openDb(): CouncilLensDB {
   return new CouncilLensDB(DB_NAME);
+}
+
+/** What every sync test runs with: the fake API at `apiUrl` for both sources, the fake clock, council buyers only. */
+export function fakeApiDeps(db: CouncilLensDB, clock: Pick<FakeClock, 'now' | 'sleep'>, apiUrl: string): SyncDeps {
+  return { db, fetch, now: clock.now, sleep: clock.sleep, bases: { contractsFinder: apiUrl, findATender: apiUrl }, resolveCouncil, keepAllBuyers: false };
 }
 
 export function byOcid(a: { ocid: string }, b: { ocid: string }): number {

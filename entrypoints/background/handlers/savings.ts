@@ -1,5 +1,5 @@
 import type { SavingsDraft, SavingsImportOutcome, TimingContract, TimingData } from '@/lib/protocol';
-import { addMonths } from '@/lib/ocds/summary';
+import { addMonths } from '@/lib/ocds/dates';
 import { parseSavingsFile } from '@/lib/savings/import';
 import { toCsv, toJson } from '@/lib/savings/export';
 import { savingsCouncilResolver } from '@/lib/savings/councils';

@@ -1,7 +1,7 @@
 import { normaliseName } from '@/lib/councils/normalise';
 import type { Council } from '@/lib/councils/schema';
 import type { SearchResults, SupplierHit } from '@/lib/protocol';
-import type { SupplierGroup, SupplierIndex } from '@/lib/suppliers';
+import { lowerBound, type SupplierGroup, type SupplierIndex } from '@/lib/suppliers';
 import type { Knowledge } from '../knowledge';
 
 export const DEFAULT_SEARCH_LIMIT = 8;
@@ -30,17 +30,6 @@ function nameIndex(knowledge: Knowledge): NameIndex {
   const index = { keys: rows.map((r) => r.key), entries: rows };
   nameIndexes.set(knowledge, index);
   return index;
-}
-
-function lowerBound(xs: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

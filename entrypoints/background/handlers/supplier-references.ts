@@ -44,14 +44,14 @@ function toAward(row: NoticeRow, mine: Award[], councilName: string): SupplierAw
   };
 }
 
+/** Contracts listed at most; `totalAwards` and the totals cover every one. */
+export const REFERENCES_LIST_LIMIT = 100;
+
 /**
  * A supplier's contracts with councils from the cached award notices, newest first, with totals by
  * council and by service group (count, and value summed over GBP values). `key` is a search hit's
  * key or whatever the person typed (a name or a Companies House number); null when no supplier matches.
  */
-/** Contracts listed at most; `totalAwards` and the totals cover every one. */
-export const REFERENCES_LIST_LIMIT = 100;
-
 export async function supplierReferences(db: CouncilLensDB, knowledge: Knowledge, index: SupplierIndex, key: string): Promise<SupplierReferences | null> {
   const group = index.resolve(key);
   if (!group) return null;

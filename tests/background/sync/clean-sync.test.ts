@@ -5,7 +5,7 @@ import type { CouncilLensDB } from '@/entrypoints/background/db';
 import { getSyncStatus, runSync, SyncStatusSchema, type SyncDeps, type SyncProgress } from '@/entrypoints/background/refresh/sync';
 import { CONTRACTS_FINDER_PATH, FIND_A_TENDER_PATH, startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
-import { countingFetch, DAY, expectedRows, freshIndexedDb, openDb, resolveCouncil, rowsOf } from '../../support/sync-harness';
+import { countingFetch, DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../support/sync-harness';
 
 /**
  * A clean sync against the fake API (real HTTP, real fetch, fake-indexeddb, injected clock) stores
@@ -29,7 +29,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
-  return { db, fetch, now: clock.now, sleep: clock.sleep, bases: { contractsFinder: api.url, findATender: api.url }, resolveCouncil, keepAllBuyers: false, ...overrides };
+  return { ...fakeApiDeps(db, clock, api.url), ...overrides };
 }
 
 const MAR_12 = Date.parse('2025-03-12T00:00:00Z');

@@ -6,7 +6,7 @@ import { parseReleases } from '@/lib/ocds';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { fixtureReleases, startFakeProcurementApi, type FakeProcurementApi, type Release } from '../../support/fake-procurement-api';
 import { fakeClock } from '../../support/fake-clock';
-import { byOcid, freshIndexedDb, openDb, resolveCouncil, rowsOf } from '../../support/sync-harness';
+import { byOcid, fakeApiDeps, freshIndexedDb, openDb, resolveCouncil, rowsOf } from '../../support/sync-harness';
 
 /**
  * Find a Tender publishes updates as deltas without a buyer (page-notices.ts): they still reach
@@ -59,13 +59,7 @@ async function sync(releases: Release[], now: number, backfillDays: number, over
   const clock = fakeClock(now);
   api ??= await startFakeProcurementApi({ pageSize: 1, releases: { 'find-a-tender': releases } });
   return runSync({
-    db,
-    fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    bases: { contractsFinder: api.url, findATender: api.url },
-    resolveCouncil,
-    keepAllBuyers: false,
+    ...fakeApiDeps(db, clock, api.url),
     sources: ['find-a-tender'],
     options: { backfillDays },
     ...overrides,

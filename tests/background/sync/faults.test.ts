@@ -13,7 +13,7 @@ import {
   type Fault,
 } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
-import { DAY, expectedRows, freshIndexedDb, openDb, resolveCouncil, rowsOf } from '../../support/sync-harness';
+import { DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../support/sync-harness';
 
 /**
  * Fault injection: each fault in turn on a page in the middle of a window (page 3 of 4: the 34
@@ -52,13 +52,7 @@ const hasCursor = (url: URL): boolean => url.searchParams.has('cursor');
 
 function deps(source: SyncSource, overrides: Partial<SyncDeps> = {}, fault?: Fault): SyncDeps {
   return {
-    db,
-    fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    bases: { contractsFinder: api.url, findATender: api.url },
-    resolveCouncil,
-    keepAllBuyers: false,
+    ...fakeApiDeps(db, clock, api.url),
     sources: [source],
     options: { backfillDays: BACKFILL_DAYS, requestTimeoutMs: timeoutFor(fault) },
     ...overrides,

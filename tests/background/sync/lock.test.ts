@@ -5,7 +5,7 @@ import { runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { acquireSyncLock, readLock } from '@/entrypoints/background/refresh/sync/lock';
 import { startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
-import { DAY, expectedRows, freshIndexedDb, openDb, resolveCouncil, rowsOf } from '../../support/sync-harness';
+import { DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../support/sync-harness';
 
 /** Two runs never overlap: a meta lock with an expiry (a service worker can die holding it). */
 
@@ -30,13 +30,7 @@ afterEach(() => db.close());
 
 function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
   return {
-    db,
-    fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    bases: { contractsFinder: api.url, findATender: api.url },
-    resolveCouncil,
-    keepAllBuyers: false,
+    ...fakeApiDeps(db, clock, api.url),
     sources: ['contracts-finder'],
     options: { backfillDays: BACKFILL_DAYS },
     ...overrides,

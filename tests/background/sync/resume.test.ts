@@ -4,7 +4,7 @@ import type { CouncilLensDB } from '@/entrypoints/background/db';
 import { getSyncStatus, INTERRUPTED_MESSAGE, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { CONTRACTS_FINDER_PATH, startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
-import { DAY, expectedRows, freshIndexedDb, openDb, resolveCouncil, rowsOf } from '../../support/sync-harness';
+import { DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../support/sync-harness';
 
 /**
  * A run stopped part way (the signal fired, the worker died) resumes from the stored cursor in a
@@ -33,13 +33,7 @@ afterEach(() => db.close());
 
 function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
   return {
-    db,
-    fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    bases: { contractsFinder: api.url, findATender: api.url },
-    resolveCouncil,
-    keepAllBuyers: false,
+    ...fakeApiDeps(db, clock, api.url),
     options: { backfillDays: BACKFILL_DAYS },
     ...overrides,
   };

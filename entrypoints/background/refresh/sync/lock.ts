@@ -40,10 +40,3 @@ export async function renewSyncLock(db: CouncilLensDB, runId: string, expiresAt:
   if (held && held.runId !== runId) throw new LockLostError();
   await db.meta.put({ key: LOCK_KEY, value: { runId, expiresAt } satisfies SyncLock });
 }
-
-export async function releaseSyncLock(db: CouncilLensDB, runId: string): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const held = await readLock(db);
-    if (held?.runId === runId) await db.meta.delete(LOCK_KEY);
-  });
-}

@@ -1,4 +1,5 @@
 import { parseReleases, type Notice } from '@/lib/ocds';
+import { isObject } from './walk-source';
 
 /**
  * A page's releases -> notices, including releases that cannot make a notice on their own.
@@ -20,10 +21,6 @@ type Json = Record<string, unknown>;
 const INCOMPLETE = new Set(['no buyer name', 'no title and no description']);
 /** Most pending releases kept per source: a bound on the cursor row's size. */
 export const MAX_PENDING = 500;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 export interface ParsedPage {
   notices: Notice[];

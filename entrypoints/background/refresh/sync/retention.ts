@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '@/lib/ocds/dates';
 import type { NoticeRow } from '@/lib/ocds/row';
 import type { CouncilLensDB } from '../../db';
 
@@ -15,18 +16,9 @@ export const RETENTION_RULES: readonly string[] = [
   'Everything else is kept: open tenders, tenders awaiting an award, contracts still running or ended recently, and notices without those dates.',
 ];
 
-function shiftDate(day: string, { days = 0, years = 0 }: { days?: number; years?: number }): string {
-  const at = new Date(`${day}T00:00:00Z`);
-  if (years) {
-    const dayOfMonth = at.getUTCDate();
-    at.setUTCDate(1);
-    at.setUTCFullYear(at.getUTCFullYear() + years);
-    const last = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
-    at.setUTCDate(Math.min(dayOfMonth, last));
-  }
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+/** The earliest tender deadline and contract end kept on `today` (lib/ocds/dates.ts, day clamped to the month's end). */
+const tenderCutoff = (today: string): string => addDays(today, -TENDER_GRACE_DAYS);
+const contractCutoff = (today: string): string => addMonths(today, -12 * CONTRACT_KEEP_YEARS);
 
 type RetentionFields = Pick<NoticeRow, 'stage' | 'awards' | 'deadline' | 'contractEnd'>;
 
@@ -34,14 +26,14 @@ type RetentionFields = Pick<NoticeRow, 'stage' | 'awards' | 'deadline' | 'contra
 export function isExpiredTender(row: RetentionFields, today: string): boolean {
   if (row.stage !== 'planning' && row.stage !== 'tender') return false;
   if (row.awards.length > 0 || row.deadline === undefined) return false;
-  return row.deadline < shiftDate(today, { days: -TENDER_GRACE_DAYS });
+  return row.deadline < tenderCutoff(today);
 }
 
 /** An awarded contract whose end (with extensions) is more than 2 years before `today`. */
 export function isLongFinishedContract(row: RetentionFields, today: string): boolean {
   const awarded = row.stage === 'award' || row.stage === 'contract' || row.awards.length > 0;
   if (!awarded || row.contractEnd === undefined) return false;
-  return row.contractEnd < shiftDate(today, { years: -CONTRACT_KEEP_YEARS });
+  return row.contractEnd < contractCutoff(today);
 }
 
 export interface RetentionResult {
@@ -57,12 +49,12 @@ export async function applyRetention(db: CouncilLensDB, today: string): Promise<
   return db.transaction('rw', db.notices, async () => {
     const tenders = await db.notices
       .where('deadline')
-      .below(shiftDate(today, { days: -TENDER_GRACE_DAYS }))
+      .below(tenderCutoff(today))
       .filter((row) => isExpiredTender(row, today))
       .primaryKeys();
     const contracts = await db.notices
       .where('contractEnd')
-      .below(shiftDate(today, { years: -CONTRACT_KEEP_YEARS }))
+      .below(contractCutoff(today))
       .filter((row) => isLongFinishedContract(row, today))
       .primaryKeys();
     // The two rules never pick the same row: one needs no award, the other an award.

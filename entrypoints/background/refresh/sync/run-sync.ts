@@ -99,15 +99,15 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     await persistRun(startedAt);
     for (const source of sources) {
       const api = SOURCE_APIS[source];
-      const stored = readCursor((await db.meta.get(cursorKey(source)))?.value);
-      const index = report.sources.push(initialProgress(source, stored)) - 1;
+      const loadCursor = async (): Promise<SourceCursor> => readCursor((await db.meta.get(cursorKey(source)))?.value);
+      const index = report.sources.push(initialProgress(source, await loadCursor())) - 1;
       const progress = (): SyncProgress => report.sources[index]!;
       const update = (next: SyncProgress): void => {
         report.sources[index] = next;
       };
 
       const store: CursorStore = {
-        load: async () => readCursor((await db.meta.get(cursorKey(source)))?.value),
+        load: loadCursor,
         save: (cursor) =>
           guarded(() =>
             db.transaction('rw', db.meta, async () => {

@@ -57,14 +57,15 @@ function joinBase(base: string, path: string): string {
  * Contracts Finder: "too many requests" is a 403 and a 5-minute wait in its API documentation;
  * lately it answers 429 instead. Either way: 5 minutes, longer if Retry-After says so.
  */
+const CONTRACTS_FINDER_PATH = '/Published/Notices/OCDS/Search';
 export const CONTRACTS_FINDER: SourceApi = {
   id: 'contracts-finder',
   label: 'Contracts Finder',
-  path: '/Published/Notices/OCDS/Search',
+  path: CONTRACTS_FINDER_PATH,
   windowMs: 3 * DAY,
   minIntervalMs: 0,
   firstPageUrl: (base, { from, to }) =>
-    `${joinBase(base, '/Published/Notices/OCDS/Search')}?publishedFrom=${from}&publishedTo=${to}&stages=planning,tender,award&limit=100`,
+    `${joinBase(base, CONTRACTS_FINDER_PATH)}?publishedFrom=${from}&publishedTo=${to}&stages=planning,tender,award&limit=100`,
   throttleWait: (status, retryAfterMs) => (status === 403 || status === 429 ? Math.max(5 * MINUTE, retryAfterMs ?? 0) : undefined),
 };
 
@@ -73,13 +74,14 @@ export const CONTRACTS_FINDER: SourceApi = {
  * Retry-After, which is obeyed. A 429 without it waits out the 2-minute budget; a 503 without it is
  * an ordinary server error (backoff).
  */
+const FIND_A_TENDER_PATH = '/api/1.0/ocdsReleasePackages';
 export const FIND_A_TENDER: SourceApi = {
   id: 'find-a-tender',
   label: 'Find a Tender',
-  path: '/api/1.0/ocdsReleasePackages',
+  path: FIND_A_TENDER_PATH,
   windowMs: 3 * DAY,
   minIntervalMs: 10_000,
-  firstPageUrl: (base, { from, to }) => `${joinBase(base, '/api/1.0/ocdsReleasePackages')}?updatedFrom=${from}&updatedTo=${to}&limit=100`,
+  firstPageUrl: (base, { from, to }) => `${joinBase(base, FIND_A_TENDER_PATH)}?updatedFrom=${from}&updatedTo=${to}&limit=100`,
   throttleWait: (status, retryAfterMs) => {
     if (status === 429) return retryAfterMs ?? 2 * MINUTE;
     if (status === 503 && retryAfterMs !== undefined) return retryAfterMs;
