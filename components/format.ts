@@ -25,6 +25,22 @@ export function formatDate(isoDate: string): string | null {
   return Number.isNaN(time) ? null : longDate.format(time);
 }
 
+/** Today in the reader's time zone, YYYY-MM-DD (the financial year and "days left" turn at local midnight). */
+export function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A thrown value as text for the reader: an Error's message, anything else as a string. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** "1 item", "3 items". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** "Yorkshire and The Humber, England"; just "Wales" where the register's region is the nation. */
 export function formatPlace(card: Pick<CouncilCard, 'nation' | 'region'>): string {
   const region = card.region.trim();

@@ -1,8 +1,8 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { useId, useRef } from 'preact/hooks';
 import type { TabContext } from '@/lib/protocol';
 import { ContextView } from '@/components/panel/context-view';
 import { BrandMark } from '@/components/ui/brand-mark';
+import { useCollapsible } from '@/components/ui/collapsible';
 
 export interface InPageCardProps {
   context: TabContext;
@@ -19,17 +19,8 @@ export interface InPageCardProps {
  * a one-line header that expands to the council card. Escape collapses it from anywhere inside.
  */
 export function InPageCard({ context, collapsed, onToggle, onClose }: InPageCardProps) {
-  const bodyId = useId();
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { bodyId, toggleRef, onRootKeyDown } = useCollapsible(collapsed, onToggle);
   const subject = headerSubject(context);
-
-  const onRootKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || collapsed) return;
-    // Handled here, so the host page's own Escape handlers (LinkedIn closes dialogs) do not also run.
-    event.stopPropagation();
-    onToggle(true);
-    toggleRef.current?.focus();
-  };
 
   // Enter and Space toggle on keydown, and their default is cancelled so the button's own
   // keyboard click does not toggle a second time (Enter clicks on keypress, which a cancelled

@@ -1,7 +1,7 @@
 import type { TargetedEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationEdit, AnnotationStatus, NoticeSite } from '@/lib/workspace/schema';
-import { formatDate } from '@/components/format';
+import { errorText, formatDate } from '@/components/format';
 
 // Type imports only from lib/workspace: its schemas use full Zod, which a content script should
 // not carry (../shared/RECIPE-e2e.md). The background validates every edit.
@@ -74,7 +74,7 @@ export function splitTags(text: string): string[] {
 }
 
 /** Owner initials: empty (no owner) or 1 to 4 letters. */
-export function isOwnerValid(text: string): boolean {
+function isOwnerValid(text: string): boolean {
   const value = text.trim();
   return value === '' || /^[A-Za-z]{1,4}$/.test(value);
 }
@@ -186,7 +186,7 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
       adopt(await live.current.transport.load(live.current.notice.key));
       setPhase('idle');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setPhase('load-error');
     }
   };
@@ -244,7 +244,7 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
       } catch (e) {
         for (const f of inflight.current) dirty.current.add(f);
         inflight.current.clear();
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
         setPhase('error');
       }
     })();

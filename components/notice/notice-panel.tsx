@@ -1,7 +1,7 @@
-import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
-import { useId, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 import type { NoticeInsight, NoticeSummary, SupplierAward, TabContext } from '@/lib/protocol';
-import { SERVICE_GROUPS } from '@/lib/roles/groups';
+import { serviceGroupLabel } from '@/lib/roles/groups';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { formatDaysLeft, formatMoney, sourceLabel } from '@/components/procurement/format-notice';
 import { NoticeReferences, type SupplierLookup } from '@/components/suppliers/notice-references';
@@ -11,6 +11,7 @@ import { Notice } from '@/components/ui/notice';
 import { Section } from '@/components/ui/section';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatDate } from '@/components/format';
+import { useCollapsible } from '@/components/ui/collapsible';
 
 /** What the notice page itself says, as the adapter read it (null fields: not on the page). */
 export interface NoticePage {
@@ -50,17 +51,9 @@ export const NOT_A_COUNCIL = 'Not a UK council buyer: no council card';
  * tenders and who won its earlier contracts in the same service. Escape collapses it.
  */
 export function NoticePanel({ context, page, insight, collapsed, onToggle, editor, references = [], moreSuppliers = 0, onAllReferences = () => undefined }: NoticePanelProps) {
-  const bodyId = useId();
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { bodyId, toggleRef, onRootKeyDown } = useCollapsible(collapsed, onToggle);
   const council = context?.status === 'council' && context.card ? context.card : null;
   const subject = headerSubject(context);
-
-  const onRootKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || collapsed) return;
-    event.stopPropagation();
-    onToggle(true);
-    toggleRef.current?.focus();
-  };
 
   return (
     <aside class={`cl-root cl-noticepanel${collapsed ? ' cl-noticepanel--collapsed' : ''}`} aria-label="Council Lens" onKeyDown={onRootKeyDown}>
@@ -224,7 +217,7 @@ function OtherTenders({ tenders, councilName }: { tenders: { list: NoticeSummary
 }
 
 function groupLabel(id: string | null): string | null {
-  return SERVICE_GROUPS.find((g) => g.id === id)?.label ?? null;
+  return id === null ? null : serviceGroupLabel(id);
 }
 
 function EarlierAwards({ insight, councilName }: { insight: NoticePanelProps['insight']; councilName: string }) {

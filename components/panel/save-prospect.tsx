@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TabContext } from '@/lib/protocol';
 import { serviceGroupLabel, seniorityLabel } from '@/lib/roles/groups';
 import { normaliseProfileUrl, type Prospect, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
+import { errorText } from '@/components/format';
 
 export type ProspectState = { status: 'loading' } | { status: 'ready'; prospect: Prospect | null } | { status: 'error'; error: string };
 
@@ -14,8 +15,6 @@ export interface SaveProspectProps {
   /** The workspace page's address. */
   workspaceUrl: string;
 }
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** What "Save prospect" stores for a new prospect, from the tab's context; null off a profile or without a name. */
 export function prospectFromContext(context: TabContext): ProspectPatch | null {
@@ -108,7 +107,7 @@ export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProsp
         setResult({ ok: true, text: 'Saved to your workspace.' });
       }
     } catch (err) {
-      setResult({ ok: false, text: `Couldn't save: ${message(err)}` });
+      setResult({ ok: false, text: `Couldn't save: ${errorText(err)}` });
     } finally {
       setBusy(false);
     }

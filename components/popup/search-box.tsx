@@ -1,6 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { SearchResults, SupplierHit } from '@/lib/protocol';
+import { plural } from '@/components/format';
 
 export type CouncilHit = SearchResults['councils'][number];
 export type SearchPick = { kind: 'council'; hit: CouncilHit } | { kind: 'supplier'; hit: SupplierHit };
@@ -20,7 +21,7 @@ export interface SearchBoxProps {
 }
 
 /** The hits in list order: councils, then suppliers. */
-export function picksOf(results: SearchResults): SearchPick[] {
+function picksOf(results: SearchResults): SearchPick[] {
   return [
     ...results.councils.map((hit): SearchPick => ({ kind: 'council', hit })),
     ...results.suppliers.map((hit): SearchPick => ({ kind: 'supplier', hit })),
@@ -136,9 +137,7 @@ export function SearchBox({ query, onQuery, state, onPick, inputRef }: SearchBox
 }
 
 function supplierMeta(hit: SupplierHit): string {
-  const contracts = hit.awards === 1 ? '1 contract' : `${hit.awards} contracts`;
-  const councils = hit.councils === 1 ? '1 council' : `${hit.councils} councils`;
-  return `${contracts} · ${councils}`;
+  return `${plural(hit.awards, 'contract', 'contracts')} · ${plural(hit.councils, 'council', 'councils')}`;
 }
 
 function statusText(query: string, state: SearchState): string {
@@ -147,6 +146,5 @@ function statusText(query: string, state: SearchState): string {
   if (state.status === 'error') return `Couldn’t search: ${state.error}`;
   const { councils, suppliers } = state.results;
   if (councils.length + suppliers.length === 0) return `Nothing in the local cache matches “${query.trim()}”.`;
-  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${part(councils.length, 'council', 'councils')}, ${part(suppliers.length, 'supplier', 'suppliers')}. Arrow keys to choose, Enter to open.`;
+  return `${plural(councils.length, 'council', 'councils')}, ${plural(suppliers.length, 'supplier', 'suppliers')}. Arrow keys to choose, Enter to open.`;
 }

@@ -74,7 +74,7 @@ export function emptyValues(over: Partial<SavingsFormValues> = {}): SavingsFormV
 const plainNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /** 1200000 -> "1,200,000": what the amount field shows for a stored or captured amount. */
-export function amountText(amount: number | undefined): string {
+function amountText(amount: number | undefined): string {
   return amount === undefined ? '' : plainNumber.format(amount);
 }
 

@@ -18,6 +18,7 @@ import {
   type SavingsFormErrors,
   type SavingsFormValues,
 } from './form-values';
+import { errorText } from '@/components/format';
 
 export interface SavingsFormProps {
   councils: readonly CouncilOption[];
@@ -55,7 +56,6 @@ const HINTED = new Set<SavingsField>(['council', 'financialYear', 'amount', 'des
 
 const CHECK_HINT = 'Please check: not found in the selection';
 const fieldId = (field: SavingsField) => `cl-savings-${field}`;
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 function clip(text: string, limit = 120): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
@@ -116,7 +116,7 @@ export function SavingsForm(props: SavingsFormProps) {
       const name = councils.find((c) => c.code === draft.council)?.name ?? draft.council;
       setSaved({ draft, text: `Saved: ${clip(draft.description)} for ${name} (${draft.financialYear}).` });
     } catch (e) {
-      setSaveError(message(e));
+      setSaveError(errorText(e));
     } finally {
       setSaving(false);
     }

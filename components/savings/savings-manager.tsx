@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SavingsDraft, SavingsImportOutcome } from '@/lib/protocol';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { TEMPLATE_CSV } from '@/lib/savings/export';
@@ -6,7 +6,10 @@ import type { SavingsItem } from '@/lib/savings/schema';
 import { formatAmount } from '@/lib/timing';
 import { ExternalLink } from '@/components/ui/external-link';
 import { webUrl } from '@/components/timing/timing-lines';
+import { useRowRemoval } from '@/components/workspace/row-removal';
 import { KIND_LABELS, STATUS_LABELS, draftFromItem, type CouncilOption } from './form-values';
+import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
+import { plural } from '@/components/format';
 
 export type SavingsFormat = 'csv' | 'json';
 
@@ -27,23 +30,7 @@ export interface SavingsManagerProps {
   formUrl?: string;
 }
 
-export const TEMPLATE_FILENAME = 'council-lens-savings-template.csv';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Saves text as a file through a temporary Blob link. */
-export function downloadText(filename: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const TEMPLATE_FILENAME = 'council-lens-savings-template.csv';
 
 /** "Line 4 (council): reason"; line 0 is the file as a whole. */
 export function importErrorLine(e: { line: number; column?: string; reason: string }): string {
@@ -56,52 +43,17 @@ function formatOf(filename: string): SavingsFormat | null {
   return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : null;
 }
 
-type ImportState =
-  | { state: 'idle' }
-  | { state: 'reading'; name: string }
-  | { state: 'done'; outcome: SavingsImportOutcome }
-  | { state: 'failed'; reason: string };
-
 /**
  * The options page's "Savings programmes" section (issue 5): template, import and export, and
  * the recorded items by council with edit and delete (confirmed inline, with undo).
  */
 export function SavingsManager(props: SavingsManagerProps) {
-  const download = props.download ?? downloadText;
   const formUrl = props.formUrl ?? '/savings.html';
-  const [imported, setImported] = useState<ImportState>({ state: 'idle' });
-  const [exportError, setExportError] = useState<string | null>(null);
-
-  const chooseFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
+  const { exportError, exportAs } = useExport(props.onExport, props.download ?? downloadText);
+  const { imported, chooseFile } = useFileImport((file) => {
     const format = formatOf(file.name);
-    if (!format) {
-      setImported({ state: 'failed', reason: `“${file.name}” is not a .csv or .json file.` });
-      input.value = '';
-      return;
-    }
-    setImported({ state: 'reading', name: file.name });
-    try {
-      const outcome = await props.onImport(await file.text(), format);
-      setImported({ state: 'done', outcome });
-    } catch (e) {
-      setImported({ state: 'failed', reason: message(e) });
-    } finally {
-      // The same file can be chosen again after fixing it.
-      input.value = '';
-    }
-  };
-
-  const exportAs = async (format: SavingsFormat) => {
-    setExportError(null);
-    try {
-      const file = await props.onExport(format);
-      download(file.filename, file.text, file.mime);
-    } catch (e) {
-      setExportError(`Couldn't export: ${message(e)}`);
-    }
-  };
+    return format ? (text: string) => props.onImport(text, format) : `“${file.name}” is not a .csv or .json file.`;
+  });
 
   return (
     <section aria-labelledby="cl-savings" class="cl-savings">
@@ -170,7 +122,7 @@ function TemplateLink() {
   );
 }
 
-function ImportResult({ state }: { state: ImportState }) {
+function ImportResult({ state }: { state: ImportState<SavingsImportOutcome> }) {
   // One live region for progress and success; failures are alerts.
   const outcome = state.state === 'done' ? state.outcome : null;
   return (
@@ -237,50 +189,13 @@ function clip(text: string, limit = 80): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
 }
 
-type Removal = { state: 'deleted'; item: SavingsItem } | { state: 'restored'; item: SavingsItem } | { state: 'failed'; reason: string };
-
 function SavingsList(props: SavingsManagerProps & { formUrl: string }) {
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [removal, setRemoval] = useState<Removal | null>(null);
-  const undoRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const [refocus, setRefocus] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-  useEffect(() => {
-    if (refocus) document.getElementById(deleteId(refocus))?.focus();
-  }, [refocus]);
-  useEffect(() => {
-    // The deleted row is gone: keep focus nearby, on Undo.
-    if (removal?.state === 'deleted') undoRef.current?.focus();
-  }, [removal]);
-
-  const remove = async (item: SavingsItem) => {
-    setBusy(true);
-    try {
-      await props.onDelete(item.id);
-      setRemoval({ state: 'deleted', item });
-      setConfirming(null);
-    } catch (e) {
-      setRemoval({ state: 'failed', reason: `Couldn't delete: ${message(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const undo = async (item: SavingsItem) => {
-    setBusy(true);
-    try {
-      await props.onRestore(draftFromItem(item));
-      setRemoval({ state: 'restored', item });
-    } catch (e) {
-      setRemoval({ state: 'failed', reason: `Couldn't restore: ${message(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, confirming, confirmRef, removal, undoRef, undo, ...row } = useRowRemoval<SavingsItem>({
+    idOf: (item) => item.id,
+    onDelete: props.onDelete,
+    onRestore: (item) => props.onRestore(draftFromItem(item)),
+    deleteButton: (id) => document.getElementById(deleteId(id)),
+  });
 
   const { items } = props;
   const groups = items ? groupByCouncil(items, props.councils) : [];
@@ -292,13 +207,13 @@ function SavingsList(props: SavingsManagerProps & { formUrl: string }) {
       <div role="status" class="cl-savings__removal">
         {removal?.state === 'deleted' ? (
           <p>
-            Deleted “{clip(removal.item.description)}”.{' '}
-            <button type="button" class="cl-button cl-button--secondary" ref={undoRef} disabled={busy} onClick={() => void undo(removal.item)}>
+            Deleted “{clip(removal.record.description)}”.{' '}
+            <button type="button" class="cl-button cl-button--secondary" ref={undoRef} disabled={busy} onClick={() => undo(removal.record)}>
               Undo
             </button>
           </p>
         ) : removal?.state === 'restored' ? (
-          <p>Restored “{clip(removal.item.description)}”.</p>
+          <p>Restored “{clip(removal.record.description)}”.</p>
         ) : null}
       </div>
       {removal?.state === 'failed' ? (
@@ -340,15 +255,9 @@ function SavingsList(props: SavingsManagerProps & { formUrl: string }) {
                   confirming={confirming === item.id}
                   busy={busy}
                   confirmRef={confirmRef}
-                  onAsk={() => {
-                    setRefocus(null);
-                    setConfirming(item.id);
-                  }}
-                  onCancel={() => {
-                    setConfirming(null);
-                    setRefocus(item.id);
-                  }}
-                  onConfirm={() => void remove(item)}
+                  onAsk={() => row.ask(item.id)}
+                  onCancel={() => row.cancel(item.id)}
+                  onConfirm={() => row.remove(item)}
                 />
               ))}
             </ul>

@@ -1,8 +1,7 @@
-import type { TargetedKeyboardEvent } from 'preact';
-import { useId, useRef } from 'preact/hooks';
 import type { CouncilCard as CouncilCardData } from '@/lib/protocol';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { BrandMark } from '@/components/ui/brand-mark';
+import { useCollapsible } from '@/components/ui/collapsible';
 
 export interface SiteBadgeProps {
   /** The councils whose website this is: one, or several for a shared-service site. */
@@ -19,20 +18,11 @@ export interface SiteBadgeProps {
  * A native button, so Enter and Space work; Escape collapses it from anywhere inside.
  */
 export function SiteBadge({ cards, collapsed, onToggle }: SiteBadgeProps) {
-  const bodyId = useId();
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { bodyId, toggleRef, onRootKeyDown } = useCollapsible(collapsed, onToggle);
   const subject = siteSubject(cards);
 
-  const onKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || collapsed) return;
-    // Ours alone: the council site's own Escape handlers (menus, dialogs) do not also run.
-    event.stopPropagation();
-    onToggle(true);
-    toggleRef.current?.focus();
-  };
-
   return (
-    <aside class={`cl-root cl-site-badge${collapsed ? ' cl-site-badge--collapsed' : ''}`} aria-label="Council Lens" onKeyDown={onKeyDown}>
+    <aside class={`cl-root cl-site-badge${collapsed ? ' cl-site-badge--collapsed' : ''}`} aria-label="Council Lens" onKeyDown={onRootKeyDown}>
       <button
         ref={toggleRef}
         type="button"

@@ -1,18 +1,18 @@
 import { useId } from 'preact/hooks';
 import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
-import { SERVICE_GROUPS } from '@/lib/roles/groups';
+import { serviceGroupLabel } from '@/lib/roles/groups';
 import { formatMoney } from '@/components/procurement/format-notice';
 import { ExternalLink } from '@/components/ui/external-link';
 import { Heading, subLevel, type HeadingLevel } from '@/components/ui/heading';
-import { formatDate } from '@/components/format';
+import { formatDate, plural } from '@/components/format';
 
 /** A service group id as its label; an unknown id as written. */
-export function groupLabel(id: string): string {
-  return SERVICE_GROUPS.find((g) => g.id === id)?.label ?? id;
+function groupLabel(id: string): string {
+  return serviceGroupLabel(id) ?? id;
 }
 
 function contractsText(count: number): string {
-  return count === 1 ? '1 contract' : `${count} contracts`;
+  return plural(count, 'contract', 'contracts');
 }
 
 function totalText(count: number, value: number): string {

@@ -40,7 +40,7 @@ const dayNumber = (iso: string) =>
 type BandKind = 'redesign' | 'bedding-down' | 'procurement' | 'tender';
 
 /** What each shaded band means, in the key's order. */
-export const BAND_LABELS: Record<BandKind, string> = {
+const BAND_LABELS: Record<BandKind, string> = {
   redesign: 'Redesign year',
   'bedding-down': 'Bedding down',
   procurement: 'Procurement window',

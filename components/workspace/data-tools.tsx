@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
-import { downloadText } from '@/components/savings/savings-manager';
+import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
+import { errorText, plural } from '@/components/format';
 
 export type WorkspaceExportFormat = 'json' | 'annotations-csv' | 'prospects-csv' | 'ics';
 export type DeletedCounts = { annotations: number; prospects: number; savings: number };
@@ -13,9 +14,6 @@ export interface DataToolsProps {
   download?(filename: string, text: string, mime: string): void;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 const EXPORTS: { format: WorkspaceExportFormat; label: string }[] = [
   { format: 'annotations-csv', label: 'Export tenders CSV' },
   { format: 'prospects-csv', label: 'Export prospects CSV' },
@@ -23,36 +21,10 @@ const EXPORTS: { format: WorkspaceExportFormat; label: string }[] = [
   { format: 'ics', label: 'Calendar (.ics)' },
 ];
 
-type ImportState = { state: 'idle' } | { state: 'reading'; name: string } | { state: 'done'; outcome: WorkspaceImportOutcome } | { state: 'failed'; reason: string };
-
 /** Exports, the JSON import and its report, and "Delete all my data". */
 export function DataTools(props: DataToolsProps) {
-  const download = props.download ?? downloadText;
-  const [exportError, setExportError] = useState<string | null>(null);
-  const [imported, setImported] = useState<ImportState>({ state: 'idle' });
-
-  const exportAs = async (format: WorkspaceExportFormat) => {
-    setExportError(null);
-    try {
-      const file = await props.onExport(format);
-      download(file.filename, file.text, file.mime);
-    } catch (e) {
-      setExportError(`Couldn't export: ${message(e)}`);
-    }
-  };
-  const chooseFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
-    setImported({ state: 'reading', name: file.name });
-    try {
-      setImported({ state: 'done', outcome: await props.onImport(await file.text()) });
-    } catch (e) {
-      setImported({ state: 'failed', reason: message(e) });
-    } finally {
-      // The same file can be chosen again after fixing it.
-      input.value = '';
-    }
-  };
+  const { exportError, exportAs } = useExport(props.onExport, props.download ?? downloadText);
+  const { imported, chooseFile } = useFileImport(() => props.onImport);
 
   return (
     <>
@@ -95,7 +67,7 @@ function counts(c: { added: number; updated: number; unchanged: number }, one: s
   return `${plural(c.added, one, many)} added, ${c.updated} updated, ${c.unchanged} unchanged`;
 }
 
-function ImportResult({ state }: { state: ImportState }) {
+function ImportResult({ state }: { state: ImportState<WorkspaceImportOutcome> }) {
   const outcome = state.state === 'done' ? state.outcome : null;
   return (
     <>
@@ -151,7 +123,7 @@ function DeleteAll({ onDeleteAll }: { onDeleteAll(): Promise<DeletedCounts> }) {
       setOpen(false);
       setTyped('');
     } catch (err) {
-      setResult({ ok: false, reason: message(err) });
+      setResult({ ok: false, reason: errorText(err) });
     } finally {
       setBusy(false);
     }

@@ -26,22 +26,19 @@ export function excerpt(text: string, limit = 80): string {
   return line.length <= limit ? line : `${line.slice(0, limit - 1).trimEnd()}…`;
 }
 
-/** Today in the reader's time zone, YYYY-MM-DD. */
-export function localDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** A record's set fields among `names`: what an edit needs to write it back as it was. */
+function setFields<R extends object>(record: R, names: readonly (keyof R & string)[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const f of names) if (record[f] !== undefined) fields[f] = record[f];
+  return fields;
 }
 
 /** An edit that writes a deleted annotation back as it was ("Undo"). */
 export function annotationRestoreEdit(a: Annotation, at: number): AnnotationEdit {
-  const fields: Record<string, unknown> = {};
-  for (const f of ANNOTATION_FIELDS) if (a[f] !== undefined) fields[f] = a[f];
-  return { key: a.key, fields: fields as AnnotationEdit['fields'], at };
+  return { key: a.key, fields: setFields(a, ANNOTATION_FIELDS) as AnnotationEdit['fields'], at };
 }
 
 /** An edit that writes a deleted prospect back as it was ("Undo"). */
 export function prospectRestoreEdit(p: Prospect, at: number): ProspectEdit {
-  const fields: Record<string, unknown> = {};
-  for (const f of PROSPECT_FIELDS) if (p[f] !== undefined) fields[f] = p[f];
-  return { id: p.id, fields: fields as ProspectEdit['fields'], at };
+  return { id: p.id, fields: setFields(p, PROSPECT_FIELDS) as ProspectEdit['fields'], at };
 }

@@ -4,6 +4,7 @@ import { filterProspects, sortProspects, type ProspectFilter, type ProspectSortC
 import type { Prospect } from '@/lib/workspace/schema';
 import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
 import { DeleteCell, useRowRemoval } from './row-removal';
+import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
 
 export interface ProspectsTableProps {
@@ -19,17 +20,15 @@ const NO_FILTERS: Filters = { text: '', council: '', serviceGroup: '', followUpF
 
 /** The workspace's "Prospects" table: people saved from LinkedIn, with search, filters, sorting and delete. */
 export function ProspectsTable({ prospects, today, onDelete, onRestore }: ProspectsTableProps) {
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const { filters, set, clear, filtered } = useFilters<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState<ProspectSortColumn>>({ column: 'followUp', direction: 'asc' });
   const removal = useRowRemoval<Prospect>({ idOf: (p) => p.id, onDelete, onRestore });
-  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
 
   const shown = sortProspects(filterProspects(prospects, filters), sort.column, sort.direction);
   const councils = new Map<string, string>();
   for (const p of prospects) if (p.council) councils.set(p.council, p.councilName || p.council);
   const councilOptions = [...councils].sort((a, b) => a[1].localeCompare(b[1], 'en-GB'));
   const groups = [...new Set(prospects.flatMap((p) => (p.serviceGroup ? [p.serviceGroup] : [])))].sort();
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   const header = (column: ProspectSortColumn, label: string) => <SortHeader column={column} label={label} sort={sort} onSort={setSort} />;
 
   return (
@@ -48,45 +47,12 @@ export function ProspectsTable({ prospects, today, onDelete, onRestore }: Prospe
       ) : (
         <>
           <div class="cl-ws__filters" role="search" aria-label="Filter prospects">
-            <label class="cl-field cl-ws__search">
-              <span class="cl-field__label">Search prospects</span>
-              <input type="search" value={filters.text} onInput={(e) => set({ text: e.currentTarget.value })} />
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Council</span>
-              <select value={filters.council} onChange={(e) => set({ council: e.currentTarget.value })}>
-                <option value="">All councils</option>
-                {councilOptions.map(([code, name]) => (
-                  <option value={code} key={code}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Service group</span>
-              <select value={filters.serviceGroup} onChange={(e) => set({ serviceGroup: e.currentTarget.value })}>
-                <option value="">All services</option>
-                {groups.map((g) => (
-                  <option value={g} key={g}>
-                    {serviceGroupLabel(g) ?? g}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Follow-up from</span>
-              <input type="date" value={filters.followUpFrom} onInput={(e) => set({ followUpFrom: e.currentTarget.value })} />
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Follow-up to</span>
-              <input type="date" value={filters.followUpTo} onInput={(e) => set({ followUpTo: e.currentTarget.value })} />
-            </label>
-            {filtered ? (
-              <button type="button" class="cl-button cl-button--secondary cl-ws__clear" onClick={() => setFilters(NO_FILTERS)}>
-                Clear filters
-              </button>
-            ) : null}
+            <SearchFilter label="Search prospects" value={filters.text} onChange={(text) => set({ text })} />
+            <SelectFilter label="Council" any="All councils" value={filters.council} options={councilOptions} onChange={(council) => set({ council })} />
+            <SelectFilter label="Service group" any="All services" value={filters.serviceGroup} options={groups.map((g) => [g, serviceGroupLabel(g) ?? g] as const)} onChange={(serviceGroup) => set({ serviceGroup })} />
+            <DateFilter label="Follow-up from" value={filters.followUpFrom} onChange={(followUpFrom) => set({ followUpFrom })} />
+            <DateFilter label="Follow-up to" value={filters.followUpTo} onChange={(followUpTo) => set({ followUpTo })} />
+            <ClearFilters filtered={filtered} onClear={clear} />
           </div>
           <p class="cl-ws__count" aria-live="polite">
             {shown.length} of {prospects.length} {prospects.length === 1 ? 'prospect' : 'prospects'}

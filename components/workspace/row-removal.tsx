@@ -1,14 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { errorText } from '@/components/format';
 
 type Removal<R> = { state: 'deleted'; record: R } | { state: 'restored'; record: R } | { state: 'failed'; reason: string };
 
+const deleteButtonFor = (id: string) => [...document.querySelectorAll<HTMLElement>('[data-delete-for]')].find((b) => b.dataset.deleteFor === id);
+
 /**
- * Delete with an inline confirm and Undo, shared by both tables. Focus moves to "Yes, delete",
- * then to Undo once the row is gone, and back to the row's Delete on "Keep it".
+ * Delete with an inline confirm and Undo, shared by both workspace tables and the options page's
+ * savings list. Focus moves to "Yes, delete", then to Undo once the row is gone, and back to the
+ * row's Delete on "Keep it" (found by `deleteButton`, by default the `data-delete-for` button).
  */
-export function useRowRemoval<R>(opts: { idOf(r: R): string; onDelete(id: string): Promise<unknown>; onRestore(r: R): Promise<unknown> }) {
+export function useRowRemoval<R>(opts: {
+  idOf(r: R): string;
+  onDelete(id: string): Promise<unknown>;
+  onRestore(r: R): Promise<unknown>;
+  deleteButton?(id: string): HTMLElement | null | undefined;
+}) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [removal, setRemoval] = useState<Removal<R> | null>(null);
@@ -20,9 +27,10 @@ export function useRowRemoval<R>(opts: { idOf(r: R): string; onDelete(id: string
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   useEffect(() => {
-    if (refocus) [...document.querySelectorAll<HTMLElement>('[data-delete-for]')].find((b) => b.dataset.deleteFor === refocus)?.focus();
+    if (refocus) (opts.deleteButton ?? deleteButtonFor)(refocus)?.focus();
   }, [refocus]);
   useEffect(() => {
+    // The deleted row is gone: keep focus nearby, on Undo.
     if (removal?.state === 'deleted') undoRef.current?.focus();
   }, [removal]);
 
@@ -33,7 +41,7 @@ export function useRowRemoval<R>(opts: { idOf(r: R): string; onDelete(id: string
       setRemoval({ state: 'deleted', record });
       setConfirming(null);
     } catch (e) {
-      setRemoval({ state: 'failed', reason: `Couldn't delete: ${message(e)}` });
+      setRemoval({ state: 'failed', reason: `Couldn't delete: ${errorText(e)}` });
     } finally {
       setBusy(false);
     }
@@ -44,7 +52,7 @@ export function useRowRemoval<R>(opts: { idOf(r: R): string; onDelete(id: string
       await opts.onRestore(record);
       setRemoval({ state: 'restored', record });
     } catch (e) {
-      setRemoval({ state: 'failed', reason: `Couldn't restore: ${message(e)}` });
+      setRemoval({ state: 'failed', reason: `Couldn't restore: ${errorText(e)}` });
     } finally {
       setBusy(false);
     }
@@ -54,6 +62,10 @@ export function useRowRemoval<R>(opts: { idOf(r: R): string; onDelete(id: string
     busy,
     confirming,
     confirmRef,
+    /** The last delete, restore or failure, for a page that draws its own status (`status` draws the tables'). */
+    removal,
+    undoRef,
+    undo: (r: R) => void undo(r),
     ask(id: string) {
       setRefocus(null);
       setConfirming(id);
@@ -89,8 +101,6 @@ export function useRowRemoval<R>(opts: { idOf(r: R): string; onDelete(id: string
     },
   };
 }
-
-export type RowRemoval<R> = ReturnType<typeof useRowRemoval<R>>;
 
 /** The last cell of a row: Delete, or the inline confirm. */
 export function DeleteCell({ id, label, removal, onConfirm }: { id: string; label: string; removal: { busy: boolean; confirming: string | null; confirmRef: { current: HTMLButtonElement | null }; ask(id: string): void; cancel(id: string): void }; onConfirm(): void }) {

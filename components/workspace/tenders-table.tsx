@@ -5,6 +5,7 @@ import { effectiveDeadline } from '@/lib/workspace/reminders';
 import { ANNOTATION_STATUSES, type Annotation, type AnnotationStatus } from '@/lib/workspace/schema';
 import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
 import { DeleteCell, useRowRemoval } from './row-removal';
+import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
 
 export const STATUS_LABELS: Record<AnnotationStatus, string> = {
@@ -34,17 +35,15 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) =>
 
 /** The workspace's "Tenders" table: one row per annotated notice, with search, filters, sorting and delete. */
 export function TendersTable({ annotations, councilNames, today, onDelete, onRestore }: TendersTableProps) {
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const { filters, set, clear, filtered } = useFilters<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortState<AnnotationSortColumn>>({ column: 'deadline', direction: 'asc' });
   const removal = useRowRemoval<Annotation>({ idOf: (a) => a.key, onDelete, onRestore });
-  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
 
   const filter: AnnotationFilter = { ...filters, status: filters.status ? (filters.status as AnnotationStatus) : undefined };
   const shown = sortAnnotations(filterAnnotations(annotations, filter), sort.column, sort.direction);
   const councils = sorted(annotations.flatMap((a) => (a.council ? [a.council] : [])));
   const groups = sorted(annotations.flatMap((a) => (a.serviceGroup ? [a.serviceGroup] : [])));
   const tags = sorted(annotations.flatMap((a) => a.tags));
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   const header = (column: AnnotationSortColumn, label: string) => <SortHeader column={column} label={label} sort={sort} onSort={setSort} />;
 
   return (
@@ -63,67 +62,14 @@ export function TendersTable({ annotations, councilNames, today, onDelete, onRes
       ) : (
         <>
           <div class="cl-ws__filters" role="search" aria-label="Filter tenders">
-            <label class="cl-field cl-ws__search">
-              <span class="cl-field__label">Search tenders</span>
-              <input type="search" value={filters.text} onInput={(e) => set({ text: e.currentTarget.value })} />
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Council</span>
-              <select value={filters.council} onChange={(e) => set({ council: e.currentTarget.value })}>
-                <option value="">All councils</option>
-                {councils.map((c) => (
-                  <option value={c} key={c}>
-                    {councilNames.get(c) ?? c}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Service group</span>
-              <select value={filters.serviceGroup} onChange={(e) => set({ serviceGroup: e.currentTarget.value })}>
-                <option value="">All services</option>
-                {groups.map((g) => (
-                  <option value={g} key={g}>
-                    {serviceGroupLabel(g) ?? g}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Status</span>
-              <select value={filters.status} onChange={(e) => set({ status: e.currentTarget.value })}>
-                <option value="">Any status</option>
-                {ANNOTATION_STATUSES.map((s) => (
-                  <option value={s} key={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Tag</span>
-              <select value={filters.tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
-                <option value="">Any tag</option>
-                {tags.map((t) => (
-                  <option value={t} key={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Deadline from</span>
-              <input type="date" value={filters.deadlineFrom} onInput={(e) => set({ deadlineFrom: e.currentTarget.value })} />
-            </label>
-            <label class="cl-field">
-              <span class="cl-field__label">Deadline to</span>
-              <input type="date" value={filters.deadlineTo} onInput={(e) => set({ deadlineTo: e.currentTarget.value })} />
-            </label>
-            {filtered ? (
-              <button type="button" class="cl-button cl-button--secondary cl-ws__clear" onClick={() => setFilters(NO_FILTERS)}>
-                Clear filters
-              </button>
-            ) : null}
+            <SearchFilter label="Search tenders" value={filters.text} onChange={(text) => set({ text })} />
+            <SelectFilter label="Council" any="All councils" value={filters.council} options={councils.map((c) => [c, councilNames.get(c) ?? c] as const)} onChange={(council) => set({ council })} />
+            <SelectFilter label="Service group" any="All services" value={filters.serviceGroup} options={groups.map((g) => [g, serviceGroupLabel(g) ?? g] as const)} onChange={(serviceGroup) => set({ serviceGroup })} />
+            <SelectFilter label="Status" any="Any status" value={filters.status} options={ANNOTATION_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const)} onChange={(status) => set({ status })} />
+            <SelectFilter label="Tag" any="Any tag" value={filters.tag} options={tags.map((t) => [t, t] as const)} onChange={(tag) => set({ tag })} />
+            <DateFilter label="Deadline from" value={filters.deadlineFrom} onChange={(deadlineFrom) => set({ deadlineFrom })} />
+            <DateFilter label="Deadline to" value={filters.deadlineTo} onChange={(deadlineTo) => set({ deadlineTo })} />
+            <ClearFilters filtered={filtered} onClear={clear} />
           </div>
           <p class="cl-ws__count" aria-live="polite">
             {shown.length} of {annotations.length} {annotations.length === 1 ? 'tender' : 'tenders'}

@@ -6,6 +6,7 @@ import { ask } from '@/lib/extension/messaging';
 import { runPageViews } from '@/lib/extension/page-views';
 import { referencesKey } from '@/components/suppliers/notice-references';
 import { hideNoticePanel, keyFor, listenForWorkspaceChanges, showNoticePanel, type NoticeView } from './panel';
+import { errorText } from '@/components/format';
 
 const NOTICE_ADAPTERS: readonly SiteAdapter[] = [contractsFinderNotice, findATenderNotice];
 const SITES = { 'contracts-finder-notice': 'contracts-finder', 'find-a-tender-notice': 'find-a-tender' } as const;
@@ -27,7 +28,7 @@ async function lookUpSuppliers(view: NoticeView, signal: AbortSignal): Promise<v
       try {
         lookup.state = { status: 'ready', refs: await ask({ type: 'supplierReferences', key: referencesKey(lookup) }) };
       } catch (error) {
-        lookup.state = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+        lookup.state = { status: 'error', error: errorText(error) };
       }
     }),
   );
@@ -83,7 +84,7 @@ export default defineContentScript({
                 title: notice?.title ?? undefined,
               });
             } catch (error) {
-              view.insight = { error: error instanceof Error ? error.message : String(error) };
+              view.insight = { error: errorText(error) };
             }
             if (!signal.aborted) await showNoticePanel(view);
           })();

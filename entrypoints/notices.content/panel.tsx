@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { AnnotationEditor, type AnnotatedNotice, type AnnotationTransport } from '@/components/notice/annotation-editor';
 import { NoticePanel } from '@/components/notice/notice-panel';
 import type { SupplierLookup } from '@/components/suppliers/notice-references';
 import { cardStyles } from '@/components/styles';
+import { onRuntimeMessage } from '@/components/live-data';
 import type { NoticeInsight, TabContext, WorkspaceChanged } from '@/lib/protocol';
 import type { TenderNoticeFacts } from '@/lib/sites/types';
 import { ask } from '@/lib/extension/messaging';
@@ -31,7 +31,7 @@ let collapsed: boolean | null = null;
 const remoteListeners = new Set<() => void>();
 
 /** `workspaceChanged` from the background (any tab's save, an import): the editor reloads its record. */
-export function onWorkspaceChanged(message: WorkspaceChanged, key: string | null): void {
+function onWorkspaceChanged(message: WorkspaceChanged, key: string | null): void {
   if (message.kind === 'prospect') return;
   if (message.kind === 'all' || message.id === key) for (const listener of remoteListeners) listener();
 }
@@ -115,9 +115,7 @@ function openReferences(name: string): void {
 
 /** Listens for workspace changes for as long as the content script runs; returns the remover. */
 export function listenForWorkspaceChanges(currentKey: () => string | null): () => void {
-  const listener = (message: unknown) => {
+  return onRuntimeMessage((message) => {
     if ((message as { type?: unknown } | null)?.type === 'workspaceChanged') onWorkspaceChanged(message as WorkspaceChanged, currentKey());
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  });
 }

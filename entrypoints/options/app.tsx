@@ -7,12 +7,11 @@ import { CouncilSitesSetting } from '@/components/site-badge/council-sites-setti
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
 import { SavingsChangedSchema, SyncChangedSchema, type DatasetStatus } from '@/lib/protocol';
-import type { SavingsItem } from '@/lib/savings/schema';
 import type { Settings } from '@/lib/settings';
 import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
 import { useCouncilSites } from './council-sites';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { errorText } from '@/components/format';
+import { onRuntimeMessage, useCouncilList, useLiveRead } from '@/components/live-data';
 
 /** The sync's status, read again whenever the background says it changed (and each second while it runs). */
 function useSyncStatus() {
@@ -26,15 +25,13 @@ function useSyncStatus() {
         setError(null);
         setNow(Date.now());
       },
-      (e: unknown) => setError(`Couldn't refresh: ${message(e)}`),
+      (e: unknown) => setError(`Couldn't refresh: ${errorText(e)}`),
     );
   useEffect(() => {
     void read(ask({ type: 'getSyncStatus' }));
-    const onMessage = (m: unknown) => {
+    return onRuntimeMessage((m) => {
       if (SyncChangedSchema.safeParse(m).success) void read(ask({ type: 'getSyncStatus' }));
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    });
   }, []);
   useEffect(() => {
     if (!sync?.running) return;
@@ -46,26 +43,8 @@ function useSyncStatus() {
 
 /** The savings items and council names, read again whenever the background says they changed. */
 function useSavings() {
-  const [items, setItems] = useState<SavingsItem[] | null>(null);
-  const [councils, setCouncils] = useState<{ code: string; name: string }[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const read = () =>
-      ask({ type: 'listSavings' }).then(
-        (list) => {
-          setItems(list);
-          setError(null);
-        },
-        (e: unknown) => setError(message(e)),
-      );
-    void read();
-    void ask({ type: 'listCouncils' }).then(setCouncils, () => undefined);
-    const onMessage = (m: unknown) => {
-      if (SavingsChangedSchema.safeParse(m).success) void read();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, []);
+  const { value: items, error } = useLiveRead(() => ask({ type: 'listSavings' }), (m) => SavingsChangedSchema.safeParse(m).success);
+  const councils = useCouncilList();
   return { items, councils, error };
 }
 
@@ -81,7 +60,7 @@ export function App() {
 
   useEffect(() => {
     void readSettings().then(setSettings);
-    ask({ type: 'getStatus' }).then(setStatus, (e: unknown) => setStatusError(message(e)));
+    ask({ type: 'getStatus' }).then(setStatus, (e: unknown) => setStatusError(errorText(e)));
   }, []);
   // The notices count changes as a refresh stores pages.
   useEffect(() => {

@@ -3,8 +3,7 @@ import { browser } from 'wxt/browser';
 import { councilSiteOrigins, hasCouncilSites, removeCouncilSites, requestCouncilSites } from '@/lib/extension/council-site-access';
 import { updateSettings } from '@/lib/extension/settings';
 import type { Settings } from '@/lib/settings';
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { errorText } from '@/components/format';
 
 /** The council-website switch: the option and the browser permission, kept together. */
 export function useCouncilSites(settings: Settings | null, setSettings: (next: Settings) => void) {

@@ -5,8 +5,7 @@ import { councilText, valuesFromCapture, valuesFromItem, type CouncilOption } fr
 import { EmptyState } from '@/components/ui/empty-state';
 import { ask } from '@/lib/extension/messaging';
 import { findServiceGroup } from '@/lib/savings/values';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { errorText } from '@/components/format';
 
 type Mode = { kind: 'new'; council?: string; group?: string } | { kind: 'draft'; draftId: string } | { kind: 'edit'; id: string };
 
@@ -71,7 +70,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     load(modeFrom(location.search)).then(setLoaded, (e: unknown) =>
-      setLoaded({ state: 'error', title: "Couldn't open the savings form", detail: message(e) }),
+      setLoaded({ state: 'error', title: "Couldn't open the savings form", detail: errorText(e) }),
     );
   }, []);
 

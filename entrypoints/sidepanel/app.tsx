@@ -6,6 +6,8 @@ import { SaveProspect, type ProspectState } from '@/components/panel/save-prospe
 import { ask } from '@/lib/extension/messaging';
 import { SavingsChangedSchema, TabContextChangedSchema, WorkspaceChangedSchema, type TabContext } from '@/lib/protocol';
 import { prospectId, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
+import { errorText, localDate } from '@/components/format';
+import { onRuntimeMessage } from '@/components/live-data';
 
 /**
  * Which tab the panel follows: `?tab=<id>` when opened as a page (tests, "open in tab"), else the
@@ -30,12 +32,6 @@ function useFollowedTab(): number | null {
   return tabId;
 }
 
-/** Today in the reader's time zone, YYYY-MM-DD: the financial year turns at local midnight. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * The Timing section's data for the card's council and the person's service group: fetched when
  * either changes, again whenever the background says savings items changed, and quietly when a
@@ -52,9 +48,9 @@ function useTiming(council: string | null, group: string | null, syncedAt: numbe
       if (!quiet) setState({ status: 'loading' });
       try {
         const data = await ask({ type: 'getTiming', council, serviceGroup: group });
-        if (request === latest.current) setState({ status: 'ready', data, today: localToday() });
+        if (request === latest.current) setState({ status: 'ready', data, today: localDate() });
       } catch (e) {
-        if (request === latest.current) setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        if (request === latest.current) setState({ status: 'error', error: errorText(e) });
       }
     },
     [council, group],
@@ -67,11 +63,9 @@ function useTiming(council: string | null, group: string | null, syncedAt: numbe
     void load(quiet);
   }, [load, syncedAt]);
   useEffect(() => {
-    const onMessage = (message: unknown) => {
+    return onRuntimeMessage((message) => {
       if (SavingsChangedSchema.safeParse(message).success) void load(true);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    });
   }, [load]);
   return { state, reload: () => void load(false) };
 }
@@ -88,17 +82,15 @@ function useProspect(id: string | null): { state: ProspectState; save(fields: Pr
         const prospect = await ask({ type: 'getProspect', id });
         if (request === latest.current) setState({ status: 'ready', prospect });
       } catch (e) {
-        if (request === latest.current) setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        if (request === latest.current) setState({ status: 'error', error: errorText(e) });
       }
     };
     setState({ status: 'loading' });
     void read();
-    const onMessage = (message: unknown) => {
+    return onRuntimeMessage((message) => {
       const changed = WorkspaceChangedSchema.safeParse(message);
       if (changed.success && (changed.data.kind === 'all' || (changed.data.kind === 'prospect' && changed.data.id === id))) void read();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    });
   }, [id]);
   const save = async (fields: ProspectPatch, baseTimes?: ProspectFieldTimes) => {
     const result = await saveProspect(id!, fields, baseTimes);
@@ -126,7 +118,7 @@ export function App() {
     try {
       setContext(await ask({ type: 'getTabContext', tabId }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setLoading(false);
     }
@@ -134,16 +126,14 @@ export function App() {
 
   useEffect(() => {
     void load();
-    const onMessage = (message: unknown) => {
+    return onRuntimeMessage((message) => {
       const changed = TabContextChangedSchema.safeParse(message);
       if (changed.success && changed.data.tabId === tabId) {
         setContext(changed.data.context);
         setError(null);
         setLoading(false);
       }
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    });
   }, [load, tabId]);
 
   const card = context?.status === 'council' ? context.card : null;

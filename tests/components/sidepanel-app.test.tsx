@@ -24,7 +24,8 @@ vi.mock('@/lib/extension/messaging', () => ({
   },
 }));
 
-const { App, localToday } = await import('@/entrypoints/sidepanel/app');
+const { App } = await import('@/entrypoints/sidepanel/app');
+const { localDate } = await import('@/components/format');
 
 const TAB_ID = 7;
 const timingAsks = () => asked.filter((r) => r.type === 'getTiming');
@@ -107,5 +108,5 @@ test.each([
   [new Date(2027, 2, 31, 23, 59), '2027-03-31'],
   [new Date(2027, 3, 1, 0, 0), '2027-04-01'],
 ])('today is the local calendar date: %s', (now, expected) => {
-  expect(localToday(now)).toBe(expected);
+  expect(localDate(now)).toBe(expected);
 });

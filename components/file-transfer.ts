@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { errorText } from './format';
+
+/** Saves text as a file through a temporary Blob link. */
+export function downloadText(filename: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export type ImportState<O> = { state: 'idle' } | { state: 'reading'; name: string } | { state: 'done'; outcome: O } | { state: 'failed'; reason: string };
+
+/** An export button's action: asks for the file and hands it to the browser, or says why it couldn't. */
+export function useExport<F>(onExport: (format: F) => Promise<{ filename: string; text: string; mime: string }>, download: (filename: string, text: string, mime: string) => void) {
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportAs = async (format: F) => {
+    setExportError(null);
+    try {
+      const file = await onExport(format);
+      download(file.filename, file.text, file.mime);
+    } catch (e) {
+      setExportError(`Couldn't export: ${errorText(e)}`);
+    }
+  };
+  return { exportError, exportAs };
+}
+
+/**
+ * A file input's import: `prepare` refuses a file (the reason) or gives the importer for its text.
+ * The input is cleared afterwards, so the same file can be chosen again after fixing it.
+ */
+export function useFileImport<O>(prepare: (file: File) => string | ((text: string) => Promise<O>)) {
+  const [imported, setImported] = useState<ImportState<O>>({ state: 'idle' });
+  const chooseFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    const importer = prepare(file);
+    if (typeof importer === 'string') {
+      setImported({ state: 'failed', reason: importer });
+      input.value = '';
+      return;
+    }
+    setImported({ state: 'reading', name: file.name });
+    try {
+      setImported({ state: 'done', outcome: await importer(await file.text()) });
+    } catch (e) {
+      setImported({ state: 'failed', reason: errorText(e) });
+    } finally {
+      input.value = '';
+    }
+  };
+  return { imported, chooseFile };
+}
