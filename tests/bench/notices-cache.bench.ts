@@ -11,7 +11,8 @@ import { SERVICE_GROUPS } from '@/lib/roles/groups';
 import { chromiumPath } from '../e2e/harness';
 import { bundleInPage, GLOBAL_NAME } from './notices-cache/bundle';
 import { openBenchPage, type BenchPage } from './notices-cache/chromium-page';
-import { createNoticeGenerator, rng, type CacheShape } from './notices-cache/generate';
+import { rng } from '../support/rng';
+import { createNoticeGenerator, type CacheShape } from './notices-cache/generate';
 import type * as InPage from './notices-cache/in-page';
 import { chromiumMemory, processesWithFilesIn, waitForIdle, type ProcessMemory } from './notices-cache/chromium-processes';
 
@@ -136,7 +137,7 @@ async function main(): Promise<number> {
 
   // 2. The browser side, bundled, in a blank page on 127.0.0.1.
   const bundle = await bundleInPage(path.join(ROOT, 'tests', 'bench', 'notices-cache', 'in-page.ts'), ROOT);
-  const bench = await openBenchPage(ROOT, bundle.code);
+  const bench = await openBenchPage(bundle.code);
   // Ctrl-C: close Chromium and remove the run folder (profile, database) rather than leave them in .e2e-runs.
   process.once('SIGINT', () => void bench.close().finally(() => process.exit(130)));
   try {

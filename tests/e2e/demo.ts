@@ -24,6 +24,7 @@ import {
   noticeRoute,
   openSidePanel,
   ROOT,
+  sendMessage,
   shiftFinancialYears,
   startSiteServer,
   tabIdOf,
@@ -58,30 +59,24 @@ function parseArgs(argv: string[]): { headless: boolean; screenshots: string | n
 }
 
 /** The demo savings file, its financial years moved on from 2026/27 to the current one. */
-function demoSavingsCsv(today = new Date()): string {
-  return shiftFinancialYears(readFileSync(join(FIXTURES, 'savings', 'demo-savings.csv'), 'utf8'), 2026, today);
+function demoSavingsCsv(): string {
+  return shiftFinancialYears(readFileSync(join(FIXTURES, 'savings', 'demo-savings.csv'), 'utf8'), 2026);
 }
-
-/** The extension API inside `page.evaluate` on an extension page. */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** Imports the demo savings through the background, from an extension page as the options page would. */
 async function importDemoSavings(browser: Launched): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const outcome = await page.evaluate(
-    (text) => chrome.runtime.sendMessage({ type: 'importSavings', text, format: 'csv' }),
-    demoSavingsCsv(),
-  );
+  const outcome = await sendMessage(page, { type: 'importSavings', text: demoSavingsCsv(), format: 'csv' });
   await page.close();
-  const value = (outcome as { ok?: boolean; value?: { ok: boolean; added?: number } } | undefined)?.value;
+  const value = outcome?.value as { ok: boolean; added?: number } | undefined;
   if (!value?.ok) throw new Error(`Importing the demo savings failed: ${JSON.stringify(outcome)}`);
   console.log(`imported ${value.added} demo savings items`);
 }
 
 /** YYYY-MM-DD `days` from today, so the demo's deadlines stay ahead. */
-function inDays(days: number, today = new Date()): string {
-  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Illustrative workspace records (issue 6), so the workspace page is not empty. */
@@ -154,7 +149,7 @@ async function seedDemoWorkspace(browser: Launched): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/workspace.html`);
   for (const message of demoWorkspaceMessages()) {
-    const answer = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as { ok?: boolean; error?: string } | undefined;
+    const answer = await sendMessage(page, message);
     if (!answer?.ok) throw new Error(`Seeding the demo workspace failed: ${JSON.stringify(answer)}`);
   }
   await page.close();

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { generate } from 'selfsigned';
+import { formatFinancialYear } from '@/lib/timing/financial-year';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -69,7 +70,7 @@ export const linkedInRoute: Route = (host, path) => {
 };
 
 /** Contracts Finder and Find a Tender notice pages (tests/fixtures/notices) at their real addresses. */
-export const NOTICE_PAGES: Record<string, string> = {
+const NOTICE_PAGES: Record<string, string> = {
   'https://www.contractsfinder.service.gov.uk/Notice/fd63bc1b-c8c6-46a2-9df9-c07a0d3d1d38': 'contracts-finder--tender-north-yorkshire-retrofit.html',
   'https://www.contractsfinder.service.gov.uk/Notice/f4dd4a6d-e118-4d6c-a9e2-29efe07acd44': 'contracts-finder--planning-lincolnshire-send-transport.html',
   'https://www.contractsfinder.service.gov.uk/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac': 'contracts-finder--award-nhs-adalimumab.html',
@@ -132,9 +133,32 @@ export interface Launched {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+/** A new folder under the git-ignored `.e2e-runs/` for one browser run (its profile, config, cache and temp files). */
+export function newRunDir(prefix = 'run-'): string {
+  const runs = join(ROOT, '.e2e-runs');
+  mkdirSync(runs, { recursive: true });
+  return mkdtempSync(join(runs, prefix));
+}
+
+/** Chromium also writes to ~/.config/chromium and /tmp: keep it in the run folder. */
+export function chromiumEnv(runDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, XDG_CONFIG_HOME: runDir, XDG_CACHE_HOME: runDir, TMPDIR: runDir };
+}
+
+/** The flags every Chromium started here shares: no sandbox, GPU or QUIC, no first-run or background traffic. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const MAPPED_HOSTS = ['www.linkedin.com'];
 /** The live procurement APIs the background fetches (wxt.config.ts host_permissions). */
-export const API_HOSTS = ['www.contractsfinder.service.gov.uk', 'www.find-tender.service.gov.uk'];
+const API_HOSTS = ['www.contractsfinder.service.gov.uk', 'www.find-tender.service.gov.uk'];
 
 /** Launches Chromium with the built extension, the given hosts mapped to the local server. */
 export async function launch(options: {
@@ -151,9 +175,7 @@ export async function launch(options: {
 }): Promise<Launched> {
   assertBuilt();
   const executablePath = chromiumPath();
-  const runs = join(ROOT, '.e2e-runs');
-  mkdirSync(runs, { recursive: true });
-  const runDir = options.profileDir ? resolve(options.profileDir, '..') : mkdtempSync(join(runs, 'run-'));
+  const runDir = options.profileDir ? resolve(options.profileDir, '..') : newRunDir();
   const profileDir = options.profileDir ?? join(runDir, 'profile');
   const maps = [
     ...(options.hosts ?? MAPPED_HOSTS).map((h) => `MAP ${h} 127.0.0.1:${options.port}`),
@@ -161,20 +183,13 @@ export async function launch(options: {
   ].join(', ');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
-    // Chromium also writes to ~/.config/chromium and /tmp: keep it in the run folder.
-    env: { ...process.env, XDG_CONFIG_HOME: runDir, XDG_CACHE_HOME: runDir, TMPDIR: runDir },
+    env: chromiumEnv(runDir),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${EXT_DIR}`,
       `--load-extension=${EXT_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--host-resolver-rules=${maps}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
       ...(options.apiPort ? ['--ignore-certificate-errors'] : []),
     ],
@@ -225,12 +240,25 @@ export async function waitForSeed(worker: Worker, timeoutMs = 30_000): Promise<{
   }, timeoutMs);
 }
 
-/** The extension APIs as seen inside `worker.evaluate` (the test process has no `chrome` types). */
+/** The extension APIs as seen inside `worker.evaluate` and on extension pages (the test process has no `chrome` types). */
 interface ChromeInWorker {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 declare const chrome: ChromeInWorker;
+
+/** The background's answer to a message (lib/protocol.ts `Envelope`), loosely typed for tests. */
+export interface Answer {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+/** Sends `message` to the background from `page`, an extension page, as the extension's own pages do. */
+export async function sendMessage(page: Page, message: unknown): Promise<Answer> {
+  return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Answer;
+}
 
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   const url = page.url();
@@ -272,6 +300,7 @@ export async function openSidePanel(launched: Launched, tabId: number): Promise<
 }
 
 interface CdpNode {
+  nodeId: number;
   nodeName: string;
   nodeType: number;
   nodeValue?: string;
@@ -281,38 +310,46 @@ interface CdpNode {
 }
 
 /**
- * Reads our closed shadow roots the way DevTools does (CDP with `pierce`), since page scripts and
- * Playwright locators cannot see into them. Returns each `cl-` host with its root mode and text.
+ * Runs `fn` on the whole DOM of `page`, shadow roots included, as DevTools reads it (CDP with
+ * `pierce`): page scripts and Playwright locators cannot see into closed shadow roots.
  */
-export async function readShadowHosts(page: Page): Promise<{ tag: string; mode: string; text: string; attributes: Record<string, string> }[]> {
+async function withPiercedDocument<T>(page: Page, fn: (cdp: CDPSession, root: CdpNode) => Promise<T> | T): Promise<T> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const found: { tag: string; mode: string; text: string; attributes: Record<string, string> }[] = [];
+    return await fn(cdp, root);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Every `cl-` element in the document, in document order (not looking inside shadow roots). */
+function clHosts(node: CdpNode, found: CdpNode[] = []): CdpNode[] {
+  if (node.nodeName.startsWith('CL-')) found.push(node);
+  for (const child of node.children ?? []) clHosts(child, found);
+  return found;
+}
+
+/** Reads our closed shadow roots: each `cl-` host with its root mode and text. */
+export async function readShadowHosts(page: Page): Promise<{ tag: string; mode: string; text: string; attributes: Record<string, string> }[]> {
+  return withPiercedDocument(page, (_cdp, root) => {
     const textOf = (node: CdpNode): string => {
       if (node.nodeType === 3) return node.nodeValue ?? '';
       if (node.nodeName === 'STYLE' || node.nodeName === 'SCRIPT') return '';
       return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join(' ');
     };
-    const walk = (node: CdpNode) => {
-      if (node.nodeName.startsWith('CL-')) {
-        const attrs: Record<string, string> = {};
-        for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2) attrs[node.attributes![i]!] = node.attributes![i + 1]!;
-        const shadow = node.shadowRoots?.[0];
-        found.push({
-          tag: node.nodeName.toLowerCase(),
-          mode: shadow?.shadowRootType ?? 'none',
-          text: shadow ? textOf(shadow).replace(/\s+/g, ' ').trim() : '',
-          attributes: attrs,
-        });
-      }
-      for (const child of node.children ?? []) walk(child);
-    };
-    walk(root);
-    return found;
-  } finally {
-    await cdp.detach();
-  }
+    return clHosts(root).map((node) => {
+      const attrs: Record<string, string> = {};
+      for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2) attrs[node.attributes![i]!] = node.attributes![i + 1]!;
+      const shadow = node.shadowRoots?.[0];
+      return {
+        tag: node.nodeName.toLowerCase(),
+        mode: shadow?.shadowRootType ?? 'none',
+        text: shadow ? textOf(shadow).replace(/\s+/g, ' ').trim() : '',
+        attributes: attrs,
+      };
+    });
+  });
 }
 
 export function screenshotDir(): string {
@@ -327,18 +364,16 @@ export function screenshotDir(): string {
  * year" stays next year. `#` comment lines (CSV) are left as they are.
  */
 export function shiftFinancialYears(text: string, baseYear: number, today = new Date()): string {
-  const shift = (today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1) - baseYear;
+  const shift = financialYearStartOn(today) - baseYear;
   return text
     .split('\n')
-    .map((line) =>
-      line.startsWith('#')
-        ? line
-        : line.replace(/\b(20\d\d)\/\d\d\b/g, (_whole, year: string) => {
-            const start = Number(year) + shift;
-            return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-          }),
-    )
+    .map((line) => (line.startsWith('#') ? line : line.replace(/\b(20\d\d)\/\d\d\b/g, (_whole, year: string) => formatFinancialYear(Number(year) + shift))))
     .join('\n');
+}
+
+/** The start year of the financial year (1 April to 31 March) `today` falls in, by local time: 31 March 2027 -> 2026. */
+export function financialYearStartOn(today = new Date()): number {
+  return today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1;
 }
 
 /**
@@ -347,20 +382,10 @@ export function shiftFinancialYears(text: string, baseYear: number, today = new 
  * With `focus`, the element is focused first, so `page.keyboard` types into it.
  */
 export async function inShadow<T>(page: Page, host: `cl-${string}`, selector: string, fn = 'function () { return null; }', options: { focus?: boolean; args?: unknown[] } = {}): Promise<T> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { nodeId: number } };
-    const find = (node: CdpNode & { nodeId?: number }): number | null => {
-      if (node.nodeName === host.toUpperCase()) return (node.shadowRoots?.[0] as { nodeId?: number } | undefined)?.nodeId ?? null;
-      for (const child of node.children ?? []) {
-        const hit = find(child);
-        if (hit !== null) return hit;
-      }
-      return null;
-    };
-    const shadowId = find(root);
-    if (shadowId === null) throw new Error(`No <${host}> with a shadow root on ${page.url()}`);
-    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadowId, selector })) as { nodeId: number };
+  return withPiercedDocument(page, async (cdp, root) => {
+    const shadow = clHosts(root).find((node) => node.nodeName === host.toUpperCase() && node.shadowRoots?.[0])?.shadowRoots![0];
+    if (!shadow) throw new Error(`No <${host}> with a shadow root on ${page.url()}`);
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
     if (!nodeId) throw new Error(`Nothing matches ${selector} inside <${host}>`);
     if (options.focus) await cdp.send('DOM.focus', { nodeId });
     const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
@@ -372,9 +397,7 @@ export async function inShadow<T>(page: Page, host: `cl-${string}`, selector: st
       awaitPromise: true,
     })) as { result: { value: T } };
     return result.value;
-  } finally {
-    await cdp.detach();
-  }
+  });
 }
 
 /**

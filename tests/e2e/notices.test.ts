@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   inShadow,
   launch,
+  newRunDir,
   noticeHostsCert,
   noticeRoute,
   readShadowHosts,
-  ROOT,
   screenshotDir,
   startSiteServer,
   tabIdOf,
@@ -79,8 +79,7 @@ describe('Notice pages in real Chromium', () => {
 
   beforeAll(async () => {
     site = await startSiteServer([noticeRoute], { tls: await noticeHostsCert() });
-    mkdirSync(join(ROOT, '.e2e-runs'), { recursive: true });
-    runDir = mkdtempSync(join(ROOT, '.e2e-runs', 'notices-'));
+    runDir = newRunDir('notices-');
     profileDir = join(runDir, 'profile');
     const started = Date.now();
     // The notice hosts are the API hosts: `apiPort` maps both to the HTTPS server.

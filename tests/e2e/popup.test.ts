@@ -72,12 +72,16 @@ describe('The popup in real Chromium', () => {
     console.log('popup e2e timings (ms):', JSON.stringify(timings));
   });
 
-  async function openPopup(): Promise<Page> {
+  /** The popup as a page at the popup's width. */
+  async function openPopup(query = ''): Promise<Page> {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 380, height: 600 });
-    await page.goto(popupUrl());
+    await page.goto(popupUrl(query));
     return page;
   }
+
+  /** The text of the notice panel's closed shadow root on `page` ('' while there is none). */
+  const panelText = async (page: Page) => (await readShadowHosts(page)).find((h) => h.tag === HOST)?.text ?? '';
 
   /** Types into the search box and moves with the arrow keys until `name` is the active option. */
   async function choose(page: Page, query: string, name: RegExp): Promise<number> {
@@ -134,9 +138,7 @@ describe('The popup in real Chromium', () => {
     await notice.goto(NYE_TENDER);
     const tabId = await tabIdOf(browser.worker, notice);
     await waitForBadge(browser.worker, tabId, (t) => t === 'NYE');
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 380, height: 600 });
-    await page.goto(popupUrl(`?tab=${tabId}`));
+    const page = await openPopup(`?tab=${tabId}`);
     const tab = page.getByRole('region', { name: 'This tab' });
     await expect.poll(() => tab.textContent(), { timeout: 10_000 }).toContain('North Yorkshire Council');
     expect(await tab.textContent()).toContain('On this page');
@@ -177,7 +179,7 @@ describe('The popup in real Chromium', () => {
   test('an award notice lists each awarded supplier under References; none has other council contracts', async () => {
     const page = await browser.context.newPage();
     await page.goto(NHS_AWARD);
-    const panel = async () => (await readShadowHosts(page)).find((h) => h.tag === HOST)?.text ?? '';
+    const panel = () => panelText(page);
     const started = Date.now();
     await expect.poll(panel, { timeout: 15_000 }).toMatch(/Abbvie Ltd · no other council contracts/);
     timings['notice references'] = Date.now() - started;
@@ -202,7 +204,7 @@ describe('The popup in real Chromium', () => {
   test('an award to suppliers with council contracts lists them, by name and by Companies House number', async () => {
     const page = await browser.context.newPage();
     await page.goto(RENAMED_AWARD);
-    const panel = async () => (await readShadowHosts(page)).find((h) => h.tag === HOST)?.text ?? '';
+    const panel = () => panelText(page);
     await expect.poll(panel, { timeout: 15_000 }).toContain(`${SUPPLIER} · 1 other council contract`);
     expect(await panel()).toContain('PricewaterhouseCoopers LLP · 1 other council contract');
     await inShadow(page, HOST, 'details.cl-refs__supplier', 'function () { this.open = true; this.scrollIntoView(); }');

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatFinancialYear, parseFinancialYear } from '@/lib/timing/financial-year';
 import {
+  financialYearStartOn,
   FIXTURES,
   launch,
   linkedInRoute,
   MAPPED_HOSTS,
   openSidePanel,
   screenshotDir,
+  sendMessage,
   shiftFinancialYears,
   startSiteServer,
   tabIdOf,
@@ -32,11 +35,7 @@ const BUDGET_URL = `http://${LEEDS_HOST}${BUDGET_PATH}`;
 const PROFILE_URL = 'http://www.linkedin.com/in/priya-sharma'; // Head of Adult Social Care, Leeds
 
 /** Next financial year, e.g. `2027/28` during 2026/27: the page's proposal year once shifted. */
-function nextFinancialYear(today = new Date()): string {
-  const start = (today.getMonth() >= 3 ? today.getFullYear() : today.getFullYear() - 1) + 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
-const YEAR = nextFinancialYear();
+const YEAR = formatFinancialYear(financialYearStartOn() + 1);
 
 const leedsRoute: Route = (host, path) => {
   if (host !== LEEDS_HOST || path !== BUDGET_PATH) return null;
@@ -44,10 +43,9 @@ const leedsRoute: Route = (host, path) => {
   return { body: shiftFinancialYears(html, 2026) };
 };
 
-/** The extension APIs inside `worker.evaluate` and on extension pages. */
+/** The extension APIs inside `worker.evaluate`. */
 interface ChromeApis {
   tabs: { query(q: object): Promise<{ index: number; url?: string; title?: string }[]> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 declare const chrome: ChromeApis;
 type CaptureForTests = (info: object, tab: object) => Promise<void>;
@@ -156,24 +154,19 @@ describe('Capture from a council budget page in real Chromium', () => {
     await panel.screenshot({ path: join(screenshotDir(), 'e2e-sidepanel-timing-after-capture.png'), fullPage: true });
 
     // A second item saved elsewhere reaches the open panel without a reload (savingsChanged).
-    const next = `${Number(YEAR.slice(0, 4)) + 1}/${String((Number(YEAR.slice(0, 4)) + 2) % 100).padStart(2, '0')}`;
-    const saved = await panel.evaluate(
-      (year) =>
-        chrome.runtime.sendMessage({
-          type: 'saveSavingsItem',
-          item: {
-            council: 'LDS',
-            serviceGroup: 'adult-social-care',
-            financialYear: year,
-            kind: 'service-review',
-            status: 'proposed',
-            description: 'Review of day opportunities',
-            addedBy: 'form',
-          },
-        }),
-      next,
-    );
-    expect((saved as { ok: boolean }).ok).toBe(true);
+    const saved = await sendMessage(panel, {
+      type: 'saveSavingsItem',
+      item: {
+        council: 'LDS',
+        serviceGroup: 'adult-social-care',
+        financialYear: formatFinancialYear(parseFinancialYear(YEAR) + 1),
+        kind: 'service-review',
+        status: 'proposed',
+        description: 'Review of day opportunities',
+        addedBy: 'form',
+      },
+    });
+    expect(saved.ok).toBe(true);
     await expect.poll(() => timing.innerText(), { timeout: 10_000 }).toContain('Review of day opportunities');
 
     // "Add a savings item" opens the form on this council and service.
@@ -188,11 +181,7 @@ describe('Capture from a council budget page in real Chromium', () => {
 });
 
 async function listSavings(page: Page): Promise<Record<string, unknown>[]> {
-  const envelope = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'listSavings', council: 'LDS' }))) as {
-    ok: boolean;
-    value?: Record<string, unknown>[];
-    error?: string;
-  };
+  const envelope = await sendMessage(page, { type: 'listSavings', council: 'LDS' });
   if (!envelope.ok) throw new Error(envelope.error);
-  return envelope.value ?? [];
+  return (envelope.value as Record<string, unknown>[] | undefined) ?? [];
 }

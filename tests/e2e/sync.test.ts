@@ -1,4 +1,3 @@
-import { generate } from 'selfsigned';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -10,7 +9,7 @@ import {
   type Release,
 } from '../support/fake-procurement-api';
 import { daysBetween, shiftReleases } from '../support/time-shift';
-import { launch, linkedInRoute, openSidePanel, startSiteServer, tabIdOf, waitForBadge, waitForSeed, type Launched, type SiteServer } from './harness';
+import { launch, linkedInRoute, noticeHostsCert, openSidePanel, startSiteServer, tabIdOf, waitForBadge, waitForSeed, type Launched, type SiteServer } from './harness';
 
 /**
  * The procurement refresh end to end: the built extension's background fetches the two live API
@@ -73,20 +72,9 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
   let options: Page;
 
   beforeAll(async () => {
-    const pems = await generate([{ name: 'commonName', value: 'www.contractsfinder.service.gov.uk' }], {
-      keySize: 2048,
-      extensions: [
-        {
-          name: 'subjectAltName',
-          altNames: [
-            { type: 2, value: 'www.contractsfinder.service.gov.uk' },
-            { type: 2, value: 'www.find-tender.service.gov.uk' },
-          ],
-        },
-      ],
-    });
     api = await startFakeProcurementApi({
-      tls: { key: pems.private, cert: pems.cert },
+      // The certificate the notice pages use: its names are the two API hosts.
+      tls: await noticeHostsCert(),
       releases: {
         'contracts-finder': shiftReleases<Release>(fixtureReleases('contracts-finder'), SHIFT_DAYS),
         'find-a-tender': shiftReleases<Release>(fixtureReleases('find-a-tender'), SHIFT_DAYS),

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, linkedInRoute, openSidePanel, screenshotDir, startSiteServer, tabIdOf, waitForBadge, waitForSeed, type Launched, type SiteServer } from './harness';
+import {
+  launch,
+  linkedInRoute,
+  openSidePanel,
+  screenshotDir,
+  sendMessage,
+  startSiteServer,
+  tabIdOf,
+  waitForBadge,
+  waitForSeed,
+  type Launched,
+  type SiteServer,
+} from './harness';
 
 /**
  * The workspace end to end (issue 6): save a prospect from a LinkedIn council profile in the side
@@ -11,9 +23,6 @@ import { launch, linkedInRoute, openSidePanel, screenshotDir, startSiteServer, t
  */
 
 const PROFILE_URL = 'http://www.linkedin.com/in/priya-sharma'; // Head of Adult Social Care, Leeds
-
-/** The extension API inside `page.evaluate` on an extension page. */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** A date `days` from today, YYYY-MM-DD (UTC is close enough for a date weeks away). */
 function inDays(days: number): string {
@@ -53,10 +62,6 @@ const ANNOTATIONS = [
     },
   },
 ];
-
-async function send(page: Page, message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
-  return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: unknown; error?: string };
-}
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; text: string; bytes: Buffer }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])) as [Download, void];
@@ -123,7 +128,7 @@ describe('Workspace in real Chromium', () => {
     expect(await prospects.getByRole('link', { name: 'Priya Sharma' }).getAttribute('href')).toBe('https://www.linkedin.com/in/priya-sharma/');
 
     for (const a of ANNOTATIONS) {
-      const answer = await send(workspace, { type: 'editAnnotation', edit: { ...a, at: Date.now() } });
+      const answer = await sendMessage(workspace, { type: 'editAnnotation', edit: { ...a, at: Date.now() } });
       expect(answer.ok, answer.error).toBe(true);
     }
     // workspaceChanged refreshes the page without a reload.
@@ -159,7 +164,7 @@ describe('Workspace in real Chromium', () => {
     await tenders.getByRole('button', { name: 'Delete Highways resurfacing programme' }).click();
     await workspace.getByRole('button', { name: 'Yes, delete' }).click();
     await expect.poll(() => tenders.getByRole('row').count()).toBe(2);
-    expect(((await send(workspace, { type: 'listWorkspace' })).value as { annotations: unknown[] }).annotations).toHaveLength(1);
+    expect(((await sendMessage(workspace, { type: 'listWorkspace' })).value as { annotations: unknown[] }).annotations).toHaveLength(1);
     await workspace.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => tenders.getByRole('row').count()).toBe(3);
     expect(await workspace.getByText('Restored “Highways resurfacing programme”.').count()).toBe(1);
@@ -184,7 +189,7 @@ describe('Workspace in real Chromium', () => {
   });
 
   test('a bad import shows each problem and changes nothing', async () => {
-    const before = await send(workspace, { type: 'listWorkspace' });
+    const before = await sendMessage(workspace, { type: 'listWorkspace' });
     const bad = JSON.stringify({
       format: 'council-lens-workspace',
       version: 1,
@@ -197,7 +202,7 @@ describe('Workspace in real Chromium', () => {
     const problems = await workspace.getByRole('list', { name: 'Problems in the file' }).getByRole('listitem').allInnerTexts();
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toMatch(/annotations/);
-    const after = await send(workspace, { type: 'listWorkspace' });
+    const after = await sendMessage(workspace, { type: 'listWorkspace' });
     expect(after).toEqual(before);
   });
 
@@ -226,10 +231,10 @@ describe('Workspace in real Chromium', () => {
     await expect.poll(() => workspace.getByText(/Deleted 2 tender annotations, 1 prospect and 0 savings items/).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => workspace.getByRole('heading', { name: 'No tenders yet' }).count()).toBe(1);
     expect(await workspace.getByRole('heading', { name: 'No prospects yet' }).count()).toBe(1);
-    const left = (await send(workspace, { type: 'listWorkspace' })).value as { annotations: unknown[]; prospects: unknown[] };
+    const left = (await sendMessage(workspace, { type: 'listWorkspace' })).value as { annotations: unknown[]; prospects: unknown[] };
     expect(left).toEqual({ annotations: [], prospects: [] });
     // Public data stays.
-    const councils = (await send(workspace, { type: 'listCouncils' })).value as unknown[];
+    const councils = (await sendMessage(workspace, { type: 'listCouncils' })).value as unknown[];
     expect(councils.length).toBeGreaterThan(300);
   });
 });

@@ -64,7 +64,7 @@ function readJson(file: string): unknown {
 }
 
 /** The Contracts Finder fixture files, by name (../shared/data/contracts_finder_*.json). */
-export function contractsFinderFixtureFiles(dir = path.join(sharedDir(), 'data')): string[] {
+function contractsFinderFixtureFiles(dir = path.join(sharedDir(), 'data')): string[] {
   return readdirSync(dir)
     .filter((name) => /^contracts_finder_.*\.json$/.test(name))
     .sort()
@@ -424,14 +424,13 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
   };
 
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createHttpServer(handler);
-  server.on('connection', (socket: Socket) => {
+  // Every socket, TCP and (with `tls`) TLS, so stop() can end hanging requests.
+  const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-  });
-  server.on('secureConnection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  };
+  server.on('connection', track);
+  server.on('secureConnection', track);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;

@@ -2,6 +2,7 @@ import { ENDING_WITHIN_MONTHS } from '@/entrypoints/background/handlers/council-
 import type { ServiceGroupId } from '@/lib/ocds/cpv-service-groups';
 import type { Notice, Stage, TenderStatus } from '@/lib/ocds/notice';
 import { addMonths } from '@/lib/ocds/summary';
+import { rng } from './rng';
 
 /**
  * Notices crowded onto a few dates around each of {@link TODAYS}, for checking the card's
@@ -16,17 +17,6 @@ export const GROUPS: ServiceGroupId[] = ['adult-social-care', 'waste', 'housing'
 const STAGES: Stage[] = ['planning', 'tender', 'tender', 'tender', 'award', 'contract'];
 const STATUSES: (TenderStatus | undefined)[] = [undefined, 'active', 'active', 'planned', 'cancelled', 'complete', 'unsuccessful', 'withdrawn'];
 const TITLES = ['Home care', 'home care', 'Road resurfacing', 'Ćafé services', 'Cafe services', 'Bins', 'ICT support', 'Zebra crossing'];
-
-/** Mulberry32: the same rows every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { chromiumPath } from '../../e2e/harness';
+import { chromiumEnv, chromiumPath, CHROMIUM_FLAGS, newRunDir } from '../../e2e/harness';
 
 /**
  * A blank page on http://127.0.0.1:<port> in headless Debian Chromium with one script, for
@@ -55,11 +55,9 @@ function serve(script: string, offered: Map<string, string>): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-export async function openBenchPage(root: string, script: string): Promise<BenchPage> {
+export async function openBenchPage(script: string): Promise<BenchPage> {
   const executablePath = chromiumPath();
-  const runs = join(root, '.e2e-runs');
-  mkdirSync(runs, { recursive: true });
-  const runDir = mkdtempSync(join(runs, 'bench-notices-'));
+  const runDir = newRunDir('bench-notices-');
   const profileDir = join(runDir, 'profile');
   const offered = new Map<string, string>();
   let served = 0;
@@ -78,17 +76,10 @@ export async function openBenchPage(root: string, script: string): Promise<Bench
   try {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath,
-      // Chromium also writes to ~/.config/chromium and /tmp: keep it in the run folder.
-      env: { ...process.env, XDG_CONFIG_HOME: runDir, XDG_CACHE_HOME: runDir, TMPDIR: runDir },
+      env: chromiumEnv(runDir),
       headless: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_FLAGS,
         // performance.memory is bucketed and delayed without it.
         '--enable-precise-memory-info',
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',

@@ -1,5 +1,6 @@
 import type { Council } from '@/lib/councils/schema';
 import type { Award, ContractPeriod, Notice, Source, Stage, Supplier, TenderStatus } from '@/lib/ocds/notice';
+import { rng } from '../../support/rng';
 
 /**
  * Deterministic notice generator for the notices-cache benchmark: N notices shaped like the real
@@ -16,18 +17,6 @@ import type { Award, ContractPeriod, Notice, Source, Stage, Supplier, TenderStat
  *
  * Notice `i` depends only on (seed, i), so chunks can be generated one at a time, in any order.
  */
-
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 
