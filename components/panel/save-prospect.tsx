@@ -4,6 +4,15 @@ import { serviceGroupLabel, seniorityLabel } from '@/lib/roles/groups';
 import { normaliseProfileUrl, type Prospect, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
 import { errorText } from '@/components/format';
 
+/** Unsaved edits, with the profile and saved record (`draftKey`) they were made over. */
+interface ProspectDraft {
+  key: string;
+  name?: string;
+  title?: string;
+  notes?: string;
+  followUp?: string;
+}
+
 export type ProspectState = { status: 'loading' } | { status: 'ready'; prospect: Prospect | null } | { status: 'error'; error: string };
 
 export interface SaveProspectProps {
@@ -42,14 +51,22 @@ export function prospectFromContext(context: TabContext): ProspectPatch | null {
  */
 export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProspectProps) {
   const base = prospectFromContext(context);
+  const saved = state.status === 'ready' ? state.prospect : null;
+  // What the person has typed, kept against the profile and saved record it was typed over: a new
+  // profile starts afresh, and a saved record (or a change from another window) shows its own
+  // values from the first render it appears in, rather than an effect later (no empty flash).
+  const draftKey = `${base?.profileUrl ?? ''}|${saved?.id ?? ''}|${saved?.updatedAt ?? ''}`;
+  const [draft, setDraft] = useState<ProspectDraft>({ key: draftKey });
+  const current: ProspectDraft = draft.key === draftKey ? draft : { key: draftKey };
+  const edit = (field: keyof Omit<ProspectDraft, 'key'>, value: string) =>
+    setDraft((d) => ({ ...(d.key === draftKey ? d : { key: draftKey }), [field]: value }));
+  const name = current.name ?? base?.name ?? '';
+  const title = current.title ?? base?.title ?? '';
+  const notes = current.notes ?? saved?.notes ?? '';
+  const followUp = current.followUp ?? saved?.followUp ?? '';
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(base?.name ?? '');
-  const [title, setTitle] = useState(base?.title ?? '');
-  const [notes, setNotes] = useState('');
-  const [followUp, setFollowUp] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: true; text: string } | { ok: false; text: string } | null>(null);
-  const saved = state.status === 'ready' ? state.prospect : null;
   // Focus follows the form: into it on open, back to the button on Cancel, to the heading once saved.
   const [focus, setFocus] = useState<'name' | 'button' | 'saved' | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -63,22 +80,11 @@ export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProsp
     }
   });
 
-  // A new profile in the tab starts afresh.
+  // A new profile in the tab closes the form and forgets the last message.
   useEffect(() => {
     setOpen(false);
-    setName(base?.name ?? '');
-    setTitle(base?.title ?? '');
-    setNotes('');
-    setFollowUp('');
     setResult(null);
   }, [base?.profileUrl]);
-  // A saved record (or a change from another window) fills the editable fields.
-  useEffect(() => {
-    if (saved) {
-      setNotes(saved.notes);
-      setFollowUp(saved.followUp ?? '');
-    }
-  }, [saved?.id, saved?.updatedAt]);
 
   if (!base || state.status === 'loading') return null;
   if (state.status === 'error') {
@@ -127,11 +133,11 @@ export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProsp
     <>
       <label class="cl-prospect__field">
         <span>Notes</span>
-        <textarea rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+        <textarea rows={3} value={notes} onInput={(e) => edit('notes', e.currentTarget.value)} />
       </label>
       <label class="cl-prospect__field">
         <span>Follow-up date</span>
-        <input type="date" value={followUp} onInput={(e) => setFollowUp(e.currentTarget.value)} />
+        <input type="date" value={followUp} onInput={(e) => edit('followUp', e.currentTarget.value)} />
       </label>
     </>
   );
@@ -175,11 +181,11 @@ export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProsp
           <h2 class="cl-prospect__title">Save prospect</h2>
           <label class="cl-prospect__field">
             <span>Name (as shown on the page)</span>
-            <input type="text" required ref={nameRef} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+            <input type="text" required ref={nameRef} value={name} onInput={(e) => edit('name', e.currentTarget.value)} />
           </label>
           <label class="cl-prospect__field">
             <span>Title</span>
-            <input type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+            <input type="text" value={title} onInput={(e) => edit('title', e.currentTarget.value)} />
           </label>
           <p class="cl-prospect__meta">{facts.join(' · ')}</p>
           {notesAndDate}

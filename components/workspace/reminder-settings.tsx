@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 /** "3, 1" → [3, 1]: whole days 0-90, unique, largest first; an error naming the bad part otherwise. */
 export function parseReminderDays(text: string): { ok: true; days: number[] } | { ok: false; error: string } {
@@ -22,11 +22,13 @@ export interface ReminderSettingsProps {
 
 /** The options page's "Reminders" section: days before each bid deadline to notify. */
 export function ReminderSettings({ days, onSave, workspaceUrl }: ReminderSettingsProps) {
-  const [text, setText] = useState('');
+  // What is typed, against the saved days it was typed over: new saved days show from the render
+  // they arrive in (no empty field until an effect runs).
+  const savedText = days ? days.join(', ') : '';
+  const [draft, setDraft] = useState<{ over: string; text: string } | null>(null);
+  const text = draft && draft.over === savedText ? draft.text : savedText;
+  const setText = (value: string) => setDraft({ over: savedText, text: value });
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => {
-    if (days) setText(days.join(', '));
-  }, [days?.join(',')]);
 
   const save = async (e: Event) => {
     e.preventDefault();

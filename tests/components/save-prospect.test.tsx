@@ -4,7 +4,8 @@ import { SaveProspect, prospectFromContext, type SaveProspectProps } from '@/com
 import { TabPanel } from '@/components/panel/tab-panel';
 import { kentCompanyPage, leedsServiceLead } from '@/components/preview/preview-data';
 import type { Prospect } from '@/lib/workspace/schema';
-import { button, click, headings, mount, seenText } from './dom';
+import { render } from 'preact';
+import { button, click, headings, mount, rerender, seenText } from './dom';
 
 const settle = () => act(() => new Promise<void>((ok) => setTimeout(ok, 0)));
 
@@ -128,6 +129,42 @@ describe('SaveProspect', () => {
     await submit(root);
     expect(p.onSave).toHaveBeenCalledWith({ notes: 'Met at ADASS. Call in January.', followUp: null }, saved.fieldTimes);
     expect(root.querySelector('[role="status"]')!.textContent).toBe('Saved.');
+  });
+
+  test('the saved values show in the very render the record arrives in, before any effect runs', () => {
+    // Rendered without act(), so effects have not run: a field filled by an effect would be empty
+    // here, as it briefly was in the panel (and in a real-browser test under load).
+    const container = document.createElement('div');
+    document.body.append(container);
+    try {
+      render(<SaveProspect {...props({ state: { status: 'loading' } })} />, container);
+      render(<SaveProspect {...props({ state: { status: 'ready', prospect: saved } })} />, container);
+      expect(field(container, 'Follow-up date').value).toBe('2026-12-14');
+      expect(field(container, 'Notes').value).toBe('Met at ADASS.');
+    } finally {
+      render(null, container);
+      container.remove();
+    }
+  });
+
+  test('a change from another window replaces unsaved typing; a new profile starts afresh', () => {
+    const root = mount(<SaveProspect {...props({ state: { status: 'ready', prospect: saved } })} />);
+    type(field(root, 'Notes'), 'typed here');
+    expect(field(root, 'Notes').value).toBe('typed here');
+    const elsewhere = { ...saved, notes: 'Changed in the workspace.', followUp: '2027-01-05', updatedAt: '2026-11-30T11:00:00.000Z' };
+    rerender(root, <SaveProspect {...props({ state: { status: 'ready', prospect: elsewhere } })} />);
+    expect(field(root, 'Notes').value).toBe('Changed in the workspace.');
+    expect(field(root, 'Follow-up date').value).toBe('2027-01-05');
+
+    const other = { ...leedsServiceLead, url: 'https://www.linkedin.com/in/someone-else-leeds/', person: { ...leedsServiceLead.person!, name: 'Sam Jones' } };
+    rerender(root, <SaveProspect {...props({ state: { status: 'ready', prospect: null } })} />);
+    click(button(root, 'Save prospect'));
+    type(field(root, 'Notes'), 'about Amira');
+    rerender(root, <SaveProspect {...props({ context: other, state: { status: 'ready', prospect: null } })} />);
+    expect(root.querySelector('form')).toBeNull();
+    click(button(root, 'Save prospect'));
+    expect(field(root, 'Name (as shown on the page)').value).toBe('Sam Jones');
+    expect(field(root, 'Notes').value).toBe('');
   });
 
   test('a read failure is an alert, not an empty panel', () => {
