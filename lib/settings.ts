@@ -32,7 +32,14 @@ export const SettingsSchema = z.object({
    */
   keepAllBuyers: z._default(z.boolean(), false),
   /** Browser notifications this many days before each bid deadline (the workspace's tenders). */
-  reminderDaysBefore: z._default(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(90))).check(z.maxLength(10)), [3, 1]),
+  /** Stored as given by older versions too, so read back unique and largest first (one reminder a day). */
+  reminderDaysBefore: z._default(
+    z.pipe(
+      z.array(z.number().check(z.int(), z.minimum(0), z.maximum(90))).check(z.maxLength(10)),
+      z.transform((days: number[]) => [...new Set(days)].sort((a, b) => b - a)),
+    ),
+    [3, 1],
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

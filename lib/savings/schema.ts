@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFinancialYear } from '@/lib/timing/financial-year';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
 import { foldText } from '@/lib/ocds/clean-text';
 import { SERVICE_GROUP_IDS } from '@/lib/roles/groups';
@@ -28,14 +29,10 @@ export const ServiceGroupIdSchema = z.enum(SERVICE_GROUP_IDS);
 export const MAX_DESCRIPTION_LENGTH = 2000;
 
 /**
- * Whether `value` is a UK financial year written `2027/28` (April 2027 to March 2028): four digits,
- * a slash, and the last two digits of the next year (`1999/00` is valid, `2027/29` is not).
+ * Whether `value` is a UK financial year written `2027/28`: one definition with lib/timing, so
+ * every year a savings item can hold is one the Timing rules can place (1900/01 to 2199/00).
  */
-export function isFinancialYear(value: string): boolean {
-  const m = /^(\d{4})\/(\d{2})$/.exec(value);
-  if (!m) return false;
-  return (Number(m[1]) + 1) % 100 === Number(m[2]);
-}
+export { isFinancialYear };
 
 export const FinancialYearSchema = z
   .string()

@@ -1,4 +1,5 @@
 import { SERVICE_GROUPS, type ServiceGroupId } from '@/lib/roles/groups';
+import { MAX_YEAR, MIN_YEAR } from '@/lib/timing/financial-year';
 import type { SavingsKind, SavingsStatus } from './schema';
 
 /**
@@ -87,6 +88,9 @@ function yearFrom(start: number, end: number): ValueResult<string> {
   const written = `${start}/${String(end).padStart(2, '0')}`;
   if ((start + 1) % 100 !== end % 100 || (end >= 100 && end !== start + 1)) {
     return { ok: false, reason: `${written} is not a financial year: the second year must be the one after the first, e.g. ${start}/${String((start + 1) % 100).padStart(2, '0')}` };
+  }
+  if (start < MIN_YEAR || start >= MAX_YEAR) {
+    return { ok: false, reason: `${written} is not a financial year Council Lens can place: write one from ${MIN_YEAR}/${String((MIN_YEAR + 1) % 100).padStart(2, '0')} to ${MAX_YEAR - 1}/${String(MAX_YEAR % 100).padStart(2, '0')}` };
   }
   return { ok: true, value: `${start}/${String((start + 1) % 100).padStart(2, '0')}` };
 }

@@ -22,6 +22,8 @@ describe('parseSettings', () => {
     ['one bad field keeps the good one', { inPageCardOnLinkedIn: true, inPageCardCollapsed: 'no' }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],
     ['unknown fields from a newer version are dropped', { inPageCardOnLinkedIn: true, futureThing: 1 }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],
     ['settings saved before the sync options keep their values and gain the defaults', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: true, keepAllBuyers: false }],
+    ['reminder days read back unique and largest first', { reminderDaysBefore: [1, 3, 1, 0] }, { ...DEFAULT_SETTINGS, reminderDaysBefore: [3, 1, 0] }],
+    ['reminder days out of range fall back to the default', { reminderDaysBefore: [120] }, DEFAULT_SETTINGS],
   ])('%s', (_label, stored, expected) => {
     expect(parseSettings(stored)).toEqual(expected);
   });

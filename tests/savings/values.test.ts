@@ -73,6 +73,8 @@ describe('financial years', () => {
     ['2027/2029', /second year/],
     ['2027', /not a financial year/],
     ['27', /not a financial year/],
+    ['1850/51', /from 1900\/01 to 2199\/00/],
+    ['2200/01', /from 1900\/01 to 2199\/00/],
     ['next year', /not a financial year/],
     ['', /missing/],
   ])('parseFinancialYear(%j) fails: %s', (text, reason) => {
@@ -87,6 +89,9 @@ describe('financial years', () => {
     ['2027/29', false],
     ['2027-28', false],
     ['27/28', false],
+    // Outside the years lib/timing places: refused here too, so Timing never meets one.
+    ['1850/51', false],
+    ['2200/01', false],
   ])('isFinancialYear(%j) is %s', (text, expected) => {
     expect(isFinancialYear(text)).toBe(expected);
   });
