@@ -83,20 +83,27 @@ export default defineBackground(() => {
     db,
     councilIndex: async () => (await getKnowledge()).resolver,
     settings: readSettings,
-    // The open tenders and contracts on every card on screen, read again from the refreshed cache.
+    // The open tenders and contracts on every card on screen, read again from the refreshed cache;
+    // then the supplier index is rebuilt (and its snapshot kept) in the background, so the first
+    // supplier search after a refresh does not wait for it. The refresh is reported finished first.
     onStored: async () => {
-      for (const context of await tabs.all()) {
-        if (!context.card) continue;
-        const { tabId } = context;
-        await queued(tabId, async () => {
-          const current = await tabs.get(tabId);
-          if (!current?.card || current.updatedAt !== context.updatedAt) return;
-          const procurement = await procurementFor(current.card.code, current, Date.now());
-          await publish({ ...current, procurement }, tabId);
-        });
-      }
+      await republishCards();
+      void supplierIndex.get().catch(() => undefined);
     },
   });
+
+  async function republishCards(): Promise<void> {
+    for (const context of await tabs.all()) {
+      if (!context.card) continue;
+      const { tabId } = context;
+      await queued(tabId, async () => {
+        const current = await tabs.get(tabId);
+        if (!current?.card || current.updatedAt !== context.updatedAt) return;
+        const procurement = await procurementFor(current.card.code, current, Date.now());
+        await publish({ ...current, procurement }, tabId);
+      });
+    }
+  }
 
   const savingsChanged = (): void => void broadcast({ type: 'savingsChanged' });
   /** Runs a savings write and tells open extension pages (side panel, options) to read again. */

@@ -240,6 +240,58 @@ export async function waitForSeed(worker: Worker, timeoutMs = 30_000): Promise<{
   }, timeoutMs);
 }
 
+/**
+ * Reads the extension's IndexedDB from its service worker, as the tests' ground truth: one record
+ * by key (undefined when absent), or every record of the store when `key` is omitted.
+ */
+export async function readStore<T>(worker: Worker, store: string, key?: string): Promise<T> {
+  return worker.evaluate(
+    async ({ store, key, all }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('council-lens');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      try {
+        return await new Promise<unknown>((ok, fail) => {
+          const objects = db.transaction(store).objectStore(store);
+          const request = all ? objects.getAll() : objects.get(key!);
+          request.onsuccess = () => ok(request.result);
+          request.onerror = () => fail(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, key: key ?? null, all: key === undefined },
+  ) as Promise<T>;
+}
+
+/** Writes one record into the extension's IndexedDB from its service worker (state an earlier run would have left). */
+export async function writeStore(worker: Worker, store: string, value: unknown): Promise<void> {
+  await worker.evaluate(
+    async ({ store, json }) => {
+      const value: unknown = JSON.parse(json);
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('council-lens');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      try {
+        await new Promise<void>((ok, fail) => {
+          const tx = db.transaction(store, 'readwrite');
+          tx.objectStore(store).put(value);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, json: JSON.stringify(value) },
+  );
+}
+
 /** The extension APIs as seen inside `worker.evaluate` and on extension pages (the test process has no `chrome` types). */
 interface ChromeInWorker {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };

@@ -9,7 +9,7 @@ import {
   type Release,
 } from '../support/fake-procurement-api';
 import { daysBetween, shiftReleases } from '../support/time-shift';
-import { launch, linkedInRoute, noticeHostsCert, openSidePanel, startSiteServer, tabIdOf, waitForBadge, waitForSeed, type Launched, type SiteServer } from './harness';
+import { launch, linkedInRoute, noticeHostsCert, openSidePanel, readStore, startSiteServer, tabIdOf, waitForBadge, waitForSeed, writeStore, type Launched, type SiteServer } from './harness';
 
 /**
  * The procurement refresh end to end: the built extension's background fetches the two live API
@@ -28,41 +28,18 @@ const NYE_TENDER = 'Building Retrofit & Refurbishment/Improvement Work';
 
 /** Writes a source's sync cursor, as an earlier run would have left it. */
 async function setSyncedTo(worker: Worker, source: string, syncedTo: string): Promise<void> {
-  await worker.evaluate(
-    async ({ key, syncedTo }) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open('council-lens');
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      await new Promise<void>((ok, fail) => {
-        const tx = db.transaction('meta', 'readwrite');
-        tx.objectStore('meta').put({ key, value: { syncedTo, page: 0, fetched: [], totals: { pages: 0, releases: 0, notices: 0 } } });
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-    },
-    { key: `sync:${source}`, syncedTo },
-  );
+  await writeStore(worker, 'meta', { key: `sync:${source}`, value: { syncedTo, page: 0, fetched: [], totals: { pages: 0, releases: 0, notices: 0 } } });
 }
 
 /** Notices in the cache that came from a refresh rather than the packaged seed. */
 async function countSynced(worker: Worker): Promise<number> {
-  return worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('council-lens');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const rows = await new Promise<{ origin: string }[]>((ok, fail) => {
-      const request = db.transaction('notices').objectStore('notices').getAll();
-      request.onsuccess = () => ok(request.result as { origin: string }[]);
-      request.onerror = () => fail(request.error);
-    });
-    db.close();
-    return rows.filter((row) => row.origin === 'sync').length;
-  });
+  return (await readStore<{ origin: string }[]>(worker, 'notices')).filter((row) => row.origin === 'sync').length;
+}
+
+/** Award notices in the supplier index's kept snapshot (entrypoints/background/supplier-index.ts), or -1 when none is kept. */
+async function supplierSnapshotNotices(worker: Worker): Promise<number> {
+  const row = await readStore<{ value?: { notices?: unknown[] } } | undefined>(worker, 'meta', 'suppliers:snapshot');
+  return row?.value?.notices?.length ?? -1;
 }
 
 describe('Procurement refresh in real Chromium against a fake API', () => {
@@ -104,6 +81,7 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
     const section = options.getByRole('region', { name: 'Procurement data' });
     await expect.poll(() => section.innerText(), { timeout: 10_000 }).toContain('never: the card uses the notices packaged with Council Lens');
     const before = Number((await options.locator('dt:has-text("Notices cached") + dd').innerText()).replace(/,/g, ''));
+    expect(await supplierSnapshotNotices(browser.worker)).toBe(-1);
 
     // A North Yorkshire page is open with its card before the refresh: the packaged seed has its
     // retrofit tender only as long closed, so the card lists no open tender yet.
@@ -131,6 +109,10 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
     expect(stored).toBeGreaterThan(0);
     expect(await countSynced(browser.worker)).toBeGreaterThan(0);
     await expect.poll(async () => Number((await options.locator('dt:has-text("Notices cached") + dd').innerText()).replace(/,/g, ''))).not.toBe(before);
+
+    // The supplier index was rebuilt after the refresh, not left for the first search: its
+    // snapshot is written, over the refreshed notices.
+    await expect.poll(() => supplierSnapshotNotices(browser.worker), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // The card already on screen shows the refreshed tender without a reload.
     await expect.poll(() => earlyPanel.locator('body').innerText(), { timeout: 10_000 }).toContain(NYE_TENDER);
