@@ -25,10 +25,10 @@ function stripComments(source: string): string {
     .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, exempt: readonly string[] = EXEMPT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return dir === LIB && EXEMPT.includes(entry.name) ? [] : sourceFiles(path);
+    if (entry.isDirectory()) return dir === LIB && exempt.includes(entry.name) ? [] : sourceFiles(path, exempt);
     return /\.(?:ts|tsx|mts|js|mjs)$/.test(entry.name) ? [path] : [];
   });
 }
@@ -65,5 +65,25 @@ test('lib/ (except lib/extension and lib/dataset) uses no wxt, browser, page glo
   const files = sourceFiles(LIB);
   expect(files.length).toBeGreaterThan(0);
   const found = files.flatMap((file) => violations(readFileSync(file, 'utf8')).map((v) => `lib/${relative(LIB, file)}:${v}`));
+  expect(found).toEqual([]);
+});
+
+/** lib/ is what entrypoints build on, never the other way round: not even the Node-only build code. */
+const FROM_ENTRYPOINTS = /\b(?:from|import)\s*\(?\s*['"](?:@\/entrypoints\/|(?:\.\.\/)+entrypoints\/)/;
+
+test.each(["import { x } from '@/entrypoints/background/db';", "import { y } from '../../entrypoints/background/refresh/sync/sources';"])(
+  'the entrypoints check catches %s',
+  (line) => {
+    expect(FROM_ENTRYPOINTS.test(line)).toBe(true);
+  },
+);
+
+test('no file in lib/, lib/dataset and lib/extension included, imports from entrypoints/', () => {
+  const files = sourceFiles(LIB, []);
+  const found = files.flatMap((file) =>
+    stripComments(readFileSync(file, 'utf8'))
+      .split('\n')
+      .flatMap((line, i) => (FROM_ENTRYPOINTS.test(line) ? [`lib/${relative(LIB, file)}:${i + 1}: ${line.trim()}`] : [])),
+  );
   expect(found).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_BASES, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/entrypoints/background/refresh/sync/sources';
+import { DEFAULT_BASES, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { DEFAULT_LIVE_DAYS, DEFAULT_LIVE_DIR, fetchLive } from './fetch-live';
 
 // `npm run data:fetch -- [out-dir] [--days N] [--sources contracts-finder,find-a-tender]`

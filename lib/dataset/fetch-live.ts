@@ -1,14 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { emptyCursor, type SourceCursor } from '@/entrypoints/background/refresh/sync/cursor';
-import { sleep as timerSleep } from '@/entrypoints/background/refresh/sync/sleep';
-import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/entrypoints/background/refresh/sync/sources';
-import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type WalkEvent } from '@/entrypoints/background/refresh/sync/walk-source';
+import { emptyCursor, type SourceCursor } from '@/lib/sync/cursor';
+import { sleep as timerSleep } from '@/lib/sync/sleep';
+import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type WalkEvent } from '@/lib/sync/walk-source';
 
 /**
  * `npm run data:fetch` (maintainers; needs the network; not in CI): the last N days of Contracts
  * Finder and Find a Tender, fetched with the extension's own sync client
- * (entrypoints/background/refresh/sync/walk-source.ts: same windows, paging, pacing, overload waits
+ * (lib/sync/walk-source.ts: same windows, paging, pacing, overload waits
  * and retries), written as the raw release packages the APIs returned, one file per page:
  *
  *   <out>/<source>/<window from>--<window to>--p<page>.json   (colons in the times written as '-')

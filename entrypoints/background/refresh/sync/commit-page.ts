@@ -3,11 +3,11 @@ import { mergeNotices } from '@/lib/ocds/merge-rows';
 import { NoticeSchema } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import type { CouncilLensDB } from '../../db';
-import type { SourceCursor } from './cursor';
+import type { SourceCursor } from '@/lib/sync/cursor';
 import { renewSyncLock } from './lock';
 import { completeFromCache, parsePage } from './page-notices';
 import { cursorKey, RUN_KEY, type SyncReport } from './progress';
-import type { SyncSource } from './sources';
+import type { SyncSource } from '@/lib/sync/sources';
 
 export interface PageWrite {
   source: SyncSource;

@@ -23,5 +23,5 @@ export {
   type SyncOutcome,
   type SyncError,
 } from './progress';
-export { SYNC_SOURCES, DEFAULT_BASES, type SyncSource, type SyncBases, type SyncWindow } from './sources';
-export { sleep } from './sleep';
+export { SYNC_SOURCES, DEFAULT_BASES, type SyncSource, type SyncBases, type SyncWindow } from '@/lib/sync/sources';
+export { sleep } from '@/lib/sync/sleep';

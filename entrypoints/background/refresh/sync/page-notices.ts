@@ -1,5 +1,5 @@
 import { parseReleases, type Notice } from '@/lib/ocds';
-import { isObject } from './walk-source';
+import { isObject } from '@/lib/sync/walk-source';
 
 /**
  * A page's releases -> notices, including releases that cannot make a notice on their own.

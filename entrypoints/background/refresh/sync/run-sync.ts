@@ -1,11 +1,11 @@
 import { LAST_SYNC_KEY } from '../../clock';
 import type { CouncilLensDB } from '../../db';
 import { commitPage } from './commit-page';
-import { readCursor, type SourceCursor } from './cursor';
+import { readCursor, type SourceCursor } from '@/lib/sync/cursor';
 import { acquireSyncLock, LockLostError, renewSyncLock, readLock } from './lock';
 import { cursorKey, LOCK_KEY, RUN_KEY, withError, type SyncProgress, type SyncReport } from './progress';
-import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from './sources';
-import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type FetchedPage, type WalkEvent, type WalkOptions, type WalkResult } from './walk-source';
+import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type FetchedPage, type WalkEvent, type WalkOptions, type WalkResult } from '@/lib/sync/walk-source';
 
 export interface SyncOptions extends WalkOptions {
   /** How long a run's lock outlives its last sign of life (a page, a wait). */

@@ -1,6 +1,6 @@
 import { LAST_SYNC_KEY } from '../../clock';
 import type { CouncilLensDB } from '../../db';
-import { readCursor } from './cursor';
+import { readCursor } from '@/lib/sync/cursor';
 import { readLock } from './lock';
 import { SyncReportSchema, SYNC_SOURCES, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
 import { cursorKey, RUN_KEY, withError } from './progress';

@@ -7,8 +7,8 @@
  * find-a-tender--api-documentation-sample.json (GET /api/1.0/ocdsReleasePackages).
  */
 
-import type { SyncSource } from '@/lib/sync/status';
-export { SYNC_SOURCES, type SyncSource } from '@/lib/sync/status';
+import type { SyncSource } from './status';
+export { SYNC_SOURCES, type SyncSource } from './status';
 
 export interface SyncBases {
   contractsFinder: string;

@@ -3,8 +3,9 @@ import { parseRetryAfter } from './retry-after';
 import { isoSeconds, resolveNextUrl, type SourceApi, type SyncSource, type SyncWindow } from './sources';
 
 /**
- * The API client both the background sync (run-sync.ts, pages into Dexie) and `npm run data:fetch`
- * (lib/dataset/fetch-live.ts, pages into files) use: it walks one source window by window and page
+ * The API client both the background sync (entrypoints/background/refresh/sync/run-sync.ts,
+ * pages into Dexie) and `npm run data:fetch` (lib/dataset/fetch-live.ts, pages into files) use:
+ * it walks one source window by window and page
  * by page, one request at a time, and hands every good page to a store together with the cursor
  * that follows it. No browser APIs and no Dexie: fetch, the clock and sleeping are injected, so it
  * runs in Node and tests run it against a fake API with a fake clock.

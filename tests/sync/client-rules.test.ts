@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
-import { parseRetryAfter } from '@/entrypoints/background/refresh/sync/retry-after';
-import { CONTRACTS_FINDER, FIND_A_TENDER, isoSeconds, resolveNextUrl } from '@/entrypoints/background/refresh/sync/sources';
-import { pageKey } from '@/entrypoints/background/refresh/sync/walk-source';
+import { parseRetryAfter } from '@/lib/sync/retry-after';
+import { CONTRACTS_FINDER, FIND_A_TENDER, isoSeconds, resolveNextUrl } from '@/lib/sync/sources';
+import { pageKey } from '@/lib/sync/walk-source';
 
 const NOW = Date.parse('2025-03-12T10:00:00Z');
 
