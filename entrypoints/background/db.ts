@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Council, ServiceGroup } from '@/lib/councils/schema';
+import { noticePageId } from '@/lib/ocds/portals';
 import { procurementKeys, type NoticeRow } from '@/lib/ocds/row';
 import type { NoticeTotalsRow, TotalsSection } from '@/lib/ocds/totals';
 import type { SavingsItem } from '@/lib/savings/schema';
@@ -54,7 +55,21 @@ export const schemaV5 = {
   prospects: 'id, council, followUp, updatedAt',
 } as const;
 
+// 2026-11-30 (v6): notices by the notice id of their Contracts Finder or Find a Tender page
+// (lib/ocds/portals.ts noticePageId), so a Contracts Finder page, which shows no OCID, finds its
+// cached notice with one index read instead of reading all its council's notices. The upgrade
+// fills the id in on cached rows; user tables are untouched.
+export const schemaV6 = {
+  ...schemaV5,
+  notices: `${schemaV5.notices}, pageId`,
+} as const;
+
 export const DB_NAME = 'council-lens';
+
+/** An upgrade that fills fields in on every cached notice, in the upgrade's transaction. */
+function fillNotices(fill: (row: NoticeRow) => void): (tx: Transaction) => Promise<number> {
+  return (tx) => tx.table<NoticeRow>('notices').toCollection().modify(fill);
+}
 
 /** The only IndexedDB user in the extension (content scripts' IndexedDB belongs to the host page). */
 export class CouncilLensDB extends Dexie {
@@ -74,15 +89,16 @@ export class CouncilLensDB extends Dexie {
     this.version(2).stores(schemaV2);
     this.version(3)
       .stores(schemaV3)
-      .upgrade((tx) =>
-        tx
-          .table<NoticeRow>('notices')
-          .toCollection()
-          .modify((row) => {
-            Object.assign(row, procurementKeys(row));
-          }),
-      );
+      .upgrade(fillNotices((row) => Object.assign(row, procurementKeys(row))));
     this.version(4).stores(schemaV4);
     this.version(5).stores(schemaV5);
+    this.version(6)
+      .stores(schemaV6)
+      .upgrade(
+        fillNotices((row) => {
+          const pageId = row.noticeUrl ? noticePageId(row.noticeUrl) : null;
+          if (pageId) row.pageId = pageId;
+        }),
+      );
   }
 }

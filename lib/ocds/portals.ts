@@ -113,3 +113,17 @@ export function noticeUrl(source: Source, { ocid, releaseId, documentUrls }: Not
     }
   }
 }
+
+const NOTICE_PAGE_ID = new RegExp(`^https?://(?:www\\.)?(?:contractsfinder\\.service\\.gov\\.uk|find-tender\\.service\\.gov\\.uk)/Notice/(${UUID}|\\d{6}-\\d{4})(?![\\w-])`, 'i');
+
+/**
+ * The notice id in a Contracts Finder or Find a Tender page address, lower-cased: the uuid of
+ * `/Notice/<uuid>` or the `nnnnnn-yyyy` of `/Notice/<nnnnnn-yyyy>` (query, fragment and any
+ * trailing path ignored); null for any other address. The two forms cannot collide, so the id
+ * alone names the page: it keys the notices table's `pageId` index (schema v6), which is how a
+ * Contracts Finder page, whose HTML carries no OCID, finds its cached notice.
+ */
+export function noticePageId(url: string): string | null {
+  const match = NOTICE_PAGE_ID.exec(url);
+  return match?.[1]?.toLowerCase() ?? null;
+}

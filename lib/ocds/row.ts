@@ -1,4 +1,5 @@
 import type { Notice } from './notice';
+import { noticePageId } from './portals';
 import { normaliseName } from './parties';
 
 /** Buyer key for notices whose buyer is not a council: compound indexes cannot hold undefined. */
@@ -21,6 +22,8 @@ export interface NoticeRow extends Notice {
   deadline?: string;
   /** Where the row came from: the packaged seed snapshot or a sync from the live APIs. */
   origin: 'seed' | 'sync';
+  /** The notice id of its Contracts Finder or Find a Tender page ({@link noticePageId}), when it has one: the `pageId` index. */
+  pageId?: string;
   /**
    * Keys of the `*tenderKeys` index, for a tender that is not closed: `[council, group, deadline]`
    * per service group plus `[council, ALL_GROUPS, deadline]`, deadline {@link NO_DEADLINE} when none.
@@ -70,6 +73,8 @@ export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): Notice
   if (end) row.contractEnd = end;
   const deadline = day(notice.tenderDeadline);
   if (deadline) row.deadline = deadline;
+  const pageId = noticePageId(notice.noticeUrl);
+  if (pageId) row.pageId = pageId;
   return { ...row, ...procurementKeys(row) };
 }
 

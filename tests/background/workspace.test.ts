@@ -146,6 +146,14 @@ describe('noticeInsight', () => {
     expect(insight.earlierAwards.map((a) => a.title)).toEqual(['Road resurfacing 2024']);
   });
 
+  test('a cached notice of a buyer that is not a council is found by its page too, with no earlier awards', async () => {
+    const page = 'https://www.find-tender.service.gov.uk/Notice/004824-2025';
+    await db.notices.put(toNoticeRow(notice({ ocid: 'ocds-h6vhtk-04ab12', source: 'find-a-tender', title: 'Adalimumab', buyer: { name: 'NHS England' }, noticeUrl: page }), 'sync'));
+    const insight = await noticeInsight(db, { council: null, ocid: null, noticeUrl: `${page}?origin=SearchResults`, serviceGroup: null }, '2026-11-30');
+    expect(insight.notice?.title).toBe('Adalimumab');
+    expect(insight.earlierAwards).toEqual([]);
+  });
+
   test('a buyer that is not a council: no earlier awards, and no error', async () => {
     expect(await noticeInsight(db, { council: null, ocid: 'ocds-missing', noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/008123-2023', serviceGroup: null }, '2026-11-30')).toEqual({ notice: null, serviceGroup: null, earlierAwards: [] });
   });

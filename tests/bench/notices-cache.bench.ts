@@ -22,7 +22,8 @@ import { chromiumMemory, processesWithFilesIn, waitForIdle, type ProcessMemory }
  * (tests/bench/notices-cache/generate.ts). Measures ingest rate with bulkPut beside one put per
  * transaction, the card's two questions (councilProcurement) beside the schema v2 handler (two
  * index reads filtered in JS, and each read alone) and a full table scan giving the same answer,
- * and memory and storage after ingest. Every figure is printed
+ * the notice-page panel's lookup by page address beside the same lookup by OCID, and memory and
+ * storage after ingest. Every figure is printed
  * beside a baseline measured in this run. Exits non-zero only on a real error (no Chromium, index
  * and scan answers differing), never on timing.
  *
@@ -239,6 +240,11 @@ async function main(): Promise<number> {
     const order = plan(2);
     const { procurement, previous, tenders, ending } = await call((api, a) => api.timeQueries(a.plan, a.today), { plan: asPlan(order), today: TODAY });
 
+    const insightCouncils = shuffled(chosen, 3).map((c) => c.code);
+    await call((api, a) => api.timeNoticeInsight(a.councils, a.today), { councils: insightCouncils.slice(0, 5), today: TODAY });
+    const insight = await call((api, a) => api.timeNoticeInsight(a.councils, a.today), { councils: insightCouncils, today: TODAY });
+    errors.push(...insight.mismatches);
+
     const check = await call((api, a) => api.checkAgainstScan(a.plan, a.today), { plan: asPlan(items), today: TODAY });
     errors.push(...check.mismatches);
 
@@ -290,7 +296,7 @@ async function main(): Promise<number> {
 
     const eachMs = compared[compared.length - 1]!.ms;
     const eachRate = SUBSET / (eachMs / 1000);
-    console.log(`\n## Ingest (CouncilLensDB.notices: primary key ocid + 9 indexes, 4 of them multi-entry and 2 compound)`);
+    console.log(`\n## Ingest (CouncilLensDB.notices: primary key ocid + 10 indexes, 4 of them multi-entry and 2 compound)`);
     console.log(`${pad('writes', 48)} ${lpad('notices', 8)} ${lpad('time', 10)} ${lpad('rate', 12)}   vs one-by-one`);
     const ingestRate = rate(N, writeMs);
     console.log(`${pad(`bulkPut, ${fmt(PER_TRANSACTION)} per transaction, 0 -> ${fmt(N)}`, 48)} ${lpad(fmt(N), 8)} ${lpad(secs(writeMs), 10)} ${lpad(`${fmt(ingestRate)} /s`, 12)}   ${(ingestRate / eachRate).toFixed(1)}x`);
@@ -334,6 +340,11 @@ async function main(): Promise<number> {
     console.log(`councilProcurement vs schema v2 handler: p50 ${(percentile(previous.ms, 0.5) / p50).toFixed(1)}x, p95 ${(percentile(previous.ms, 0.95) / p95).toFixed(1)}x faster`);
     console.log(`councilProcurement vs full scan, p50: ${(percentile(scanArray.ms, 0.5) / p50).toFixed(0)}x faster than toArray() + filter, ${(percentile(scanCursor.ms, 0.5) / p50).toFixed(0)}x faster than filter() cursor`);
     console.log(`first councilProcurement call after ingest (cold): ${ms(firstCall)}`);
+    console.log(`\n## Notice-page panel lookup (noticeInsight) of each chosen council's newest Contracts Finder notice`);
+    console.log(`${pad('', 52)} ${lpad('p50', 10)} ${lpad('p95', 10)} ${lpad('max', 10)}`);
+    line('by page address (a Contracts Finder page: no OCID)', insight.byPage);
+    line('baseline: by OCID (primary key)', insight.byOcid);
+    console.log(`by page address vs by OCID, p50: ${(percentile(insight.byPage.ms, 0.5) / percentile(insight.byOcid.ms, 0.5)).toFixed(1)}x the time`);
     console.log(
       check.mismatches.length === 0
         ? `answers: index = full scan for all ${check.checked} council/service pairs (${fmt(check.openTotal)} open tenders, ${fmt(check.endingTotal)} contracts ending), and so does the schema v2 handler; every timed scan answer equal too`

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { noticeUrl, sourceFromOcid, sourceFromUrl } from '@/lib/ocds/portals';
+import { noticePageId, noticeUrl, sourceFromOcid, sourceFromUrl } from '@/lib/ocds/portals';
 
 describe('source', () => {
   test.each([
@@ -92,5 +92,27 @@ describe('noticeUrl', () => {
     ],
   ])('%s', (_name, source, input, expected) => {
     expect(noticeUrl(source, input)).toBe(expected);
+  });
+});
+
+describe('noticePageId', () => {
+  test.each([
+    ['https://www.contractsfinder.service.gov.uk/Notice/2a1e3359-87a0-4fdd-ac61-20d5e6520a13', '2a1e3359-87a0-4fdd-ac61-20d5e6520a13'],
+    ['https://www.contractsfinder.service.gov.uk/Notice/2A1E3359-87A0-4FDD-AC61-20D5E6520A13?origin=SearchResults&p=1', '2a1e3359-87a0-4fdd-ac61-20d5e6520a13'],
+    ['http://contractsfinder.service.gov.uk/notice/2a1e3359-87a0-4fdd-ac61-20d5e6520a13#details', '2a1e3359-87a0-4fdd-ac61-20d5e6520a13'],
+    ['https://www.find-tender.service.gov.uk/Notice/004824-2025', '004824-2025'],
+    ['https://www.find-tender.service.gov.uk/Notice/004824-2025?origin=SearchResults&p=1', '004824-2025'],
+  ])('%s -> %s', (url, id) => {
+    expect(noticePageId(url)).toBe(id);
+  });
+
+  test.each([
+    ['another site with the same path', 'https://example.org/Notice/004824-2025'],
+    ['a longer id than a notice id', 'https://www.find-tender.service.gov.uk/Notice/004824-20251'],
+    ['a search page', 'https://www.contractsfinder.service.gov.uk/Search/Results'],
+    ['a Public Contracts Scotland page', 'https://www.publiccontractsscotland.gov.uk/search/show/search_view.aspx?ID=JAN123456'],
+    ['not an address', 'Notice/004824-2025'],
+  ])('%s has none', (_name, url) => {
+    expect(noticePageId(url)).toBeNull();
   });
 });

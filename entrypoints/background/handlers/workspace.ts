@@ -2,6 +2,7 @@ import type { NoticeInsight, WorkspaceExport, WorkspaceImportOutcome } from '@/l
 import { serviceGroupsFor } from '@/lib/ocds/cpv-service-groups';
 import { summariseNotice } from '@/lib/ocds/summary';
 import type { NoticeRow } from '@/lib/ocds/row';
+import { noticePageId } from '@/lib/ocds/portals';
 import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson } from '@/lib/workspace/export';
 import { parseWorkspaceJson } from '@/lib/workspace/import';
 import { applyEdit, applyProspectEdit, mergeWorkspace } from '@/lib/workspace/merge';
@@ -110,9 +111,10 @@ export async function noticeInsight(
   today: string,
 ): Promise<NoticeInsight> {
   let row: NoticeRow | undefined = request.ocid ? await db.notices.get(request.ocid) : undefined;
-  if (!row && request.council) {
+  if (!row) {
+    // A Contracts Finder page shows no OCID: its notice id finds the row (schema v6 index).
     const id = noticePageId(request.noticeUrl);
-    if (id) row = (await db.notices.where('[council+stage]').between([request.council, ''], [request.council, '\uffff']).toArray()).find((r) => noticePageId(r.noticeUrl) === id);
+    if (id) row = await db.notices.where('pageId').equals(id).first();
   }
   // The person's group, else the cached notice's, else (not cached yet) the page's CPV codes and title.
   const fromPage = () => (request.cpv?.length ? (serviceGroupsFor({ cpv: request.cpv, title: request.title ?? '', description: '' })[0] ?? null) : null);
@@ -131,7 +133,3 @@ export async function noticeInsight(
   };
 }
 
-/** The notice id of a portal page address: the Contracts Finder uuid or the Find a Tender `nnnnnn-yyyy`. */
-function noticePageId(url: string): string | null {
-  return /\/Notice\/([0-9a-f-]{36}|\d{6}-\d{4})/i.exec(url)?.[1]?.toLowerCase() ?? null;
-}

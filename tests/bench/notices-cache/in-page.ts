@@ -4,6 +4,7 @@ import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { addMonths } from '@/lib/ocds/summary';
 import type { Procurement } from '@/lib/protocol';
+import { noticeInsight } from '@/entrypoints/background/handlers/workspace';
 import { referenceProcurement } from '../../support/procurement-reference';
 
 /**
@@ -136,6 +137,34 @@ export async function timeQueries(plan: QueryPlanItem[], today: string): Promise
     }
   }
   return out;
+}
+
+/**
+ * The notice-page panel's lookup (noticeInsight) for each council's newest Contracts Finder
+ * notice: by its page address alone, as on a Contracts Finder page (whose HTML has no OCID), and,
+ * as the baseline, by its OCID. Interleaved like timeQueries. `rows` is the council's row count.
+ */
+export async function timeNoticeInsight(councils: string[], today: string): Promise<{ byPage: QueryTimings; byOcid: QueryTimings; mismatches: string[] }> {
+  const d = open();
+  const byPage = { ms: [] as number[], rows: [] as number[] };
+  const byOcid = { ms: [] as number[], rows: [] as number[] };
+  const mismatches: string[] = [];
+  for (const [i, council] of councils.entries()) {
+    const rows = await d.notices.where('[council+stage]').between([council, ''], [council, '\uffff']).toArray();
+    const row = rows.filter((r) => r.noticeUrl?.includes('contractsfinder')).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
+    if (!row) continue;
+    const request = { council, noticeUrl: row.noticeUrl!, serviceGroup: null };
+    const ask = { page: () => noticeInsight(d, { ...request, ocid: null }, today), ocid: () => noticeInsight(d, { ...request, ocid: row.ocid }, today) };
+    const kinds: ('page' | 'ocid')[] = i % 2 ? ['page', 'ocid'] : ['ocid', 'page'];
+    for (const kind of kinds) {
+      const t0 = performance.now();
+      const answer = await ask[kind]();
+      (kind === 'page' ? byPage : byOcid).ms.push(performance.now() - t0);
+      (kind === 'page' ? byPage : byOcid).rows.push(rows.length);
+      if (answer.notice?.ocid !== row.ocid) mismatches.push(`noticeInsight by ${kind} did not find ${row.ocid} (${council})`);
+    }
+  }
+  return { byPage, byOcid, mismatches };
 }
 
 export type ScanKind = 'toArray' | 'cursor';
