@@ -21,6 +21,17 @@ import {
 export const CouncilRefSchema = z.object({ code: CouncilCodeSchema, name: z.string() });
 export type CouncilRef = z.infer<typeof CouncilRefSchema>;
 
+/**
+ * For a former council: today's councils that replaced it, following chains of abolitions
+ * (Taunton Deane -> Somerset West and Taunton -> Somerset) and splits (Cumbria -> Cumberland and
+ * Westmorland and Furness), in register order. Optional so that contexts without it still parse.
+ */
+const SuccessorsSchema = z.array(CouncilRefSchema).optional();
+
+/** A council the person worked at before: named as it was, with today's successors when it was abolished. */
+export const PreviousCouncilSchema = CouncilRefSchema.extend({ successors: SuccessorsSchema });
+export type PreviousCouncil = z.infer<typeof PreviousCouncilSchema>;
+
 export const CardServiceSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -58,8 +69,10 @@ export type CouncilCard = z.infer<typeof CouncilCardSchema>;
 export const CouncilMatchSchema = z.object({
   /** The text on the page that named the council, e.g. "Leeds City Council". */
   matchedText: z.string(),
-  /** Set when the page names a former council; the card then shows its successor. */
-  former: z.object({ code: z.string(), name: z.string(), endDate: z.string().nullable() }).nullable(),
+  /** Set when the page names a former council; the card then shows its first current successor. */
+  former: z
+    .object({ code: z.string(), name: z.string(), endDate: z.string().nullable(), successors: SuccessorsSchema })
+    .nullable(),
   /** Where on the page it was found. */
   source: z.enum(['employer', 'experience', 'company', 'buyer', 'text']),
 });
@@ -139,7 +152,7 @@ export const TabContextSchema = z.object({
   /** Open tenders and contracts ending for the card's council; null without a council. */
   procurement: ProcurementSchema.nullable(),
   /** Other councils the page names (e.g. past council roles), for "previously at". */
-  previously: z.array(CouncilRefSchema),
+  previously: z.array(PreviousCouncilSchema),
   updatedAt: z.number(),
 });
 export type TabContext = z.infer<typeof TabContextSchema>;
@@ -352,7 +365,7 @@ export interface WorkspaceExport {
 type MergeCounts = { added: number; updated: number; unchanged: number };
 /** A workspace import: what was merged, or every bad record (nothing written). */
 export type WorkspaceImportOutcome =
-  | { ok: true; annotations: MergeCounts; prospects: MergeCounts }
+  | { ok: true; annotations: MergeCounts; prospects: MergeCounts; savings: MergeCounts }
   | { ok: false; errors: { path: string; reason: string }[] };
 
 export interface NoticeInsight {

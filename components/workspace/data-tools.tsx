@@ -31,8 +31,9 @@ export function DataTools(props: DataToolsProps) {
       <section aria-labelledby="cl-ws-files" class="cl-ws__section cl-ws__tools">
         <h2 id="cl-ws-files">Export and import</h2>
         <p>
-          CSV files open in Excel (UTF-8, dates as YYYY-MM-DD). The JSON file holds everything and can be imported again
-          here or in another browser. The calendar file has your bid deadlines and follow-ups.
+          CSV files open in Excel (UTF-8; dates as YYYY-MM-DD, record times in UTC as YYYY-MM-DDTHH:MM:SS.sssZ). The JSON file holds everything you recorded (tenders,
+          prospects and your savings programme items) and can be imported again here or in another browser. The calendar
+          file has your bid deadlines and follow-ups.
         </p>
         <p class="cl-ws__actions">
           {EXPORTS.map(({ format, label }) => (
@@ -54,7 +55,8 @@ export function DataTools(props: DataToolsProps) {
         </p>
         <p id="cl-ws-import-hint" class="cl-ws__hint">
           A file exported from Council Lens. Every record is checked first: if any has a problem nothing is imported. Records
-          you already have are merged, keeping the newer value of each field.
+          you already have are merged, keeping the newer value of each field; savings items you already have are kept as
+          they are.
         </p>
         <ImportResult state={imported} />
       </section>
@@ -76,6 +78,7 @@ function ImportResult({ state }: { state: ImportState<WorkspaceImportOutcome> })
         {outcome?.ok ? (
           <p>
             Imported. Tenders: {counts(outcome.annotations, 'tender', 'tenders')}. Prospects: {counts(outcome.prospects, 'prospect', 'prospects')}.
+            Savings items: {plural(outcome.savings.added, 'item', 'items')} added, {outcome.savings.unchanged} already saved.
           </p>
         ) : null}
       </div>

@@ -215,6 +215,7 @@ export default defineBackground(() => {
       case 'importWorkspace': {
         const outcome = await importWorkspace(db, request.text);
         if (outcome.ok) workspaceChanged('all', null);
+        if (outcome.ok && outcome.savings.added > 0) savingsChanged();
         return outcome;
       }
       case 'deleteAllUserData': {

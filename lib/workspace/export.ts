@@ -1,4 +1,5 @@
 import { csvField } from '@/lib/savings/csv';
+import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import { effectiveDeadline } from './reminders';
 import {
   ANNOTATION_FIELDS,
@@ -12,7 +13,16 @@ import {
 
 /** The `format` of a workspace JSON file, checked on import. */
 export const WORKSPACE_FORMAT = 'council-lens-workspace';
-export const WORKSPACE_VERSION = 1;
+/**
+ * 2 (2026-11-30): the file also holds the savings programme items, so "Export all" before "Delete
+ * all my data" keeps everything that deletes. Version 1 files (no savings) still import.
+ */
+export const WORKSPACE_VERSION = 2;
+/** The versions {@link parseWorkspaceJson} reads. */
+export const WORKSPACE_VERSIONS_READ: readonly number[] = [1, 2];
+
+/** A savings item's fields in schema order: the key order of its JSON. */
+const SAVINGS_FIELDS = Object.keys(SavingsItemSchema.shape) as (keyof SavingsItem)[];
 
 export const ANNOTATION_COLUMNS = [
   'key',
@@ -118,18 +128,19 @@ function canonical<R extends { fieldTimes: Partial<Record<string, number>> }>(re
 }
 
 /**
- * The whole workspace as JSON for backup and moving browsers:
- * `{ format, version, exportedAt, annotations, prospects }`, records sorted by key and id, keys in
- * schema order, two-space indent. The text depends only on the records and `exportedAt`, so
- * export -> wipe -> import -> export gives the same bytes.
+ * Everything the user recorded, as JSON for backup and moving browsers:
+ * `{ format, version, exportedAt, annotations, prospects, savings }`, records sorted by key and
+ * id, keys in schema order, two-space indent. The text depends only on the records and
+ * `exportedAt`, so export -> wipe -> import -> export gives the same bytes.
  */
-export function workspaceToJson(workspace: Workspace, exportedAt: Date | string): string {
+export function workspaceToJson(workspace: Workspace, exportedAt: Date | string, savings: readonly SavingsItem[] = []): string {
   const file = {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
     exportedAt: typeof exportedAt === 'string' ? exportedAt : exportedAt.toISOString(),
     annotations: [...workspace.annotations].sort(byString((a) => a.key)).map((a) => canonical(a, 'key', ANNOTATION_FIELDS)),
     prospects: [...workspace.prospects].sort(byString((p) => p.id)).map((p) => canonical(p, 'id', PROSPECT_FIELDS)),
+    savings: [...savings].sort(byString((i) => i.id)).map((item) => Object.fromEntries(SAVINGS_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]))),
   };
   return JSON.stringify(file, null, 2) + '\n';
 }

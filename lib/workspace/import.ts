@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isObject, parseJsonFile } from '@/lib/json-file';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './export';
+import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, WORKSPACE_VERSIONS_READ } from './export';
 import { AnnotationSchema, ProspectSchema, type Annotation, type Prospect } from './schema';
 
 /** Where a problem is, e.g. `annotations[2].bidDeadline` ('' for the file as a whole), and what is wrong. */
@@ -10,10 +11,19 @@ export interface WorkspaceImportError {
 }
 
 export type WorkspaceImportResult =
-  | { ok: true; annotations: Annotation[]; prospects: Prospect[] }
+  | { ok: true; annotations: Annotation[]; prospects: Prospect[]; savings: SavingsItem[] }
   | { ok: false; errors: WorkspaceImportError[] };
 
-const FILE_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'exportedAt', 'annotations', 'prospects']);
+const FILE_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'exportedAt', 'annotations', 'prospects', 'savings']);
+
+/** A savings item as the file holds it: exactly the schema's fields, so a misspelt one is reported. */
+const SavingsRecordSchema = SavingsItemSchema.strict();
+
+const LISTS = {
+  annotations: { noun: 'Annotation', idField: 'key' },
+  prospects: { noun: 'Prospect', idField: 'id' },
+  savings: { noun: 'Savings item', idField: 'id' },
+} as const;
 
 const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', object: 'an object', boolean: 'true or false' };
 
@@ -44,20 +54,14 @@ function reasonFor(issue: z.core.$ZodIssue, record: unknown): string {
   }
 }
 
-function readList<R>(
-  file: Record<string, unknown>,
-  name: 'annotations' | 'prospects',
-  schema: z.ZodType<R>,
-  idField: 'key' | 'id',
-  errors: WorkspaceImportError[],
-): R[] {
+function readList<R>(file: Record<string, unknown>, name: keyof typeof LISTS, schema: z.ZodType<R>, errors: WorkspaceImportError[]): R[] {
+  const { noun, idField } = LISTS[name];
   const list = file[name];
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
     errors.push({ path: name, reason: `${name} must be a list of records` });
     return [];
   }
-  const noun = name === 'annotations' ? 'Annotation' : 'Prospect';
   const before = errors.length;
   const seen = new Map<string, number>();
   const out: R[] = [];
@@ -93,7 +97,8 @@ function readList<R>(
 /**
  * Reads a workspace file written by {@link workspaceToJson}, all or nothing: every record is
  * validated, and if any is bad the result lists every problem (record number, key, field) and no
- * records, so nothing is written. A missing `annotations` or `prospects` list counts as empty.
+ * records, so nothing is written. A missing `annotations`, `prospects` or `savings` list counts
+ * as empty (version 1 files have no savings).
  */
 export function parseWorkspaceJson(text: string): WorkspaceImportResult {
   const read = parseJsonFile(text);
@@ -103,11 +108,11 @@ export function parseWorkspaceJson(text: string): WorkspaceImportResult {
     return { ok: false, errors: [{ path: 'format', reason: `Not a Council Lens workspace file (expected "format": "${WORKSPACE_FORMAT}")` }] };
   }
   const version = data['version'];
-  if (version !== WORKSPACE_VERSION) {
+  if (typeof version !== 'number' || !WORKSPACE_VERSIONS_READ.includes(version)) {
     const reason =
       typeof version === 'number' && version > WORKSPACE_VERSION
         ? `This file is version ${version}, from a newer Council Lens; update the extension to import it`
-        : `version must be ${WORKSPACE_VERSION}`;
+        : `version must be ${WORKSPACE_VERSIONS_READ.join(' or ')}`;
     return { ok: false, errors: [{ path: 'version', reason }] };
   }
   const errors: WorkspaceImportError[] = [];
@@ -115,7 +120,8 @@ export function parseWorkspaceJson(text: string): WorkspaceImportResult {
     // A misspelt list name would otherwise import as an empty list.
     if (!FILE_KEYS.has(key)) errors.push({ path: key, reason: `Unknown field ${key}; a workspace file has ${[...FILE_KEYS].join(', ')}` });
   }
-  const annotations = readList(data, 'annotations', AnnotationSchema, 'key', errors);
-  const prospects = readList(data, 'prospects', ProspectSchema, 'id', errors);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, annotations, prospects };
+  const annotations = readList(data, 'annotations', AnnotationSchema, errors);
+  const prospects = readList(data, 'prospects', ProspectSchema, errors);
+  const savings = readList(data, 'savings', SavingsRecordSchema, errors);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, annotations, prospects, savings };
 }

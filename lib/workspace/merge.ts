@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { savingsDuplicateKey, type SavingsItem } from '@/lib/savings/schema';
 import {
   ANNOTATION_FIELDS,
   AnnotationPatchSchema,
@@ -193,4 +194,24 @@ export function mergeWorkspace(existing: Workspace, incoming: Workspace): { anno
     annotations: mergeImport(existing.annotations, incoming.annotations),
     prospects: mergeImport(existing.prospects, incoming.prospects),
   };
+}
+
+/**
+ * Savings items from a workspace file: one is added when neither its id nor what it records
+ * ({@link savingsDuplicateKey}) is saved already. Otherwise the saved item stays as it is: savings
+ * items carry no edit times, so an older backup must never overwrite a later edit. `unchanged`
+ * counts the items left as saved; none is ever updated.
+ */
+export function mergeSavingsImport(existing: readonly SavingsItem[], incoming: readonly SavingsItem[]): MergeImportResult<SavingsItem> {
+  const ids = new Set(existing.map((item) => item.id));
+  const keys = new Set(existing.map(savingsDuplicateKey));
+  const added: SavingsItem[] = [];
+  for (const item of incoming) {
+    const key = savingsDuplicateKey(item);
+    if (ids.has(item.id) || keys.has(key)) continue;
+    ids.add(item.id);
+    keys.add(key);
+    added.push(item);
+  }
+  return { records: [...existing, ...added], toWrite: added, added: added.length, updated: 0, unchanged: incoming.length - added.length };
 }

@@ -15,6 +15,7 @@ import {
   noticeInsight,
 } from '@/entrypoints/background/handlers/workspace';
 import type { Notice } from '@/lib/ocds/notice';
+import { SavingsItemSchema } from '@/lib/savings/schema';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { annotation, CF_KEY, prospect, T0 } from '../workspace/support';
 import { freshIndexedDb } from '../support/sync-harness';
@@ -26,6 +27,11 @@ beforeEach(() => {
   freshIndexedDb();
   db = new CouncilLensDB('workspace-test');
 });
+
+const SAVINGS = [
+  { id: 'sav-1', council: 'LDS', serviceGroup: 'adult-social-care', financialYear: '2027/28', amountGbp: 1200000, kind: 'service-review', status: 'proposed', description: 'Review of day services', addedAt: '2026-11-29T16:20:00.000Z', addedBy: 'form' },
+  { id: 'sav-2', council: 'KEN', serviceGroup: 'highways-transport', financialYear: '2026/27', kind: 'restructure', status: 'approved', description: 'Highways team restructure', addedAt: '2026-11-28T10:00:00.000Z', addedBy: 'import' },
+];
 
 const NEW = {
   site: 'contracts-finder' as const,
@@ -63,18 +69,38 @@ describe('export, wipe, import', () => {
   test('JSON export -> delete all -> import -> export is byte for byte the same', async () => {
     await db.annotations.bulkPut([annotation(), annotation({ key: 'find-a-tender:034567-2026', site: 'find-a-tender', noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/034567-2026', title: 'Highways term maintenance', buyerName: 'Kent County Council', council: 'KEN' })]);
     await db.prospects.put(prospect());
+    const savings = SAVINGS.map((item) => SavingsItemSchema.parse(item));
+    await db.savings.bulkPut(savings);
     const now = new Date(T0 + 86_400_000);
     const first = await exportWorkspace(db, 'json', now, { daysBefore: [3, 1] });
     expect(first.filename).toBe('council-lens-workspace-2026-12-01.json');
-    expect(await deleteAllUserData(db)).toEqual({ annotations: 2, prospects: 1, savings: 0 });
+    // "Delete all my data" deletes savings items too, so "Export all" must hold them.
+    expect(JSON.parse(first.text).savings.map((i: { id: string }) => i.id)).toEqual(['sav-1', 'sav-2']);
+    expect(await deleteAllUserData(db)).toEqual({ annotations: 2, prospects: 1, savings: 2 });
     expect(await listWorkspace(db)).toEqual({ annotations: [], prospects: [] });
-    expect(await importWorkspace(db, first.text)).toMatchObject({ ok: true, annotations: { added: 2 }, prospects: { added: 1 } });
+    expect(await db.savings.count()).toBe(0);
+    expect(await importWorkspace(db, first.text)).toEqual({
+      ok: true,
+      annotations: { added: 2, updated: 0, unchanged: 0 },
+      prospects: { added: 1, updated: 0, unchanged: 0 },
+      savings: { added: 2, updated: 0, unchanged: 0 },
+    });
+    expect(await db.savings.orderBy('id').toArray()).toEqual(savings);
     const second = await exportWorkspace(db, 'json', now, { daysBefore: [3, 1] });
     expect(second.text).toBe(first.text);
     const csv = await exportWorkspace(db, 'annotations-csv', now, { daysBefore: [3, 1] });
     expect(csv.text.startsWith('\uFEFF')).toBe(true);
     const ics = await exportWorkspace(db, 'ics', now, { daysBefore: [3, 1] });
     expect(ics.text).toContain('BEGIN:VCALENDAR');
+  });
+
+  test('an import never overwrites a saved savings item, and does not double one saved under another id', async () => {
+    const [one, two] = SAVINGS.map((item) => SavingsItemSchema.parse(item));
+    const edited = { ...one!, status: 'approved' as const };
+    await db.savings.put(edited);
+    const file = JSON.stringify({ format: 'council-lens-workspace', version: 2, exportedAt: '2026-11-30T09:00:00.000Z', savings: [one, { ...two!, id: 'sav-9' }, { ...one!, id: 'sav-copy' }] });
+    expect(await importWorkspace(db, file)).toMatchObject({ ok: true, savings: { added: 1, unchanged: 2 } });
+    expect(await db.savings.orderBy('id').toArray()).toEqual([edited, { ...two!, id: 'sav-9' }]);
   });
 
   test('a malformed import leaves the data as it was', async () => {

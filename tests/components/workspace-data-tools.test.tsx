@@ -11,7 +11,7 @@ const settle = () => act(() => new Promise<void>((ok) => setTimeout(ok, 0)));
 function props(over: Partial<DataToolsProps> = {}): DataToolsProps {
   return {
     onExport: vi.fn(async (format: string) => ({ text: `${format} text`, filename: `council-lens-${format}.txt`, mime: 'text/plain' })),
-    onImport: vi.fn(async (): Promise<WorkspaceImportOutcome> => ({ ok: true, annotations: { added: 2, updated: 1, unchanged: 0 }, prospects: { added: 1, updated: 0, unchanged: 3 } })),
+    onImport: vi.fn(async (): Promise<WorkspaceImportOutcome> => ({ ok: true, annotations: { added: 2, updated: 1, unchanged: 0 }, prospects: { added: 1, updated: 0, unchanged: 3 }, savings: { added: 1, updated: 0, unchanged: 2 } })),
     onDeleteAll: vi.fn(async () => ({ annotations: 3, prospects: 1, savings: 2 })),
     download: vi.fn(),
     ...over,
@@ -67,7 +67,7 @@ describe('import', () => {
     await chooseFile(root, 'workspace.json', '{"format":"council-lens-workspace"}');
     expect(p.onImport).toHaveBeenCalledWith('{"format":"council-lens-workspace"}');
     expect(squash(root.querySelector('.cl-ws__import-status')!.textContent ?? '')).toBe(
-      'Imported. Tenders: 2 tenders added, 1 updated, 0 unchanged. Prospects: 1 prospect added, 0 updated, 3 unchanged.',
+      'Imported. Tenders: 2 tenders added, 1 updated, 0 unchanged. Prospects: 1 prospect added, 0 updated, 3 unchanged. Savings items: 1 item added, 2 already saved.',
     );
     expect(input.value).toBe('');
   });

@@ -3,6 +3,7 @@ import { readCsv } from '@/lib/savings/csv';
 import {
   ANNOTATION_COLUMNS,
   annotationsToCsv,
+  mergeSavingsImport,
   mergeWorkspace,
   parseWorkspaceJson,
   PROSPECT_COLUMNS,
@@ -91,17 +92,25 @@ describe('prospects CSV', () => {
 });
 
 describe('workspace JSON', () => {
-  test('export -> wipe -> import -> export is byte-for-byte identical', () => {
-    const text = fixture('workspace-v1.json');
+  test('export -> wipe -> import -> export is byte-for-byte identical, savings items included', () => {
+    const text = fixture('workspace-v2.json');
     const first = parseWorkspaceJson(text);
     if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    expect(first.savings.map((i) => i.id)).toEqual(['sav-0b44d3f1', 'sav-7c1e2a90']);
     // What the background does: merge into an empty (wiped) database, store, read back, export.
     const merged = mergeWorkspace({ annotations: [], prospects: [] }, first);
+    const savings = mergeSavingsImport([], first.savings);
     const stored: Workspace = structuredClone({ annotations: [...merged.annotations.toWrite].reverse(), prospects: merged.prospects.toWrite });
-    const again = workspaceToJson(stored, EXPORTED_AT);
+    const again = workspaceToJson(stored, EXPORTED_AT, structuredClone([...savings.toWrite].reverse()));
     expect(again).toBe(text);
     const second = parseWorkspaceJson(again);
     expect(second).toEqual(first);
+  });
+
+  test('a version 1 file (no savings list) still imports', () => {
+    const result = parseWorkspaceJson(fixture('workspace-v1.json'));
+    expect(result.ok && result.savings).toEqual([]);
+    expect(result.ok && result.annotations.length).toBe(2);
   });
 
   test('key order and record order do not depend on how records were built', () => {
@@ -110,7 +119,7 @@ describe('workspace JSON', () => {
     const ws1 = workspaceToJson({ annotations: [annotation({ key: FTS_KEY }), a], prospects: [prospect()] }, EXPORTED_AT);
     const ws2 = workspaceToJson({ annotations: [shuffled, annotation({ key: FTS_KEY })], prospects: [prospect()] }, new Date(EXPORTED_AT));
     expect(ws1).toBe(ws2);
-    expect(Object.keys(JSON.parse(ws1))).toEqual(['format', 'version', 'exportedAt', 'annotations', 'prospects']);
+    expect(Object.keys(JSON.parse(ws1))).toEqual(['format', 'version', 'exportedAt', 'annotations', 'prospects', 'savings']);
   });
 
   test('absent optional fields are left out, not written as null', () => {

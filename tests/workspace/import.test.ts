@@ -55,7 +55,8 @@ describe('parseWorkspaceJson', () => {
     ['not JSON', '{', ''],
     ['another format', JSON.stringify({ format: 'savings', version: 1 }), 'format'],
     ['an array', '[]', 'format'],
-    ['a newer version', JSON.stringify({ format: 'council-lens-workspace', version: 2 }), 'version'],
+    ['a newer version', JSON.stringify({ format: 'council-lens-workspace', version: 3 }), 'version'],
+    ['no version', JSON.stringify({ format: 'council-lens-workspace' }), 'version'],
     ['a list that is not a list', file({ annotations: {} }), 'annotations'],
     ['a misspelt list', file({ annotation: [] }), 'annotation'],
   ])('%s is refused as a whole', (_name, text, path) => {
@@ -66,12 +67,23 @@ describe('parseWorkspaceJson', () => {
   });
 
   test('the newer-version message says what to do', () => {
-    const result = parseWorkspaceJson(JSON.stringify({ format: 'council-lens-workspace', version: 2 }));
+    const result = parseWorkspaceJson(JSON.stringify({ format: 'council-lens-workspace', version: 3 }));
     expect(result.ok || result.errors[0]!.reason).toMatch(/update the extension/);
   });
 
   test('missing lists count as empty', () => {
-    expect(parseWorkspaceJson(file({}))).toEqual({ ok: true, annotations: [], prospects: [] });
+    expect(parseWorkspaceJson(file({}))).toEqual({ ok: true, annotations: [], prospects: [], savings: [] });
+  });
+
+  test('a bad savings item refuses the whole file, naming the item and field', () => {
+    const good = JSON.parse(fixture('workspace-v2.json'));
+    const [first, second] = good.savings;
+    const result = parseWorkspaceJson(JSON.stringify({ ...good, savings: [{ ...first, financialYear: '1850/51' }, { ...second, colour: 'red' }, { ...second }] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.path)).toEqual(['savings[0].financialYear', 'savings[1].colour', 'savings[2].id']);
+    expect(result.errors[0]!.reason).toMatch(/^Savings item 1 \(sav-0b44d3f1\): financialYear /);
+    expect(result.errors[2]!.reason).toBe('Savings item 3 (sav-7c1e2a90): the same id as savings item 2');
   });
 
   test('tags and owner are normalised on the way in', () => {

@@ -5,7 +5,7 @@ import type { NoticeRow } from '@/lib/ocds/row';
 import { noticePageId } from '@/lib/ocds/portals';
 import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson } from '@/lib/workspace/export';
 import { parseWorkspaceJson } from '@/lib/workspace/import';
-import { applyEdit, applyProspectEdit, mergeWorkspace } from '@/lib/workspace/merge';
+import { applyEdit, applyProspectEdit, mergeSavingsImport, mergeWorkspace } from '@/lib/workspace/merge';
 import type { Annotation, AnnotationEdit, AnnotationField, Prospect, ProspectEdit, ProspectField, ReminderSettings, Workspace } from '@/lib/workspace/schema';
 import type { CouncilLensDB } from '../db';
 
@@ -66,7 +66,7 @@ export async function exportWorkspace(
   const date = now.toISOString().slice(0, 10);
   switch (format) {
     case 'json':
-      return { text: workspaceToJson(workspace, now), filename: `council-lens-workspace-${date}.json`, mime: 'application/json' };
+      return { text: workspaceToJson(workspace, now, await db.savings.toArray()), filename: `council-lens-workspace-${date}.json`, mime: 'application/json' };
     case 'annotations-csv':
       return { text: annotationsToCsv(workspace.annotations), filename: `council-lens-tenders-${date}.csv`, mime: 'text/csv' };
     case 'prospects-csv':
@@ -76,16 +76,21 @@ export async function exportWorkspace(
   }
 }
 
-/** A workspace JSON file merged in (newest field wins), all or nothing. */
+/**
+ * A workspace JSON file merged in, all or nothing, in one transaction: annotations and prospects
+ * field by field (newest wins), savings items added when not saved already (mergeSavingsImport).
+ */
 export async function importWorkspace(db: CouncilLensDB, text: string): Promise<WorkspaceImportOutcome> {
   const parsed = parseWorkspaceJson(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  return db.transaction('rw', db.annotations, db.prospects, async () => {
+  return db.transaction('rw', db.annotations, db.prospects, db.savings, async () => {
     const merged = mergeWorkspace(await listWorkspace(db), { annotations: parsed.annotations, prospects: parsed.prospects });
+    const savings = mergeSavingsImport(await db.savings.toArray(), parsed.savings);
     await db.annotations.bulkPut(merged.annotations.toWrite);
     await db.prospects.bulkPut(merged.prospects.toWrite);
+    await db.savings.bulkAdd(savings.toWrite);
     const count = (r: { added: number; updated: number; unchanged: number }) => ({ added: r.added, updated: r.updated, unchanged: r.unchanged });
-    return { ok: true, annotations: count(merged.annotations), prospects: count(merged.prospects) };
+    return { ok: true, annotations: count(merged.annotations), prospects: count(merged.prospects), savings: count(savings) };
   });
 }
 
