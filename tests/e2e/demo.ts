@@ -104,7 +104,7 @@ function demoWorkspaceMessages(): unknown[] {
     {
       type: 'editAnnotation',
       edit: {
-        key: 'ocds-b5fd17-6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
+        key: 'contracts-finder:6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
         at,
         fields: {
           site: 'contracts-finder',
@@ -125,7 +125,7 @@ function demoWorkspaceMessages(): unknown[] {
     {
       type: 'editAnnotation',
       edit: {
-        key: 'find-a-tender:031337-2026',
+        key: 'ocds-h6vhtk-05a1c3',
         at,
         fields: {
           site: 'find-a-tender',

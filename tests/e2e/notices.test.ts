@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -154,6 +154,17 @@ describe('Notice pages in real Chromium', () => {
     expect(await value(page, 'input[name="bidDeadline"]')).toBe(BID_DEADLINE);
     expect(await value(page, 'input[name="owner"]')).toBe('JS');
     await page.close();
+
+    // What was typed on the page is what the workspace lists and exports.
+    const workspace = await browser.context.newPage();
+    await workspace.goto(`chrome-extension://${browser.extensionId}/workspace.html`);
+    const row = workspace.getByRole('table', { name: 'Tenders' }).getByRole('row').filter({ hasText: 'Ask NHS England about the 2026 re-let.' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.innerText()).toMatch(/Bidding/i);
+    const [download] = await Promise.all([workspace.waitForEvent('download'), workspace.getByRole('button', { name: 'Export all (JSON)' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { annotations: { key: string; notes: string; owner?: string }[] };
+    expect(exported.annotations.find((a) => a.key === NHS_KEY)).toMatchObject({ notes: 'Ask NHS England about the 2026 re-let.', owner: 'JS' });
+    await workspace.close();
   });
 
   test('an edit in one tab shows in another tab open on the same notice', async () => {

@@ -29,9 +29,11 @@ function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+// Keyed as the notice panel keys them (lib/workspace/schema.ts annotationKey): a Contracts Finder
+// page shows no OCID, so `contracts-finder:<notice id>`; a Find a Tender page shows its OCID.
 const ANNOTATIONS = [
   {
-    key: 'ocds-b5fd17-6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
+    key: 'contracts-finder:6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
     fields: {
       site: 'contracts-finder',
       noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
@@ -47,7 +49,7 @@ const ANNOTATIONS = [
     },
   },
   {
-    key: 'find-a-tender:031337-2026',
+    key: 'ocds-h6vhtk-05a1c3',
     fields: {
       site: 'find-a-tender',
       noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/031337-2026',
