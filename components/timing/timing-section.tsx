@@ -64,7 +64,7 @@ export function TimingSection(props: TimingSectionProps) {
               </p>
             )}
             {contracts.length > 0 && <ContractsList contracts={contracts} />}
-            <AddButton onAddSavings={props.onAddSavings} />
+            <AddButton onAddSavings={props.onAddSavings} councilName={councilName} groupLabel={groupLabel} />
           </>
         )}
       </div>
@@ -185,7 +185,7 @@ function TimingEmpty({ councilName, councilHomepage, groupLabel, headingLevel, o
       <p class="cl-empty__hint">
         <HomepageHint homepage={councilHomepage} />
       </p>
-      <AddButton onAddSavings={onAddSavings} />
+      <AddButton onAddSavings={onAddSavings} councilName={councilName} groupLabel={groupLabel} />
     </EmptyState>
   );
 }
@@ -200,12 +200,14 @@ function HomepageHint({ homepage }: { homepage?: string | null }) {
   );
 }
 
-function AddButton({ onAddSavings }: { onAddSavings?: () => void }) {
+/** "Add a savings item for Leeds City Council / Adult social care": the form opens on both. */
+function AddButton({ onAddSavings, councilName, groupLabel }: { onAddSavings?: () => void; councilName: string; groupLabel?: string | null }) {
   if (!onAddSavings) return null;
   return (
     <p class="cl-timing__actions">
       <button type="button" class="cl-button" onClick={() => onAddSavings()}>
-        Add a savings item
+        Add a savings item for {councilName}
+        {groupLabel ? ` / ${groupLabel}` : ''}
       </button>
     </p>
   );

@@ -100,7 +100,7 @@ describe('the side panel fetches timing', () => {
 test('“Add a savings item” opens the savings form for this council and service in a new tab', async () => {
   const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue(undefined as never);
   const root = await mountApp();
-  click(button(root, 'Add a savings item'));
+  click(button(root, 'Add a savings item for Leeds City Council / Adult social care'));
   expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/savings.html?council=LDS&group=adult-social-care' });
 });
 

@@ -81,7 +81,7 @@ describe('the Timing section in the side panel', () => {
   test('“Add a savings item” calls the app', () => {
     const onAddSavings = vi.fn();
     const root = mount(<TabPanel context={leedsServiceLead} timing={ready} onAddSavings={onAddSavings} />);
-    click(button(timingSection(root)!, 'Add a savings item'));
+    click(button(timingSection(root)!, 'Add a savings item for Leeds City Council / Adult social care'));
     expect(onAddSavings).toHaveBeenCalledTimes(1);
   });
 

@@ -212,7 +212,7 @@ describe('empty state', () => {
     const link = root.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('https://www.leeds.gov.uk/');
     expect(seenText(link)).toBe('leeds.gov.uk');
-    click(button(root, 'Add a savings item'));
+    click(button(root, 'Add a savings item for Leeds City Council / Adult social care'));
     expect(onAddSavings).toHaveBeenCalledTimes(1);
   });
 
@@ -235,7 +235,7 @@ describe('keyboard', () => {
       control.focus();
       expect(document.activeElement).toBe(control);
     }
-    expect(button(root, 'Add a savings item').getAttribute('type')).toBe('button');
+    expect(button(root, 'Add a savings item for Leeds City Council / Adult social care').getAttribute('type')).toBe('button');
   });
 
   test('the timeline itself is not a tab stop', () => {
