@@ -113,10 +113,21 @@ type Phase = 'loading' | 'load-error' | 'idle' | 'saving' | 'saved' | 'error';
 
 /** "Another tab changed the notes and tags while you were editing here. The latest edit was kept." */
 export function conflictMessage(fields: readonly string[]): string | null {
+  const list = fieldWords(fields);
+  return list && `Another tab changed the ${list} while you were editing here. The latest edit was kept.`;
+}
+
+/** The editor's fields among `fields`, in form order, as words: "status, bid deadline and owner"; null when none. */
+function fieldWords(fields: readonly string[]): string | null {
   const words = EDITOR_FIELDS.filter((f) => fields.includes(f)).map((f) => FIELD_WORDS[f]);
   if (words.length === 0) return null;
-  const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
-  return `Another tab changed the ${list} while you were editing here. The latest edit was kept.`;
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+}
+
+/** "Another tab changed the notes; this page now shows that version.": fields replaced here by a remote change. */
+export function remoteChangeMessage(fields: readonly string[]): string | null {
+  const list = fieldWords(fields);
+  return list && `Another tab changed the ${list}; this page now shows that version.`;
 }
 
 /**
@@ -154,17 +165,21 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
   /** Changed here and not yet saved, or a text field with the cursor in it (a select or date only changes on a pick). */
   const isEditing = (f: EditorField) => dirty.current.has(f) || inflight.current.has(f) || (focused.current === f && TEXT_FIELDS.has(f));
 
-  /** Takes a stored version into the fields nobody is editing here; never goes back in time. */
-  const adopt = (a: Annotation | null) => {
+  /**
+   * Takes a stored version into the fields nobody is editing here; never goes back in time.
+   * Returns the fields whose shown value it changed.
+   */
+  const adopt = (a: Annotation | null): EditorField[] => {
     if (!a) {
       // Deleted elsewhere (workspace "Delete"): start again from an empty record.
       saved.current = null;
       baseTimes.current = {};
       const next = { ...draftRef.current };
       for (const f of EDITOR_FIELDS) if (!isEditing(f)) (next as Record<string, string>)[f] = EMPTY[f];
+      const changed = EDITOR_FIELDS.filter((f) => next[f] !== draftRef.current[f]);
       setDraft(next);
       setHasRecord(false);
-      return;
+      return changed;
     }
     const next = { ...draftRef.current };
     for (const field of new Set([...Object.keys(a.fieldTimes), ...EDITOR_FIELDS])) {
@@ -176,8 +191,10 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
       if (EDITOR_FIELDS.includes(f)) (next as Record<string, string>)[f] = fromAnnotation(a, f);
     }
     saved.current = a;
+    const changed = EDITOR_FIELDS.filter((f) => next[f] !== draftRef.current[f]);
     setDraft(next);
     setHasRecord(true);
+    return changed;
   };
 
   const load = async (): Promise<void> => {
@@ -269,7 +286,11 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
   useEffect(() => {
     void load();
     const unsubscribe = live.current.transport.onRemoteChange(() => {
-      void live.current.transport.load(live.current.notice.key).then(adopt, () => undefined);
+      // Said, so a person who typed here and left the field sees why the text changed.
+      void live.current.transport.load(live.current.notice.key).then((a) => {
+        const message = remoteChangeMessage(adopt(a));
+        if (message) setConflicts(message);
+      }, () => undefined);
     });
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void flush();

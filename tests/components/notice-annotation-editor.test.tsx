@@ -267,6 +267,28 @@ describe('two tabs', () => {
     expect(select.value).toBe('no-go');
   });
 
+  test('text saved here and then replaced by a later edit in another tab: the change is said, not silent', async () => {
+    const { root, bg } = await render(annotation());
+    const notes = field<HTMLTextAreaElement>(root, 'Notes');
+    type(notes, 'Written here');
+    act(() => {
+      notes.blur();
+      notes.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    await settle(600);
+    expect(bg.stored?.notes).toBe('Written here');
+    expect(status(root)).toEqual(['Saved']);
+    await bg.otherTab({ notes: 'Written there', status: 'go' }, clock + 5_000);
+    expect(notes.value).toBe('Written there');
+    expect(status(root)).toEqual(['Another tab changed the status and notes; this page now shows that version.', 'Saved']);
+  });
+
+  test('a remote change that shows nothing new here says nothing', async () => {
+    const { root, bg } = await render(annotation({ notes: 'Same' }));
+    await bg.otherTab({ notes: 'Same' }, T0 + 30_000);
+    expect(status(root)).toEqual(['Saved']);
+  });
+
   test('a remote change is ignored when it is older than what this tab has', async () => {
     const { root, bg } = await render(annotation({ notes: 'Newer', fieldTimes: { ...annotation().fieldTimes, notes: T0 + 50_000 } }));
     const older = annotation({ notes: 'Older' });
