@@ -1,7 +1,7 @@
 import type { Council, ServicesFile } from '@/lib/councils/schema';
 import type { Register } from '@/lib/councils/register';
 import { buildCouncilCard } from '@/lib/councils/card';
-import type { CouncilMatch, CouncilRef, Role, TabContext } from '@/lib/protocol';
+import type { CouncilMatch, CouncilRef, PreviousCouncil, Role, TabContext } from '@/lib/protocol';
 import type { PageFacts } from '@/lib/sites/types';
 
 /** The part of a recognition hit this module needs (see lib/councils/index.ts). */
@@ -33,19 +33,29 @@ export type PageContext = Omit<TabContext, 'tabId' | 'url' | 'updatedAt'>;
 const MIN_TEXT_CONFIDENCE = 0.6;
 
 interface Found {
+  /** The council the card is about: the named council, or for a former one its first current successor. */
   council: Council;
+  /** The council the page names, as it was (a former council stays itself). */
+  named: Council;
+  /** For a former council: every current council that replaced it. */
+  successors: Council[];
   match: CouncilMatch;
 }
 
-/** Follows an abolished council to the council that replaced it, keeping what the page said. */
+const ref = (council: Council): CouncilRef => ({ code: council.code, name: council.officialName });
+
+/**
+ * Follows an abolished council through every later abolition to today's councils that replaced it,
+ * keeping what the page said. Two hops (Taunton Deane -> Somerset West and Taunton -> Somerset)
+ * and splits (Cumbria -> Cumberland + Westmorland and Furness) both count; the card shows the first.
+ */
 function follow(council: Council, matchedText: string, source: CouncilMatch['source'], register: Register): Found | null {
-  if (council.current) return { council, match: { matchedText, former: null, source } };
-  const successor = council.successors.map((code) => register.byCode(code)).find((c) => c?.current);
-  if (!successor) return null;
-  return {
-    council: successor,
-    match: { matchedText, source, former: { code: council.code, name: council.officialName, endDate: council.endDate } },
-  };
+  if (council.current) return { council, named: council, successors: [], match: { matchedText, former: null, source } };
+  const successors = register.currentSuccessors(council);
+  const first = successors[0];
+  if (!first) return null;
+  const former = { code: council.code, name: council.officialName, endDate: council.endDate, successors: successors.map(ref) };
+  return { council: first, named: council, successors, match: { matchedText, source, former } };
 }
 
 function resolveOne(name: string, source: CouncilMatch['source'], deps: PageContextDeps): Found | null {
@@ -90,7 +100,7 @@ export function resolvePageContext(facts: PageFacts | null, pageKind: string | n
   if (!facts) return empty;
 
   let found: Found | null = null;
-  let previously: CouncilRef[] = [];
+  const previously: PreviousCouncil[] = [];
   let person: PageContext['person'] = null;
   let role: Role | null = null;
 
@@ -101,13 +111,15 @@ export function resolvePageContext(facts: PageFacts | null, pageKind: string | n
       if (employer && (found = resolveOne(employer, employer === facts.employer ? 'employer' : 'experience', deps))) break;
     }
     found ??= fromText(facts.text, deps);
-    const seen = new Set(found ? [found.council.code] : []);
+    // Keyed by the council the person worked at, not its successor: a past job at Harrogate
+    // Borough Council is "Harrogate Borough Council, now part of North Yorkshire Council".
+    const seen = new Set(found ? [found.council.code, found.named.code] : []);
     for (const entry of facts.experience) {
       if (entry.current) continue;
       const past = resolveOne(entry.employer, 'experience', deps);
-      if (past && !seen.has(past.council.code)) {
-        seen.add(past.council.code);
-        previously.push({ code: past.council.code, name: past.council.officialName });
+      if (past && !seen.has(past.named.code)) {
+        seen.add(past.named.code);
+        previously.push(past.named.current ? ref(past.named) : { ...ref(past.named), successors: past.successors.map(ref) });
       }
     }
     const title = facts.title ?? facts.experience.find((e) => e.current)?.title ?? null;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { CouncilCard as CouncilCardData, CouncilMatch, CouncilRef, Procurement, Role } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData, CouncilMatch, PreviousCouncil, Procurement, Role } from '@/lib/protocol';
 import { ProcurementSections } from '@/components/procurement/procurement-sections';
 import { Badge } from '@/components/ui/badge';
 import { ExternalLink } from '@/components/ui/external-link';
@@ -21,6 +21,7 @@ import {
 import { PreviouslyAt } from './previously-at';
 import { RoleLine } from './role-line';
 import { ServicesList } from './services-list';
+import { nowPartOf } from './successors';
 
 export interface CouncilCardProps {
   card: CouncilCardData;
@@ -28,8 +29,8 @@ export interface CouncilCardProps {
   match?: CouncilMatch | null;
   /** The person's current role, classified. */
   role?: Role | null;
-  /** Other councils the person worked at. */
-  previously?: CouncilRef[];
+  /** Other councils the person worked at, as they were named (a former one with its successors). */
+  previously?: PreviousCouncil[];
   /** Open tenders and contracts ending, from the local cache. */
   procurement?: Procurement | null;
   /** The Timing section (side panel only), shown after the procurement sections. */
@@ -60,7 +61,7 @@ export function CouncilCard({ card, match, role, previously = [], procurement, t
 
       {match?.former && (
         <Notice>
-          <p>{formerNotice(match.former, card.officialName)}</p>
+          <p>{formerNotice(match.former, card)}</p>
         </Notice>
       )}
 
@@ -119,10 +120,17 @@ function facts(card: CouncilCardData): Fact[] {
   return list;
 }
 
-function formerNotice(former: NonNullable<CouncilMatch['former']>, successor: string): string {
+/**
+ * "Named as Harrogate Borough Council, abolished 1 April 2023; now part of North Yorkshire Council."
+ * A council split between several names them all and says which one this card is about.
+ */
+function formerNotice(former: NonNullable<CouncilMatch['former']>, card: CouncilCardData): string {
   const date = former.endDate ? formatDate(former.endDate) : null;
   const abolished = date ? `abolished ${date}` : 'since abolished';
-  return `Named as ${former.name}, ${abolished}; now part of ${successor}.`;
+  // Contexts without the successor list (older ones) know only the card's council.
+  const successors = former.successors?.length ? former.successors : [{ code: card.code, name: card.officialName }];
+  const shown = successors.length > 1 && successors.some((s) => s.code === card.code) ? ` This card shows ${card.officialName}.` : '';
+  return `Named as ${former.name}, ${abolished}; ${nowPartOf(successors)}.${shown}`;
 }
 
 function sourceLine(match: CouncilMatch): string {

@@ -1,11 +1,16 @@
 import { useId } from 'preact/hooks';
-import type { CouncilRef } from '@/lib/protocol';
+import type { PreviousCouncil } from '@/lib/protocol';
+import { nowPartOf } from './successors';
 
 interface PreviouslyAtProps {
-  councils: CouncilRef[];
+  councils: PreviousCouncil[];
 }
 
-/** Other councils the person has worked at, from the experience section: "Previously at: A, B". */
+/**
+ * Other councils the person has worked at, from the experience section: "Previously at: A, B".
+ * A former council keeps its own name, the council they actually worked at, with what it is now:
+ * "Harrogate Borough Council (now part of North Yorkshire Council)".
+ */
 export function PreviouslyAt({ councils }: PreviouslyAtProps) {
   const labelId = useId();
   if (councils.length === 0) return null;
@@ -18,6 +23,7 @@ export function PreviouslyAt({ councils }: PreviouslyAtProps) {
         {councils.map((council, i) => (
           <li key={council.code}>
             {council.name}
+            {council.successors?.length ? <span class="cl-previously__now"> ({nowPartOf(council.successors)})</span> : null}
             {i < councils.length - 1 ? ', ' : ''}
           </li>
         ))}

@@ -76,7 +76,12 @@ describe('lookupCouncil', () => {
     const facts = profile('x', { employer: 'Harrogate Borough Council', experience: [] });
     const ctx = lookupCouncil({ type: 'lookupCouncil', url: url('x'), facts }, 1, { knowledge, now: 0 });
     expect(ctx.card?.code).toBe('NYE');
-    expect(ctx.match?.former).toEqual({ code: 'HAG', name: 'Harrogate Borough Council', endDate: '2023-04-01' });
+    expect(ctx.match?.former).toEqual({
+      code: 'HAG',
+      name: 'Harrogate Borough Council',
+      endDate: '2023-04-01',
+      successors: [{ code: 'NYE', name: 'North Yorkshire Council' }],
+    });
   });
 
   test('not a council: no card', () => {

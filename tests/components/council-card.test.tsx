@@ -156,6 +156,33 @@ describe('a former council named on the page', () => {
     );
   });
 
+  const SMT = { code: 'SMT', name: 'Somerset Council' };
+  const CBD = { code: 'CBD', name: 'Cumberland Council' };
+  const WAF = { code: 'WAF', name: 'Westmorland and Furness Council' };
+  test.each<[string, NonNullable<CouncilMatch['former']>, string]>([
+    [
+      'two hops name the council of today',
+      { code: 'TAU', name: 'Taunton Deane Borough Council', endDate: '2019-03-31', successors: [SMT] },
+      'Named as Taunton Deane Borough Council, abolished 31 March 2019; now part of Somerset Council.',
+    ],
+    [
+      'a split names every successor and which one the card shows',
+      { code: 'CMA', name: 'Cumbria County Council', endDate: '2023-04-01', successors: [CBD, WAF] },
+      'Named as Cumbria County Council, abolished 1 April 2023; now split between Cumberland Council and Westmorland and Furness Council. This card shows Cumberland Council.',
+    ],
+    [
+      'three successors',
+      { code: 'OLD', name: 'Old Borough Council', endDate: null, successors: [CBD, SMT, WAF] },
+      'Named as Old Borough Council, since abolished; now split between Cumberland Council, Somerset Council and Westmorland and Furness Council. This card shows Cumberland Council.',
+    ],
+  ])('%s', (_label, former, notice) => {
+    const first = former.successors![0]!;
+    const card = { ...northYorkshireCard, code: first.code, officialName: first.name };
+    const root = mount(<CouncilCard card={card} match={{ matchedText: former.name, former, source: 'employer' }} />);
+    expect(headings(root)[0]).toBe(`h2: ${first.name}`);
+    expect(seenText(root.querySelector('.cl-notice')!)).toBe(notice);
+  });
+
   test('a current council match shows no notice, only where it was found', () => {
     const root = mount(
       <CouncilCard card={leedsCard} match={{ matchedText: 'Leeds City Council', former: null, source: 'employer' }} />,
@@ -212,6 +239,27 @@ test('previously at lists the other councils', () => {
     'Previously at: City of Bradford Metropolitan District Council, Kirklees Council',
   );
   expect(namedList(root, 'Previously at:')).toEqual(['City of Bradford Metropolitan District Council,', 'Kirklees Council']);
+});
+
+test('previously at names a former council as it was, with what it is now', () => {
+  const previously = [
+    { code: 'HAG', name: 'Harrogate Borough Council', successors: [{ code: 'NYE', name: 'North Yorkshire Council' }] },
+    {
+      code: 'NTH',
+      name: 'Northamptonshire County Council',
+      successors: [
+        { code: 'NNT', name: 'North Northamptonshire Council' },
+        { code: 'WNT', name: 'West Northamptonshire Council' },
+      ],
+    },
+    { code: 'KIR', name: 'Kirklees Council' },
+  ];
+  const root = mount(<CouncilCard card={leedsCard} previously={previously} />);
+  expect(namedList(root, 'Previously at:')).toEqual([
+    'Harrogate Borough Council (now part of North Yorkshire Council),',
+    'Northamptonshire County Council (now split between North Northamptonshire Council and West Northamptonshire Council),',
+    'Kirklees Council',
+  ]);
 });
 
 describe('layout', () => {

@@ -122,6 +122,12 @@ describe('no council', () => {
     expect(namedList(root, 'Previously at:')).toEqual(['Manchester City Council']);
   });
 
+  test('a former council they worked at keeps its own name, with what it is now', () => {
+    const previously = [{ code: 'HAG', name: 'Harrogate Borough Council', successors: [{ code: 'NYE', name: 'North Yorkshire Council' }] }];
+    const root = mount(<TabPanel context={{ ...noCouncil, previously }} />);
+    expect(namedList(root, 'Previously at:')).toEqual(['Harrogate Borough Council (now part of North Yorkshire Council)']);
+  });
+
   test('with no employer read', () => {
     const root = mount(<TabPanel context={{ ...noCouncil, person: { name: 'Sophie Turner', title: null, employer: null }, previously: [] }} />);
     expect(seenText(main(root))).toContain('No current employer on this profile is a UK council');
