@@ -49,20 +49,20 @@ const ref = (council: Council): CouncilRef => ({ code: council.code, name: counc
  * keeping what the page said. Two hops (Taunton Deane -> Somerset West and Taunton -> Somerset)
  * and splits (Cumbria -> Cumberland + Westmorland and Furness) both count; the card shows the first.
  */
-function follow(council: Council, matchedText: string, source: CouncilMatch['source'], register: Register): Found | null {
-  if (council.current) return { council, named: council, successors: [], match: { matchedText, former: null, source } };
+function follow(council: Council, matchedText: string, source: CouncilMatch['source'], confidence: number, register: Register): Found | null {
+  if (council.current) return { council, named: council, successors: [], match: { matchedText, former: null, source, confidence } };
   const successors = register.currentSuccessors(council);
   const first = successors[0];
   if (!first) return null;
   const former = { code: council.code, name: council.officialName, endDate: council.endDate, successors: successors.map(ref) };
-  return { council: first, named: council, successors, match: { matchedText, source, former } };
+  return { council: first, named: council, successors, match: { matchedText, source, former, confidence } };
 }
 
 function resolveOne(name: string, source: CouncilMatch['source'], deps: PageContextDeps): Found | null {
   for (const hit of deps.resolver.resolveName(name)) {
     const council = deps.register.byCode(hit.code);
     if (!council) continue;
-    const found = follow(council, name, source, deps.register);
+    const found = follow(council, name, source, hit.confidence, deps.register);
     if (found) return found;
   }
   return null;
@@ -75,7 +75,7 @@ function fromText(text: string, deps: PageContextDeps): Found | null {
   for (const m of deps.resolver.findMentions(text)) {
     if (m.confidence < MIN_TEXT_CONFIDENCE) continue;
     const council = deps.register.byCode(m.code);
-    const found = council && follow(council, text.slice(m.start, m.end), 'text', deps.register);
+    const found = council && follow(council, text.slice(m.start, m.end), 'text', m.confidence, deps.register);
     if (found) return found;
   }
   return null;

@@ -75,6 +75,11 @@ export const CouncilMatchSchema = z.object({
     .nullable(),
   /** Where on the page it was found. */
   source: z.enum(['employer', 'experience', 'company', 'buyer', 'text']),
+  /**
+   * The recogniser's confidence (lib/councils/index.ts confidenceBand): below 0.85 the name had no
+   * council word ("Kent", "Leeds City") and the card says it is a likely, not a certain, match.
+   */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type CouncilMatch = z.infer<typeof CouncilMatchSchema>;
 

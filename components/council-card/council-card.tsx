@@ -22,6 +22,7 @@ import { PreviouslyAt } from './previously-at';
 import { RoleLine } from './role-line';
 import { ServicesList } from './services-list';
 import { nowPartOf } from './successors';
+import { confidenceBand } from '@/lib/councils/confidence';
 
 export interface CouncilCardProps {
   card: CouncilCardData;
@@ -137,6 +138,10 @@ function sourceLine(match: CouncilMatch): string {
   // Text found outside a job or company field is the weakest evidence: say so (issue 3).
   if (match.source === 'text') {
     return `Found as “${match.matchedText}” in the page text, not in a job: check it is the right council.`;
+  }
+  // A bare place or a name without council words ("Kent", "Leeds City"): likely, not certain.
+  if (match.confidence !== undefined && confidenceBand(match.confidence) !== 'high') {
+    return `Found as “${match.matchedText}” ${matchSourceLabels[match.source]}: no council word in it, so this is the likely council, not a certain one.`;
   }
   return `Found as “${match.matchedText}” ${matchSourceLabels[match.source]}.`;
 }

@@ -73,10 +73,9 @@ export interface CouncilIndexOptions {
   anchored?: boolean;
 }
 
-/** High (>= 0.85): council words present. Medium (>= 0.6): a place name that probably means its council. Low: doubtful. */
-export function confidenceBand(confidence: number): 'high' | 'medium' | 'low' {
-  return confidence >= 0.85 ? 'high' : confidence >= 0.6 ? 'medium' : 'low';
-}
+import { confidenceBand } from './confidence';
+
+export { confidenceBand };
 
 const BASE: Record<'strong' | 'abbrev' | 'weak' | 'none', number> = { strong: 0.95, abbrev: 0.9, weak: 0.75, none: 0.65 };
 

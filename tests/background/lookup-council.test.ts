@@ -57,7 +57,8 @@ describe('lookupCouncil', () => {
     expect(ctx.card?.code).toBe('LDS');
     expect(ctx.card?.typeLabel).toBe('Metropolitan borough (unitary: runs all local services)');
     expect(ctx.card?.combinedAuthority?.code).toBe('WYCA');
-    expect(ctx.match).toEqual({ matchedText: 'Leeds City Council', former: null, source: 'employer' });
+    expect(ctx.match).toEqual({ matchedText: 'Leeds City Council', former: null, source: 'employer', confidence: expect.any(Number) });
+    expect(ctx.match!.confidence).toBeGreaterThanOrEqual(0.85);
     expect(ctx.previously).toEqual([{ code: 'KIR', name: 'Kirklees Council' }]);
     expect(ctx.person).toEqual({ name: 'Priya Sharma', title: 'Head of Adult Social Care', employer: 'Leeds City Council' });
   });

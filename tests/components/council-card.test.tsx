@@ -191,6 +191,14 @@ describe('a former council named on the page', () => {
     expect(seenText(root)).toContain('Found as “Leeds City Council” in the current job.');
   });
 
+  test.each([
+    ['Leeds City', 0.75, 'Found as “Leeds City” in the current job: no council word in it, so this is the likely council, not a certain one.'],
+    ['Leeds City Council', 0.98, 'Found as “Leeds City Council” in the current job.'],
+  ])('an employer %j (confidence %d) says how sure the card is', (matchedText, confidence, line) => {
+    const root = mount(<CouncilCard card={leedsCard} match={{ matchedText, former: null, source: 'employer', confidence }} />);
+    expect(seenText(root)).toContain(line);
+  });
+
   test('a match from loose page text asks the reader to check', () => {
     const root = mount(<CouncilCard card={leedsCard} match={{ matchedText: 'Leeds', former: null, source: 'text' }} />);
     expect(seenText(root)).toContain('Found as “Leeds” in the page text, not in a job: check it is the right council.');

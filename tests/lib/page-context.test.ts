@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createCouncilIndex } from '@/lib/councils';
+import { confidenceBand, createCouncilIndex } from '@/lib/councils';
 import { createRegister } from '@/lib/councils/register';
 import { CouncilsFileSchema, ServicesFileSchema } from '@/lib/councils/schema';
 import { REPO_ROOT } from '@/lib/dataset/read-inputs';
@@ -58,7 +58,7 @@ describe('a former council as the current employer', () => {
     expect(ctx.status).toBe('council');
     // One card: the first current successor; the match names the former council and all of them.
     expect(ctx.card?.code).toBe(successors[0]!.code);
-    expect(ctx.match).toEqual({ matchedText: employer, source: 'employer', former: { ...former, successors } });
+    expect(ctx.match).toEqual({ matchedText: employer, source: 'employer', former: { ...former, successors }, confidence: expect.any(Number) });
   });
 
   test('a current council has no former', () => {
@@ -111,6 +111,19 @@ describe('a former council as the current employer', () => {
     const ctx = resolvePageContext(facts, 'linkedin-profile', deps);
     expect(ctx.card?.code).toBe('CBD');
     expect(ctx.match).toMatchObject({ source: 'text', former: { code: 'CMA', successors: [CBD, WAF] } });
+  });
+});
+
+describe('how sure the card is', () => {
+  test.each([
+    ['Leeds City Council', 'LDS', 'high'],
+    ['Kent County Council', 'KEN', 'high'],
+    ['Kent', 'KEN', 'medium'],
+    ['Leeds City', 'LDS', 'medium'],
+  ])('employer %j -> %s, %s confidence carried on the match', (employer, code, band) => {
+    const ctx = resolvePageContext(profile(employer), 'linkedin-profile', deps);
+    expect(ctx.card?.code).toBe(code);
+    expect(confidenceBand(ctx.match!.confidence!)).toBe(band);
   });
 });
 
