@@ -145,7 +145,9 @@ export default defineBackground(() => {
             classifyTitle: (title) => (title.trim() ? describeRole(title.trim()) : null),
             now,
           });
-          if (context.card) context.procurement = await procurementFor(context.card.code, context, now);
+          // The card never waits on, or fails with, the notices cache: without it the card shows no
+          // procurement sections, rather than the tab staying on "Reading this page".
+          if (context.card) context.procurement = await procurementFor(context.card.code, context, now).catch(() => null);
           await publish(context, tabId);
           return context;
         });
