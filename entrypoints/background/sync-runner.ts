@@ -54,6 +54,8 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
         resolveCouncil: buyerCouncilResolver(index),
         keepAllBuyers: settings.keepAllBuyers,
         options: { maxInlineWaitMs: MAX_INLINE_WAIT_MS },
+        // `running` is this worker's only run, and no other worker runs: a held lock is a dead one's.
+        takeOverLock: true,
         onProgress: changed,
       });
       if (report.outcome === 'paused' && report.resumeAt !== undefined) {
@@ -75,9 +77,9 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
       const started = run();
       // Let the run take its lock before the status is read, so the page shows it running.
       await Promise.race([started.catch(() => undefined), sleep(50)]);
-      return getSyncStatus(deps.db, now());
+      return getSyncStatus(deps.db, now(), running !== null);
     },
-    status: (): Promise<SyncStatus> => getSyncStatus(deps.db, now()),
+    status: (): Promise<SyncStatus> => getSyncStatus(deps.db, now(), running !== null),
     run,
     /** Creates or clears the daily alarm to match the setting; `firstRunSoon` on install. */
     async schedule(settings: Settings, firstRunSoon: boolean): Promise<void> {

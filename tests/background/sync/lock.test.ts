@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { CouncilLensDB } from '@/entrypoints/background/db';
-import { runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
+import { getSyncStatus, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { acquireSyncLock, readLock } from '@/entrypoints/background/refresh/sync/lock';
 import { startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
@@ -59,6 +59,21 @@ test.each([
   expect(report.outcome).toBe(outcome);
   expect(api.log).toHaveLength(requests);
   expect(await readLock(db)).toEqual(outcome === 'busy' ? { runId: 'other', expiresAt } : null);
+});
+
+test('the background runner takes over an unexpired lock a stopped worker left, at once', async () => {
+  // The worker died mid-run 30 s ago; its lock would hold "Refresh now" off for 10 minutes.
+  await db.meta.put({ key: 'sync:lock', value: { runId: 'dead-worker', expiresAt: NOW + 9.5 * 60_000 } });
+  await db.meta.put({ key: 'sync:run', value: { runId: 'dead-worker', outcome: 'running', startedAt: NOW - 30_000, sources: [] } });
+  expect((await getSyncStatus(db, NOW)).running).toBe(true);
+  // The runner knows no run is alive in the only background there is.
+  const status = await getSyncStatus(db, NOW, false);
+  expect(status.running).toBe(false);
+  expect(status.lastRun?.outcome).toBe('failed');
+  const report = await runSync(deps({ takeOverLock: true }));
+  expect(report.outcome).toBe('done');
+  expect(api.log).toHaveLength(4);
+  expect(await readLock(db)).toBeNull();
 });
 
 test('a run whose lock was taken over stops at its next write, which is not made', async () => {

@@ -21,11 +21,14 @@ export async function readLock(db: CouncilLensDB): Promise<SyncLock | null> {
   return parsed.success ? parsed.data : null;
 }
 
-/** Takes the lock unless another run holds an unexpired one. */
-export async function acquireSyncLock(db: CouncilLensDB, runId: string, now: number, ttlMs: number): Promise<boolean> {
+/**
+ * Takes the lock unless another run holds an unexpired one; with `takeOver`, whatever is held: for
+ * a caller that knows no other run is alive (see SyncDeps.takeOverLock).
+ */
+export async function acquireSyncLock(db: CouncilLensDB, runId: string, now: number, ttlMs: number, takeOver = false): Promise<boolean> {
   return db.transaction('rw', db.meta, async () => {
     const held = await readLock(db);
-    if (held && held.runId !== runId && held.expiresAt > now) return false;
+    if (!takeOver && held && held.runId !== runId && held.expiresAt > now) return false;
     await db.meta.put({ key: LOCK_KEY, value: { runId, expiresAt: now + ttlMs } satisfies SyncLock });
     return true;
   });

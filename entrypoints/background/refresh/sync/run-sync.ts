@@ -33,6 +33,12 @@ export interface SyncDeps {
   /** Every change of a source's progress; awaited, and its errors ignored. */
   onProgress?(progress: SyncProgress): void | Promise<void>;
   options?: Partial<SyncOptions>;
+  /**
+   * The caller knows no other run is alive, so a lock still held is one a stopped service worker
+   * left: take it over now rather than when it lapses (up to `lockTtlMs`, 10 minutes, of a
+   * disabled "Refresh now"). True for the background's runner: one worker, one run at a time.
+   */
+  takeOverLock?: boolean;
 }
 
 function newRunId(): string {
@@ -62,7 +68,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
   const sources = [...new Set(deps.sources ?? SYNC_SOURCES)];
   const runId = newRunId();
   const startedAt = deps.now();
-  if (!(await acquireSyncLock(db, runId, startedAt, options.lockTtlMs))) {
+  if (!(await acquireSyncLock(db, runId, startedAt, options.lockTtlMs, deps.takeOverLock))) {
     return { runId, outcome: 'busy', startedAt, finishedAt: startedAt, sources: [] };
   }
 

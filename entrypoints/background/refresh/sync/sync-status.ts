@@ -9,15 +9,18 @@ import { RETENTION_RULES } from './retention';
 
 export const INTERRUPTED_MESSAGE = 'Interrupted before the end (the browser or the extension stopped); the next run resumes from the last stored page.';
 
-/** What the options page shows: the last run's progress and where each source stands. */
-export async function getSyncStatus(db: CouncilLensDB, now: number = Date.now()): Promise<SyncStatus> {
+/**
+ * What the options page shows: the last run's progress and where each source stands. `runningHere`
+ * is the background runner's own knowledge of a run; without it an unexpired lock counts as one.
+ */
+export async function getSyncStatus(db: CouncilLensDB, now: number = Date.now(), runningHere?: boolean): Promise<SyncStatus> {
   const [runRow, successRow, ...cursorRows] = await db.meta.bulkGet([
     RUN_KEY,
     LAST_SYNC_KEY,
     ...SYNC_SOURCES.map((source) => cursorKey(source)),
   ]);
-  const held = await readLock(db);
-  const running = held !== null && held.expiresAt > now;
+  const held = runningHere === undefined ? await readLock(db) : null;
+  const running = runningHere ?? (held !== null && held.expiresAt > now);
   const parsed = SyncReportSchema.safeParse(runRow?.value);
   let lastRun = parsed.success ? parsed.data : null;
   if (lastRun && lastRun.outcome === 'running' && !running) {
