@@ -66,7 +66,7 @@ export function CouncilCard({ card, match, role, previously = [], procurement, t
         </Notice>
       )}
 
-      {role && <RoleLine role={role} headingLevel={sectionLevel} />}
+      {role && <RoleLine role={role} council={card} match={match} headingLevel={sectionLevel} />}
       {previously.length > 0 && <PreviouslyAt councils={previously} />}
 
       {isCombined && (

@@ -77,7 +77,10 @@ export const GROUP_PHRASES: Record<ServiceGroupId, Array<string | [string, numbe
     'place', 'major projects', 'town centre', 'town centres', 'levelling up', 'economy', 'employment and skills',
     'spatial planning', 'strategic planning', 'local plan', 'economic growth', 'city development',
     'planning enforcement', 'conservation', 'urban design', 'building surveyor', 'heritage at risk',
-    'investment', 'place shaping', 'planner', ['development', 0.6],
+    'investment', 'place shaping', 'planner', 'development control', 'planning applications',
+    // Before "waste" and "applications" match: a county's minerals and waste planning is planning.
+    'minerals', 'minerals and waste', 'minerals and waste planning', 'waste planning',
+    ['development', 0.6],
   ],
   'culture-leisure': [
     'libraries', 'library', 'leisure', 'sport', 'sports', 'museums', 'museum', 'arts', 'culture', 'cultural',

@@ -12,6 +12,7 @@ import {
   westYorkshireCaCard,
 } from '@/components/preview/preview-data';
 import type { CouncilMatch } from '@/lib/protocol';
+import { describeRole } from '@/lib/roles';
 import { click, facts, headings, listNames, mount, namedList, seenText } from './dom';
 
 const servicesSummary = (root: ParentNode) => root.querySelector('details > summary');
@@ -214,6 +215,13 @@ describe('the role line', () => {
       'Head of Commissioning, Adults and Health Likely budget holder Adult social care · Senior manager / head of service Likely budget holder for Adult social care.',
     );
     expect(headings(root)).toContain('h3: Head of Commissioning, Adults and Health');
+  });
+
+  test('a head of housing at a county: the card says the county does not run it, with no budget-holder badge', () => {
+    const root = mount(<CouncilCard card={kentCard} role={describeRole('Head of Housing')} match={{ matchedText: 'Kent County Council', former: null, source: 'employer', confidence: 0.98 }} />);
+    const text = seenText(root);
+    expect(text).toContain("Kent County Council doesn't run Housing and homelessness; in Kent the district councils do.");
+    expect(text).not.toContain('Likely budget holder');
   });
 
   test('anyone else gets the guidance without the badge', () => {

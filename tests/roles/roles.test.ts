@@ -52,6 +52,20 @@ describe('classifyRole: abbreviations and qualifiers', () => {
     expect(classifyRole('Assistant Director of Commissioning - Adults')).toMatchObject({ serviceGroup: 'adult-social-care', isServiceLead: true });
   });
 
+  // A county's minerals and waste planners are planners, not waste managers; planning applications
+  // are not software (lib/councils/who-runs.ts relies on the group to tell county from district).
+  test.each([
+    ['Head of Minerals and Waste Planning', 'planning-regeneration'],
+    ['Waste Planning Officer', 'planning-regeneration'],
+    ['Minerals Planning Manager', 'planning-regeneration'],
+    ['Head of Planning Applications', 'planning-regeneration'],
+    ['Development Control Manager', 'planning-regeneration'],
+    ['Waste Disposal Manager', 'waste'],
+    ['Applications Support Analyst', 'digital-ict'],
+  ] as const)('%s -> %s', (title, group) => {
+    expect(classifyRole(title).serviceGroup).toBe(group);
+  });
+
   test('not a title', () => {
     expect(classifyRole('')).toMatchObject({ serviceGroup: null, seniority: null, isServiceLead: false });
     expect(classifyRole('Open to work')).toMatchObject({ seniority: null, isServiceLead: false });
