@@ -91,7 +91,46 @@ export function reminderTimes(
   zone: ZoneOption = {},
 ): ReminderTime[] {
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const out: ReminderTime[] = [];
+  return everyReminder(annotations, settings, zone)
+    .filter((r) => r.fireAt > nowMs && r.fireAt < r.due)
+    .map(({ due: _due, ...r }) => r)
+    .sort(byFireTime);
+}
+
+/** How far back {@link missedReminders} looks: a reminder older than this is no longer news. */
+export const MISSED_LOOKBACK_MS = 2 * 86_400_000;
+
+/**
+ * Reminders that came due in the {@link MISSED_LOOKBACK_MS} before `now` but were never shown
+ * (`shown` holds their alarm names): the browser was closed at 09:00, or the alarm was cleared
+ * before it fired. Only tenders whose deadline is still ahead and was set before the reminder fell
+ * due, and only the latest reminder of each, so a person who was away sees one notification per
+ * tender, not one per missed day.
+ */
+export function missedReminders(
+  annotations: readonly Annotation[],
+  settings: Pick<ReminderSettings, 'daysBefore'>,
+  now: number,
+  shown: ReadonlySet<string>,
+  zone: ZoneOption = {},
+): ReminderTime[] {
+  // A reminder that fell before its deadline was set (a tender saved at 10:00 with tomorrow's
+  // deadline) was never due: the person knows.
+  const setAt = new Map(annotations.map((a) => [a.key, a.fieldTimes.bidDeadline ?? a.fieldTimes.noticeDeadline ?? Date.parse(a.createdAt)]));
+  const latest = new Map<string, ReminderTime>();
+  for (const { due, ...r } of everyReminder(annotations, settings, zone)) {
+    if (r.fireAt > now || r.fireAt <= now - MISSED_LOOKBACK_MS || due <= now) continue;
+    if (r.fireAt <= (setAt.get(r.key) ?? Infinity)) continue;
+    if (shown.has(reminderAlarmName(r.key, r.daysBefore))) continue;
+    const seen = latest.get(r.key);
+    if (!seen || r.fireAt > seen.fireAt) latest.set(r.key, r);
+  }
+  return [...latest.values()].sort(byFireTime);
+}
+
+/** Every reminder of every open tender, whenever it falls, with the deadline's instant. */
+function everyReminder(annotations: readonly Annotation[], settings: Pick<ReminderSettings, 'daysBefore'>, zone: ZoneOption): (ReminderTime & { due: number })[] {
+  const out: (ReminderTime & { due: number })[] = [];
   for (const annotation of annotations) {
     if (CLOSED_STATUSES.has(annotation.status)) continue;
     const deadline = effectiveDeadline(annotation);
@@ -100,10 +139,14 @@ export function reminderTimes(
     if (!deadline || !p || due === null) continue;
     for (const days of new Set(settings.daysBefore)) {
       const fireAt = localTime(p.y, p.m, p.d - days, REMINDER_HOUR, 0, zone);
-      if (fireAt > nowMs && fireAt < due) out.push({ key: annotation.key, title: annotation.title, deadline, fireAt, daysBefore: days });
+      out.push({ key: annotation.key, title: annotation.title, deadline, fireAt, daysBefore: days, due });
     }
   }
-  return out.sort((a, b) => a.fireAt - b.fireAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || b.daysBefore - a.daysBefore);
+  return out;
+}
+
+function byFireTime(a: ReminderTime, b: ReminderTime): number {
+  return a.fireAt - b.fireAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || b.daysBefore - a.daysBefore;
 }
 
 const ALARM_PREFIX = 'cl-reminder:';

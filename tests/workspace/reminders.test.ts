@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deadlineInstant, localTime, parseReminderAlarmName, planReminderAlarms, reminderAlarmName, reminderTimes } from '@/lib/workspace';
+import { deadlineInstant, localTime, missedReminders, parseReminderAlarmName, planReminderAlarms, reminderAlarmName, reminderTimes } from '@/lib/workspace';
 import { annotation, CF_KEY, FTS_KEY } from './support';
 
 const LONDON = { timeZone: 'Europe/London' };
@@ -123,5 +123,28 @@ describe('alarm names', () => {
       clear: [reminderAlarmName(FTS_KEY, 3)],
       create: [{ name: reminderAlarmName(CF_KEY, 1), when: wanted[1]!.fireAt }],
     });
+  });
+});
+
+describe('missedReminders: what came due while the browser was closed', () => {
+  // annotation() was saved at 2026-11-30T09:00Z (T0), its deadline fields with it.
+  const seen = (list: ReturnType<typeof missedReminders>) => list.map((r) => [r.key, r.daysBefore, new Date(r.fireAt).toISOString()]);
+  const none = new Set<string>();
+
+  test.each<[string, Parameters<typeof annotation>[0], number[], string, string[], [string, number, string][]]>([
+    ['closed at 09:00 the day before, opened at 14:00: the 1-day reminder', { bidDeadline: '2026-12-03' }, [3, 1], '2026-12-02T14:00:00Z', [], [[CF_KEY, 1, '2026-12-02T09:00:00.000Z']]],
+    ['two missed for one tender: only the latest', { bidDeadline: '2026-12-06' }, [3, 2], '2026-12-04T10:00:00Z', [], [[CF_KEY, 2, '2026-12-04T09:00:00.000Z']]],
+    ['already shown (its alarm fired): nothing', { bidDeadline: '2026-12-03' }, [1], '2026-12-02T14:00:00Z', [reminderAlarmName(CF_KEY, 1)], []],
+    ['the deadline has passed: nothing', { bidDeadline: '2026-12-03T12:00' }, [1], '2026-12-03T13:00:00Z', [], []],
+    ['due more than two days ago: no longer news', { bidDeadline: '2026-12-09' }, [7], '2026-12-05T10:00:00Z', [], []],
+    ['a tender marked submitted: nothing', { bidDeadline: '2026-12-03', status: 'submitted' }, [1], '2026-12-02T14:00:00Z', [], []],
+    ['not yet due: nothing (the alarm will fire)', { bidDeadline: '2026-12-03' }, [1], '2026-12-02T08:00:00Z', [], []],
+  ])('%s', (_name, extra, days, now, shown, expected) => {
+    expect(seen(missedReminders([annotation(extra)], { daysBefore: days }, at(now), new Set(shown), LONDON))).toEqual(expected);
+  });
+
+  test('a deadline set after the reminder time was never missed: the person set it knowing', () => {
+    const late = annotation({ bidDeadline: '2026-12-03', fieldTimes: { ...annotation().fieldTimes, bidDeadline: at('2026-12-02T10:00:00Z') } });
+    expect(missedReminders([late], { daysBefore: [1] }, at('2026-12-02T14:00:00Z'), none, LONDON)).toEqual([]);
   });
 });
