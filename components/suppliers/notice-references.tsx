@@ -68,11 +68,14 @@ function SupplierFold({ supplier, isThisNotice, onAllReferences }: { supplier: S
         ) : (
           <AwardList awards={others} label={`Other council contracts of ${supplier.name}`} />
         )}
-        <p>
-          <button type="button" class="cl-button cl-button--secondary cl-button--small" onClick={() => onAllReferences(supplier.name)}>
-            All references<span class="cl-visually-hidden"> for {supplier.name}</span>
-          </button>
-        </p>
+        {/* With nothing else cached there is nothing more to see: the button would open an empty search. */}
+        {state.status === 'ready' && others.length === 0 ? null : (
+          <p>
+            <button type="button" class="cl-button cl-button--secondary cl-button--small" onClick={() => onAllReferences(supplier.name)}>
+              All references<span class="cl-visually-hidden"> for {supplier.name}</span>
+            </button>
+          </p>
+        )}
       </div>
     </details>
   );

@@ -69,8 +69,10 @@ describe('references on an award notice', () => {
   test('“All references” asks for the full view by name', () => {
     const open = vi.fn();
     const root = mount(<NoticeReferences suppliers={lookups()} isThisNotice={() => false} onAllReferences={open} />);
-    click(button(root, 'All references for Amgen Ltd'));
-    expect(open).toHaveBeenCalledWith('Amgen Ltd');
+    click(button(root, 'All references for AECOM Limited'));
+    expect(open).toHaveBeenCalledWith('AECOM Limited');
+    // A supplier with no other council contract gets no button: it would open an empty search.
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('All references for Amgen Ltd');
   });
 
   test('suppliers are looked up by Companies House number when the page gives one, else by name', () => {
