@@ -6,6 +6,9 @@ import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { awardNotice } from '../suppliers/seeded-db';
 import { freshIndexedDb } from '../support/sync-harness';
+import { annotation, prospect } from '../workspace/support';
+import { SavingsItemSchema } from '@/lib/savings/schema';
+import { AnnotationSchema, ProspectSchema } from '@/lib/workspace';
 
 beforeEach(() => {
   freshIndexedDb();
@@ -33,11 +36,13 @@ function v5Row(n: Notice): NoticeRow {
   return row;
 }
 
-/** The user's own records, which no upgrade may change (shapes as lib/savings and lib/workspace write them). */
+/** The user's own records, which no upgrade may change, as lib/savings and lib/workspace write them. */
 const USER_DATA = {
-  savings: [{ id: 'sav-1', council: 'LDS', serviceGroup: 'waste', financialYear: '2027/28', kind: 'saving', description: 'Route optimisation', amountGbp: 350000, status: 'planned' }],
-  annotations: [{ key: 'ocds-b5fd17-v5-1', council: 'LDS', status: 'bidding', bidDeadline: '2026-12-18', tags: ['waste'], notes: 'Site visit booked.', updatedAt: '2026-11-29T10:00:00.000Z' }],
-  prospects: [{ id: 'linkedin:priya-sharma', name: 'Priya Sharma', council: 'LDS', followUp: '2026-12-14', notes: 'ADASS', updatedAt: '2026-11-29T10:00:00.000Z' }],
+  savings: [
+    SavingsItemSchema.parse({ id: 'sav-1', council: 'LDS', serviceGroup: 'waste', financialYear: '2027/28', kind: 'saving', description: 'Route optimisation', amountGbp: 350000, status: 'proposed', addedAt: '2026-11-29T10:00:00.000Z', addedBy: 'form' }),
+  ],
+  annotations: [annotation({ key: 'contracts-finder:2a1e3359-87a0-4fdd-ac61-20d5e6520a13', noticeUrl: CF_PAGE, status: 'bidding', bidDeadline: '2026-12-18', notes: 'Site visit booked.' })],
+  prospects: [prospect({ followUp: '2026-12-14', notes: 'ADASS' })],
   meta: [{ key: 'sync:contracts-finder', value: { syncedTo: '2026-11-29T00:00:00Z' } }],
 };
 
@@ -71,9 +76,10 @@ test('v5 -> v6: cached notices gain their page id as a fresh write gives it; tot
   expect(insight.notice?.title).toBe('Notice 1');
   expect(insight.earlierAwards.map((a) => a.title)).toEqual(['Notice 2']);
 
-  expect(await db.savings.toArray()).toEqual(USER_DATA.savings);
-  expect(await db.annotations.toArray()).toEqual(USER_DATA.annotations);
-  expect(await db.prospects.toArray()).toEqual(USER_DATA.prospects);
+  // Read back through the schemas the app reads them with, and unchanged.
+  expect((await db.savings.toArray()).map((row) => SavingsItemSchema.parse(row))).toEqual(USER_DATA.savings);
+  expect((await db.annotations.toArray()).map((row) => AnnotationSchema.parse(row))).toEqual(USER_DATA.annotations);
+  expect((await db.prospects.toArray()).map((row) => ProspectSchema.parse(row))).toEqual(USER_DATA.prospects);
   expect(await db.meta.toArray()).toEqual(USER_DATA.meta);
   db.close();
   written.close();
