@@ -99,7 +99,7 @@ const fixture = path.join(ROOT, 'tests', 'fixtures', 'linkedin', 'profile-classi
 const adapterFile = path.join(ROOT, 'lib', 'sites', 'linkedin-profile.ts');
 console.log('\n## Content-script cost (LinkedIn profile fixture)');
 if (!existsSync(fixture) || !existsSync(adapterFile)) {
-  console.log(`skipped: needs ${path.relative(ROOT, fixture)} and ${path.relative(ROOT, adapterFile)} (written by another helper), not present yet`);
+  throw new Error(`the content-script figure needs ${path.relative(ROOT, fixture)} and ${path.relative(ROOT, adapterFile)}`);
 } else {
   const { Window } = await import('happy-dom');
   const { linkedInProfile } = await import('../../lib/sites/linkedin-profile');
