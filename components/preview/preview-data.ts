@@ -4,8 +4,9 @@ import type { TimingContractLine, TimingSavingsLine } from '@/components/timing/
 /*
  * Sample tab contexts for the component tests and for screenshots. Council facts are the
  * register's (../shared/data/uk_local_authorities.csv: population 2020, area) and GOV.UK's
- * homepages, except Leeds's population, which uses the 2021 census figure (812,000). Service
- * provision and notes mirror public/data/services.json. The people are invented.
+ * homepages; service provision and notes mirror public/data/services.json
+ * (tests/components/preview-data.test.ts checks both against the built card). The people are
+ * invented.
  */
 
 type TierProvision = Pick<CardService, 'provision'>['provision'];
@@ -110,7 +111,7 @@ export const kentCard: CouncilCard = {
   region: 'South East',
   population: 1589057,
   areaKm2: 3544,
-  homepage: 'https://www.kent.gov.uk/',
+  homepage: 'http://www.kent.gov.uk/',
   domain: 'kent.gov.uk',
   parentCounty: null,
   combinedAuthority: null,
@@ -127,7 +128,7 @@ export const leedsCard: CouncilCard = {
   tier: 'unitary',
   nation: 'England',
   region: 'Yorkshire and The Humber',
-  population: 812000,
+  population: 798786,
   areaKm2: 552,
   homepage: 'https://www.leeds.gov.uk/',
   domain: 'leeds.gov.uk',
@@ -148,7 +149,7 @@ export const northYorkshireCard: CouncilCard = {
   region: 'Yorkshire and The Humber',
   population: 620610,
   areaKm2: 8037,
-  homepage: 'https://www.northyorks.gov.uk/',
+  homepage: 'http://www.northyorks.gov.uk/',
   domain: 'northyorks.gov.uk',
   parentCounty: null,
   combinedAuthority: yorkAndNorthYorkshire,
@@ -186,8 +187,8 @@ export const westYorkshireCaCard: CouncilCard = {
   region: 'Yorkshire and The Humber',
   population: 2345235,
   areaKm2: 2030,
-  homepage: 'https://www.westyorks-ca.gov.uk/',
-  domain: 'westyorks-ca.gov.uk',
+  homepage: null,
+  domain: null,
   parentCounty: null,
   combinedAuthority: null,
   services: [],

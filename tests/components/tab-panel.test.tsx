@@ -142,7 +142,7 @@ describe('council', () => {
     expect(headings(root)).toEqual(['h1: Leeds City Council', 'h2: Head of Commissioning, Adults and Health']);
     expect(seenText(main(root))).toContain('Likely budget holder for Adult social care.');
     expect(seenText(main(root))).toContain('Previously at: City of Bradford Metropolitan District Council');
-    expect(facts(root).Population).toBe('812,000');
+    expect(facts(root).Population).toBe('798,786');
     expect(main(root).querySelector('details')?.open).toBe(true);
   });
 
