@@ -14,7 +14,7 @@ export function downloadText(filename: string, text: string, mime: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type ImportState<O> = { state: 'idle' } | { state: 'reading'; name: string } | { state: 'done'; outcome: O } | { state: 'failed'; reason: string };
+export type ImportState<O> = { state: 'idle' } | { state: 'reading'; name: string } | { state: 'done'; name: string; outcome: O } | { state: 'failed'; reason: string };
 
 /** An export button's action: asks for the file and hands it to the browser, or says why it couldn't. */
 export function useExport<F>(onExport: (format: F) => Promise<{ filename: string; text: string; mime: string }>, download: (filename: string, text: string, mime: string) => void) {
@@ -48,7 +48,7 @@ export function useFileImport<O>(prepare: (file: File) => string | ((text: strin
     }
     setImported({ state: 'reading', name: file.name });
     try {
-      setImported({ state: 'done', outcome: await importer(await file.text()) });
+      setImported({ state: 'done', name: file.name, outcome: await importer(await file.text()) });
     } catch (e) {
       setImported({ state: 'failed', reason: errorText(e) });
     } finally {

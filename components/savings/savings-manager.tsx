@@ -32,9 +32,12 @@ export interface SavingsManagerProps {
 
 const TEMPLATE_FILENAME = 'council-lens-savings-template.csv';
 
-/** "Line 4 (council): reason"; line 0 is the file as a whole. */
-export function importErrorLine(e: { line: number; column?: string; reason: string }): string {
-  const where = e.line > 0 ? `Line ${e.line}` : 'File';
+/**
+ * "Line 4 (council): reason" for a CSV, "Item 4 (council): reason" for JSON, where the number counts
+ * items, not lines; 0 is the file as a whole.
+ */
+export function importErrorLine(e: { line: number; column?: string; reason: string }, format: SavingsFormat | null = 'csv'): string {
+  const where = e.line > 0 ? `${format === 'json' ? 'Item' : 'Line'} ${e.line}` : 'File';
   return `${where}${e.column ? ` (${e.column})` : ''}: ${e.reason}`;
 }
 
@@ -125,6 +128,7 @@ function TemplateLink() {
 function ImportResult({ state }: { state: ImportState<SavingsImportOutcome> }) {
   // One live region for progress and success; failures are alerts.
   const outcome = state.state === 'done' ? state.outcome : null;
+  const format = state.state === 'done' ? formatOf(state.name) : null;
   return (
     <>
       <div role="status" class="cl-savings__import-status">
@@ -137,7 +141,7 @@ function ImportResult({ state }: { state: ImportState<SavingsImportOutcome> }) {
             {outcome.duplicates.length > 0 ? (
               <ul aria-label="Duplicates skipped" class="cl-savings__lines">
                 {outcome.duplicates.map((d) => (
-                  <li key={`${d.line}-${d.reason}`}>{importErrorLine(d)}</li>
+                  <li key={`${d.line}-${d.reason}`}>{importErrorLine(d, format)}</li>
                 ))}
               </ul>
             ) : null}
@@ -149,7 +153,7 @@ function ImportResult({ state }: { state: ImportState<SavingsImportOutcome> }) {
           <p>Nothing was imported. Fix these rows and try again:</p>
           <ul aria-label="Rows to fix" class="cl-savings__lines">
             {outcome.errors.map((e, i) => (
-              <li key={i}>{importErrorLine(e)}</li>
+              <li key={i}>{importErrorLine(e, format)}</li>
             ))}
           </ul>
         </div>

@@ -119,11 +119,15 @@ describe('SavingsManager', () => {
       }),
     );
     const root = mount(<SavingsManager {...props({ onImport })} />);
-    await chooseFile(root, 'items.json', '{"items":[]}');
-    expect(onImport).toHaveBeenCalledWith('{"items":[]}', 'json');
+    await chooseFile(root, 'items.csv', 'council\n');
+    expect(onImport).toHaveBeenCalledWith('council\n', 'csv');
     const alert = root.querySelector('[role="alert"]')!;
     expect(seenText(alert)).toContain('Nothing was imported. Fix these rows and try again:');
     expect(namedList(root, 'Rows to fix')).toEqual(['Line 4 (council): “Leedz” is not a council', 'Line 7: too few columns']);
+    // A JSON file has items, not lines.
+    await chooseFile(root, 'items.json', '{"items":[]}');
+    expect(onImport).toHaveBeenLastCalledWith('{"items":[]}', 'json');
+    expect(namedList(root, 'Rows to fix')).toEqual(['Item 4 (council): “Leedz” is not a council', 'Item 7: too few columns']);
   });
 
   test('a file that is neither CSV nor JSON is refused before reading', async () => {
@@ -197,9 +201,10 @@ describe('SavingsManager', () => {
   });
 
   test.each([
-    [{ line: 4, column: 'council', reason: 'unknown' }, 'Line 4 (council): unknown'],
-    [{ line: 0, reason: 'not JSON' }, 'File: not JSON'],
-  ])('import error %j reads %j', (error, text) => {
-    expect(importErrorLine(error)).toBe(text);
+    [{ line: 4, column: 'council', reason: 'unknown' }, 'csv', 'Line 4 (council): unknown'],
+    [{ line: 4, column: 'council', reason: 'unknown' }, 'json', 'Item 4 (council): unknown'],
+    [{ line: 0, reason: 'not JSON' }, 'json', 'File: not JSON'],
+  ] as const)('import error %j in a %s file reads %j', (error, format, text) => {
+    expect(importErrorLine(error, format)).toBe(text);
   });
 });
