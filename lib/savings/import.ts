@@ -100,7 +100,10 @@ export function parseSavingsFile(text: string, format: 'csv' | 'json', ctx: Savi
     const key = savingsDuplicateKey(item);
     const saved = savedKeys.get(key);
     if (saved) {
-      duplicates.push({ line, reason: `Already saved: ${describe(saved)} (added ${saved.addedAt.slice(0, 10)})` });
+      // Status is not part of what an item records, so a file that moved it on is still a
+      // duplicate: say so, rather than drop the newer status without a word.
+      const moved = saved.status !== item.status ? `; the saved item's status (${saved.status}) is kept, not this file's (${item.status})` : '';
+      duplicates.push({ line, reason: `Already saved: ${describe(saved)} (added ${saved.addedAt.slice(0, 10)})${moved}` });
       continue;
     }
     const earlier = fileKeys.get(key);

@@ -225,7 +225,12 @@ describe('duplicates are reported, not doubled', () => {
     expect(result.duplicates).toEqual([
       { line: 4, reason: 'Same as line 3 in this file: LDS, waste, 2027/28, saving: Move to three-weekly bin collections' },
       { line: 5, reason: 'Same as line 3 in this file: LDS, waste, 2027/28, saving: move to three weekly bin collections.' },
-      { line: 6, reason: 'Already saved: KEN, adult-social-care, 2027/28, saving: Reablement first: fewer long-term home care packages (added 2026-10-01)' },
+      // The saved item is approved, the file still says proposed: a duplicate, and the report says which status stays.
+      {
+        line: 6,
+        reason:
+          "Already saved: KEN, adult-social-care, 2027/28, saving: Reablement first: fewer long-term home care packages (added 2026-10-01); the saved item's status (approved) is kept, not this file's (proposed)",
+      },
     ]);
   });
 
