@@ -138,6 +138,14 @@ export const ProcurementSchema = z.object({
 });
 export type Procurement = z.infer<typeof ProcurementSchema>;
 
+/**
+ * A council's card with its open tenders and contracts ending, for the places that show a card
+ * without a tab context to carry them (the popup, the council-website badge): issue 4's "wherever
+ * the card is shown". `procurement` is null when the notices cache could not be read.
+ */
+export const CouncilCardViewSchema = CouncilCardSchema.extend({ procurement: ProcurementSchema.nullable() });
+export type CouncilCardView = z.infer<typeof CouncilCardViewSchema>;
+
 /** What the side panel, badge and in-page card show for one tab. */
 export const TabContextSchema = z.object({
   tabId: z.number().int(),
@@ -285,7 +293,7 @@ export type DatasetStatus = z.infer<typeof DatasetStatusSchema>;
 export interface ResponseMap {
   lookupCouncil: TabContext;
   getTabContext: TabContext | null;
-  getCouncilCard: CouncilCard | null;
+  getCouncilCard: CouncilCardView | null;
   getStatus: DatasetStatus;
   getSyncStatus: SyncStatus;
   refreshNow: SyncStatus;
@@ -309,7 +317,7 @@ export interface ResponseMap {
   getNoticeInsight: NoticeInsight;
   search: SearchResults;
   supplierReferences: SupplierReferences | null;
-  getSiteCouncils: CouncilCard[];
+  getSiteCouncils: CouncilCardView[];
   openReferences: { opened: boolean };
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { CouncilCard as CouncilCardData, CouncilMatch, PreviousCouncil, Procurement, Role } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData, CouncilCardView, CouncilMatch, PreviousCouncil, Procurement, Role } from '@/lib/protocol';
 import { ProcurementSections } from '@/components/procurement/procurement-sections';
 import { Badge } from '@/components/ui/badge';
 import { ExternalLink } from '@/components/ui/external-link';
@@ -25,14 +25,15 @@ import { nowPartOf } from './successors';
 import { confidenceBand } from '@/lib/councils/confidence';
 
 export interface CouncilCardProps {
-  card: CouncilCardData;
+  /** A card from getCouncilCard or getSiteCouncils carries its own procurement (CouncilCardView). */
+  card: CouncilCardData | CouncilCardView;
   /** How the page named the council; a former council's name adds a notice. */
   match?: CouncilMatch | null;
   /** The person's current role, classified. */
   role?: Role | null;
   /** Other councils the person worked at, as they were named (a former one with its successors). */
   previously?: PreviousCouncil[];
-  /** Open tenders and contracts ending, from the local cache. */
+  /** Open tenders and contracts ending, from the local cache; defaults to the card's own. */
   procurement?: Procurement | null;
   /** The Timing section (side panel only), shown after the procurement sections. */
   timing?: ComponentChildren;
@@ -43,8 +44,9 @@ export interface CouncilCardProps {
 }
 
 /** Who the council is, where it is and what it runs; for a combined authority, says so instead. */
-export function CouncilCard({ card, match, role, previously = [], procurement, timing, compact = false, headingLevel = 2 }: CouncilCardProps) {
+export function CouncilCard({ card, match, role, previously = [], procurement: given, timing, compact = false, headingLevel = 2 }: CouncilCardProps) {
   const titleId = useId();
+  const procurement = given !== undefined ? given : 'procurement' in card ? card.procurement : null;
   const isCombined = card.kind === 'combined-authority';
   const runCount = card.services.filter((service) => service.provision !== 'none').length;
   const sectionLevel = subLevel(headingLevel);

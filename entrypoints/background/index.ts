@@ -2,7 +2,7 @@ import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { createCouncilIndex } from '@/lib/councils';
 import { describeRole } from '@/lib/roles';
-import { RequestSchema, type Envelope, type Procurement, type Request, type TabContext } from '@/lib/protocol';
+import { RequestSchema, type CouncilCard, type CouncilCardView, type Envelope, type Procurement, type Request, type TabContext } from '@/lib/protocol';
 import { CouncilLensDB } from './db';
 import { showBadge } from './badge';
 import { getCouncilCard } from './handlers/get-council-card';
@@ -74,9 +74,14 @@ export default defineBackground(() => {
   }
 
   /** The card's open tenders and contracts ending, from the cache: the person's service group first. */
-  async function procurementFor(code: string, context: TabContext, now: number): Promise<Procurement> {
-    const group = context.role?.serviceGroup?.id ?? null;
+  async function procurementFor(code: string, context: Pick<TabContext, 'role'> | null, now: number): Promise<Procurement> {
+    const group = context?.role?.serviceGroup?.id ?? null;
     return councilProcurement(db, code, group, localDate(now), await lastSyncedAt(db));
+  }
+
+  /** A card shown outside a tab context (popup, council website) with its open tenders and contracts ending. */
+  async function withProcurement(card: CouncilCard): Promise<CouncilCardView> {
+    return { ...card, procurement: await procurementFor(card.code, null, Date.now()).catch(() => null) };
   }
 
   const sync = createSyncRunner({
@@ -154,8 +159,10 @@ export default defineBackground(() => {
       }
       case 'getTabContext':
         return tabs.get(request.tabId);
-      case 'getCouncilCard':
-        return getCouncilCard(request.code, await getKnowledge());
+      case 'getCouncilCard': {
+        const card = getCouncilCard(request.code, await getKnowledge());
+        return card && withProcurement(card);
+      }
       case 'getStatus':
         await ensureDatasets(false);
         return getStatus(db);
@@ -229,7 +236,7 @@ export default defineBackground(() => {
       case 'getNoticeInsight':
         return noticeInsight(db, request, localDate(Date.now()));
       case 'getSiteCouncils':
-        return getSiteCouncils(request.url, await getKnowledge());
+        return Promise.all(getSiteCouncils(request.url, await getKnowledge()).map(withProcurement));
       case 'openReferences':
         await openReferencesTab(request.query, sender.tab);
         return { opened: true };

@@ -135,6 +135,22 @@ describe('a combined authority (West Yorkshire)', () => {
   });
 });
 
+describe('a card from the popup or a council website', () => {
+  const procurement = { openTenders: [], openTotal: 0, contractsEnding: [], endingTotal: 0, endingWithinMonths: 24, lastSyncedAt: null };
+
+  test('shows the open tenders and contracts ending it carries, folded when compact', () => {
+    const root = mount(<CouncilCard card={{ ...leedsCard, procurement }} compact />);
+    expect(seenText(root)).toMatch(/Open tenders \(0\)/);
+    expect(seenText(root)).toMatch(/Contracts ending \(0\)/);
+  });
+
+  test('a procurement given by the tab context wins, and a card without one shows no sections', () => {
+    const root = mount(<CouncilCard card={{ ...leedsCard, procurement }} procurement={{ ...procurement, openTotal: 0, endingTotal: 0, endingWithinMonths: 12 }} />);
+    expect(seenText(root)).toContain('12 months');
+    expect(seenText(mount(<CouncilCard card={leedsCard} />))).not.toContain('Open tenders');
+  });
+});
+
 describe('a former council named on the page', () => {
   test('says what it was called, when it was abolished and what it is part of now', () => {
     const root = mount(<CouncilCard card={northYorkshireCard} match={harrogateFormer.match} />);

@@ -140,6 +140,9 @@ describe('Council websites in real Chromium', () => {
     const open = await poll(() => badges(page), (b) => b[0]?.text.includes('Metropolitan borough') ?? false, 'the Leeds card');
     expect(open[0]!.text).toContain('Leeds City Council');
     expect(open[0]!.text).not.toContain('Worthing');
+    // Its open tenders and contracts ending, as on every card (folded in this compact card).
+    expect(open[0]!.text).toMatch(/Open tenders \(\d+\)/);
+    expect(open[0]!.text).toMatch(/Contracts ending \(\d+\)/);
     await page.screenshot({ path: join(screenshotDir(), 'e2e-council-site-leeds-open.png') });
     // The page's own content is untouched.
     expect(await page.locator('h1').first().textContent()).toContain('Budget proposals');

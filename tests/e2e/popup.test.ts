@@ -107,6 +107,9 @@ describe('The popup in real Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Leeds City Council' }).count()).toBe(1);
     expect(await page.locator('.cl-card').textContent()).toContain('Metropolitan');
+    // The card carries its procurement here too (issue 4: "wherever the card is shown").
+    await expect.poll(() => page.locator('.cl-card').textContent()).toMatch(/Open tenders \(\d+\)/);
+    expect(await page.locator('.cl-card').textContent()).toMatch(/Contracts ending \(\d+\)/);
     await page.screenshot({ path: join(screenshotDir(), 'popup-council-leeds.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('combobox').evaluate((el) => el === document.activeElement)).toBe(true);
