@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createRegister } from '@/lib/councils/register';
-import { CouncilsFileSchema, ServicesFileSchema, type Council, type Tier } from '@/lib/councils/schema';
+import type { Council, Tier } from '@/lib/councils/schema';
 import { servicesForCouncil, tierProvides } from '@/lib/councils/services';
-import { REPO_ROOT } from '@/lib/dataset/read-inputs';
 import type { CardService } from '@/lib/protocol';
+import { register, services } from '../support/public-data';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data', name), 'utf8'));
-const register = createRegister(CouncilsFileSchema.parse(read('councils.json')));
-const services = ServicesFileSchema.parse(read('services.json'));
 const council = (code: string): Council => {
   const c = register.byCode(code);
   if (!c) throw new Error(`No council ${code}`);

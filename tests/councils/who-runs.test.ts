@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCouncilCard } from '@/lib/councils/card';
-import { createRegister } from '@/lib/councils/register';
-import { CouncilsFileSchema, ServicesFileSchema } from '@/lib/councils/schema';
 import { partsInTitle, SERVICE_PARTS, whoRuns, whoRunsSentence, type WhoRuns } from '@/lib/councils/who-runs';
-import { REPO_ROOT } from '@/lib/dataset/read-inputs';
 import type { CouncilCard } from '@/lib/protocol';
+import { register, services } from '../support/public-data';
 
 // Cards built from the committed datasets, as the background builds them.
-const read = (name: string): unknown => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data', name), 'utf8'));
-const register = createRegister(CouncilsFileSchema.parse(read('councils.json')));
-const services = ServicesFileSchema.parse(read('services.json'));
 const card = (code: string): CouncilCard => {
   const council = register.byCode(code);
   if (!council) throw new Error(`No council ${code}`);

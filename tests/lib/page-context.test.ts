@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { confidenceBand, createCouncilIndex } from '@/lib/councils';
-import { createRegister } from '@/lib/councils/register';
-import { CouncilsFileSchema, ServicesFileSchema } from '@/lib/councils/schema';
-import { REPO_ROOT } from '@/lib/dataset/read-inputs';
 import { resolvePageContext, type PageContextDeps } from '@/lib/page-context';
+import { councilsFile, register, services } from '../support/public-data';
 import { TabContextSchema, type CouncilRef, type PreviousCouncil } from '@/lib/protocol';
 import type { ContractsFinderNoticeFacts, ExperienceEntry, LinkedInCompanyFacts, LinkedInProfileFacts } from '@/lib/sites/types';
 
 // The real register and recogniser (public/data/councils.json): the chains and splits under test
 // are the register's own successor lists (Taunton Deane -> Somerset West and Taunton -> Somerset).
-const read = (name: string): unknown => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data', name), 'utf8'));
-const councils = CouncilsFileSchema.parse(read('councils.json'));
-const deps: PageContextDeps = {
-  register: createRegister(councils),
-  services: ServicesFileSchema.parse(read('services.json')),
-  resolver: createCouncilIndex(councils),
-};
+const deps: PageContextDeps = { register, services, resolver: createCouncilIndex(councilsFile) };
 
 function profile(employer: string | null, experience: ExperienceEntry[] = []): LinkedInProfileFacts {
   return {

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCouncilIndex } from '@/lib/councils';
-import { createRegister } from '@/lib/councils/register';
-import { CouncilsFileSchema } from '@/lib/councils/schema';
 import { REPO_ROOT } from '@/lib/dataset/read-inputs';
 import { savingsCouncilResolver, type CaptureContext, type SavingsImportContext } from '@/lib/savings';
 
 /** The real register and recognition engine over public/data/councils.json, built once per test file. */
-export const councilsFile = CouncilsFileSchema.parse(JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data/councils.json'), 'utf8')));
-export const register = createRegister(councilsFile);
+import { councilsFile, register } from '../support/public-data';
+
+export { councilsFile, register };
 export const councilIndex = createCouncilIndex(councilsFile);
 export const resolveCouncil = savingsCouncilResolver(register, councilIndex);
 export const captureContext: CaptureContext = { register, resolver: councilIndex };
