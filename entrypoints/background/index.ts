@@ -46,11 +46,15 @@ export default defineBackground(() => {
     return run;
   }
 
-  /** Loads the packaged datasets into Dexie when forced (install/update) or when none are cached. */
+  /**
+   * Loads the packaged datasets into Dexie when forced (install/update), when none are cached, or
+   * when the cached ones came with another version of the extension: an update whose
+   * onInstalled event met a load already running still gets its new register.
+   */
   function ensureDatasets(force: boolean): Promise<unknown> {
     loading ??= (async () => {
       const version = browser.runtime.getManifest().version;
-      if (!force && (await datasetMeta(db))) return;
+      if (!force && (await datasetMeta(db))?.version === version) return;
       const [councils, services, seed] = await Promise.all([
         fetch(browser.runtime.getURL('/data/councils.json')).then((r) => r.text()),
         fetch(browser.runtime.getURL('/data/services.json')).then((r) => r.text()),
