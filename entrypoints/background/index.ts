@@ -141,14 +141,26 @@ export default defineBackground(() => {
     await broadcast({ type: 'tabContextChanged', tabId, context });
   }
 
+  function unreadableContext(tabId: number, url: string, now: number): TabContext {
+    return { tabId, url, pageId: null, pageKind: null, status: 'unreadable', person: null, role: null, match: null, card: null, procurement: null, previously: [], updatedAt: now };
+  }
+
   async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
       case 'lookupCouncil': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('lookupCouncil comes from a tab');
         return queued(tabId, async () => {
-          const known = await getKnowledge();
           const now = Date.now();
+          let known: Knowledge;
+          try {
+            known = await getKnowledge();
+          } catch (error) {
+            // The register could not be read: say so for this tab rather than leave the side panel
+            // on "Reading this page" (or, worse, the previous page's council).
+            await publish(unreadableContext(tabId, request.url, now), tabId);
+            throw error;
+          }
           const context = lookupCouncil(request, tabId, {
             knowledge: known,
             classifyTitle: (title) => (title.trim() ? describeRole(title.trim()) : null),
