@@ -6,6 +6,7 @@ import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
 import { DeleteCell, useRowRemoval } from './row-removal';
 import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
+import { TableSection } from './table-section';
 
 export interface ProspectsTableProps {
   prospects: readonly Prospect[];
@@ -32,88 +33,74 @@ export function ProspectsTable({ prospects, today, onDelete, onRestore }: Prospe
   const header = (column: ProspectSortColumn, label: string) => <SortHeader column={column} label={label} sort={sort} onSort={setSort} />;
 
   return (
-    <section aria-labelledby="cl-ws-prospects" class="cl-ws__section">
-      <h2 id="cl-ws-prospects">Prospects</h2>
-      {prospects.length === 0 ? (
-        <div class="cl-empty cl-empty--neutral">
-          <h3 class="cl-empty__title">No prospects yet</h3>
-          <div class="cl-empty__body">
-            <p>
-              Open the LinkedIn profile of someone at a UK council with the Council Lens side panel, and choose “Save
-              prospect”. Only what you save is kept: name, title, council, service, your notes and a follow-up date.
-            </p>
-          </div>
-        </div>
-      ) : (
+    <TableSection
+      id="cl-ws-prospects"
+      title="Prospects"
+      noun={['prospect', 'prospects']}
+      total={prospects.length}
+      shown={shown.length}
+      empty={{
+        title: 'No prospects yet',
+        body: (
+          <>
+            Open the LinkedIn profile of someone at a UK council with the Council Lens side panel, and choose “Save
+            prospect”. Only what you save is kept: name, title, council, service, your notes and a follow-up date.
+          </>
+        ),
+      }}
+      filters={
         <>
-          <div class="cl-ws__filters" role="search" aria-label="Filter prospects">
-            <SearchFilter label="Search prospects" value={filters.text} onChange={(text) => set({ text })} />
-            <SelectFilter label="Council" any="All councils" value={filters.council} options={councilOptions} onChange={(council) => set({ council })} />
-            <SelectFilter label="Service group" any="All services" value={filters.serviceGroup} options={groups.map((g) => [g, serviceGroupLabel(g) ?? g] as const)} onChange={(serviceGroup) => set({ serviceGroup })} />
-            <DateFilter label="Follow-up from" value={filters.followUpFrom} onChange={(followUpFrom) => set({ followUpFrom })} />
-            <DateFilter label="Follow-up to" value={filters.followUpTo} onChange={(followUpTo) => set({ followUpTo })} />
-            <ClearFilters filtered={filtered} onClear={clear} />
-          </div>
-          <p class="cl-ws__count" aria-live="polite">
-            {shown.length} of {prospects.length} {prospects.length === 1 ? 'prospect' : 'prospects'}
-          </p>
-          {removal.status((p) => p.name)}
-          {shown.length === 0 ? (
-            <p class="cl-ws__none">No prospects match these filters.</p>
-          ) : (
-            <div class="cl-ws__scroll">
-              <table class="cl-ws__table" aria-labelledby="cl-ws-prospects">
-                <thead>
-                  <tr>
-                    {header('name', 'Name')}
-                    {header('title', 'Title')}
-                    {header('councilName', 'Council')}
-                    {header('serviceGroup', 'Service')}
-                    {header('seniority', 'Seniority')}
-                    {header('followUp', 'Follow-up')}
-                    <th scope="col">Notes</th>
-                    <th scope="col">
-                      <span class="cl-visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((p) => {
-                    const days = p.followUp ? daysUntil(p.followUp, today) : null;
-                    return (
-                      <tr key={p.id} data-id={p.id}>
-                        <th scope="row">
-                          <a href={p.profileUrl} target="_blank" rel="noopener noreferrer">
-                            {p.name}
-                          </a>
-                        </th>
-                        <td>{p.title}</td>
-                        <td>{p.councilName}</td>
-                        <td>{p.serviceGroup ? (serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup) : ''}</td>
-                        <td>{p.seniority ? (seniorityLabel(p.seniority) ?? p.seniority) : ''}</td>
-                        <td>
-                          {p.followUp ? (
-                            <>
-                              <time dateTime={p.followUp}>{formatDeadline(p.followUp)}</time>
-                              <span class="cl-ws__sub">{days === 0 ? 'today' : days! > 0 ? `in ${days} ${days === 1 ? 'day' : 'days'}` : daysLeftText(days!)}</span>
-                            </>
-                          ) : (
-                            ''
-                          )}
-                        </td>
-                        <td class="cl-ws__notes" title={p.notes || undefined}>
-                          {excerpt(p.notes)}
-                        </td>
-                        <DeleteCell id={p.id} label={p.name} removal={removal} onConfirm={() => removal.remove(p)} />
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <SearchFilter label="Search prospects" value={filters.text} onChange={(text) => set({ text })} />
+          <SelectFilter label="Council" any="All councils" value={filters.council} options={councilOptions} onChange={(council) => set({ council })} />
+          <SelectFilter label="Service group" any="All services" value={filters.serviceGroup} options={groups.map((g) => [g, serviceGroupLabel(g) ?? g] as const)} onChange={(serviceGroup) => set({ serviceGroup })} />
+          <DateFilter label="Follow-up from" value={filters.followUpFrom} onChange={(followUpFrom) => set({ followUpFrom })} />
+          <DateFilter label="Follow-up to" value={filters.followUpTo} onChange={(followUpTo) => set({ followUpTo })} />
+          <ClearFilters filtered={filtered} onClear={clear} />
         </>
-      )}
-    </section>
+      }
+      status={removal.status((p) => p.name)}
+      head={
+        <>
+          {header('name', 'Name')}
+          {header('title', 'Title')}
+          {header('councilName', 'Council')}
+          {header('serviceGroup', 'Service')}
+          {header('seniority', 'Seniority')}
+          {header('followUp', 'Follow-up')}
+          <th scope="col">Notes</th>
+        </>
+      }
+    >
+      {shown.map((p) => {
+        const days = p.followUp ? daysUntil(p.followUp, today) : null;
+        return (
+          <tr key={p.id} data-id={p.id}>
+            <th scope="row">
+              <a href={p.profileUrl} target="_blank" rel="noopener noreferrer">
+                {p.name}
+              </a>
+            </th>
+            <td>{p.title}</td>
+            <td>{p.councilName}</td>
+            <td>{p.serviceGroup ? (serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup) : ''}</td>
+            <td>{p.seniority ? (seniorityLabel(p.seniority) ?? p.seniority) : ''}</td>
+            <td>
+              {p.followUp ? (
+                <>
+                  <time dateTime={p.followUp}>{formatDeadline(p.followUp)}</time>
+                  <span class="cl-ws__sub">{days === 0 ? 'today' : days! > 0 ? `in ${days} ${days === 1 ? 'day' : 'days'}` : daysLeftText(days!)}</span>
+                </>
+              ) : (
+                ''
+              )}
+            </td>
+            <td class="cl-ws__notes" title={p.notes || undefined}>
+              {excerpt(p.notes)}
+            </td>
+            <DeleteCell id={p.id} label={p.name} removal={removal} onConfirm={() => removal.remove(p)} />
+          </tr>
+        );
+      })}
+    </TableSection>
   );
 }

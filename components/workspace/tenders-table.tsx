@@ -7,6 +7,7 @@ import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
 import { DeleteCell, useRowRemoval } from './row-removal';
 import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
+import { TableSection } from './table-section';
 
 export const STATUS_LABELS: Record<AnnotationStatus, string> = {
   watching: 'Watching',
@@ -47,66 +48,52 @@ export function TendersTable({ annotations, councilNames, today, onDelete, onRes
   const header = (column: AnnotationSortColumn, label: string) => <SortHeader column={column} label={label} sort={sort} onSort={setSort} />;
 
   return (
-    <section aria-labelledby="cl-ws-tenders" class="cl-ws__section">
-      <h2 id="cl-ws-tenders">Tenders</h2>
-      {annotations.length === 0 ? (
-        <div class="cl-empty cl-empty--neutral">
-          <h3 class="cl-empty__title">No tenders yet</h3>
-          <div class="cl-empty__body">
-            <p>
-              Open a tender notice on Contracts Finder or Find a Tender. The Council Lens panel on the notice page keeps your
-              status, notes, tags, owner and bid deadline, and every notice you annotate is listed here.
-            </p>
-          </div>
-        </div>
-      ) : (
+    <TableSection
+      id="cl-ws-tenders"
+      title="Tenders"
+      noun={['tender', 'tenders']}
+      total={annotations.length}
+      shown={shown.length}
+      empty={{
+        title: 'No tenders yet',
+        body: (
+          <>
+            Open a tender notice on Contracts Finder or Find a Tender. The Council Lens panel on the notice page keeps your
+            status, notes, tags, owner and bid deadline, and every notice you annotate is listed here.
+          </>
+        ),
+      }}
+      filters={
         <>
-          <div class="cl-ws__filters" role="search" aria-label="Filter tenders">
-            <SearchFilter label="Search tenders" value={filters.text} onChange={(text) => set({ text })} />
-            <SelectFilter label="Council" any="All councils" value={filters.council} options={councils.map((c) => [c, councilNames.get(c) ?? c] as const)} onChange={(council) => set({ council })} />
-            <SelectFilter label="Service group" any="All services" value={filters.serviceGroup} options={groups.map((g) => [g, serviceGroupLabel(g) ?? g] as const)} onChange={(serviceGroup) => set({ serviceGroup })} />
-            <SelectFilter label="Status" any="Any status" value={filters.status} options={ANNOTATION_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const)} onChange={(status) => set({ status })} />
-            <SelectFilter label="Tag" any="Any tag" value={filters.tag} options={tags.map((t) => [t, t] as const)} onChange={(tag) => set({ tag })} />
-            <DateFilter label="Deadline from" value={filters.deadlineFrom} onChange={(deadlineFrom) => set({ deadlineFrom })} />
-            <DateFilter label="Deadline to" value={filters.deadlineTo} onChange={(deadlineTo) => set({ deadlineTo })} />
-            <ClearFilters filtered={filtered} onClear={clear} />
-          </div>
-          <p class="cl-ws__count" aria-live="polite">
-            {shown.length} of {annotations.length} {annotations.length === 1 ? 'tender' : 'tenders'}
-          </p>
-          {removal.status((a) => a.title)}
-          {shown.length === 0 ? (
-            <p class="cl-ws__none">No tenders match these filters.</p>
-          ) : (
-            <div class="cl-ws__scroll">
-              <table class="cl-ws__table" aria-labelledby="cl-ws-tenders">
-                <thead>
-                  <tr>
-                    {header('title', 'Title')}
-                    {header('buyerName', 'Buyer')}
-                    {header('serviceGroup', 'Service')}
-                    {header('status', 'Status')}
-                    {header('deadline', 'Deadline')}
-                    <th scope="col">Tags</th>
-                    {header('owner', 'Owner')}
-                    <th scope="col">Notes</th>
-                    {header('updatedAt', 'Updated')}
-                    <th scope="col">
-                      <span class="cl-visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((a) => (
-                    <TenderRow key={a.key} annotation={a} councilName={a.council ? councilNames.get(a.council) : undefined} today={today} removal={removal} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <SearchFilter label="Search tenders" value={filters.text} onChange={(text) => set({ text })} />
+          <SelectFilter label="Council" any="All councils" value={filters.council} options={councils.map((c) => [c, councilNames.get(c) ?? c] as const)} onChange={(council) => set({ council })} />
+          <SelectFilter label="Service group" any="All services" value={filters.serviceGroup} options={groups.map((g) => [g, serviceGroupLabel(g) ?? g] as const)} onChange={(serviceGroup) => set({ serviceGroup })} />
+          <SelectFilter label="Status" any="Any status" value={filters.status} options={ANNOTATION_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const)} onChange={(status) => set({ status })} />
+          <SelectFilter label="Tag" any="Any tag" value={filters.tag} options={tags.map((t) => [t, t] as const)} onChange={(tag) => set({ tag })} />
+          <DateFilter label="Deadline from" value={filters.deadlineFrom} onChange={(deadlineFrom) => set({ deadlineFrom })} />
+          <DateFilter label="Deadline to" value={filters.deadlineTo} onChange={(deadlineTo) => set({ deadlineTo })} />
+          <ClearFilters filtered={filtered} onClear={clear} />
         </>
-      )}
-    </section>
+      }
+      status={removal.status((a) => a.title)}
+      head={
+        <>
+          {header('title', 'Title')}
+          {header('buyerName', 'Buyer')}
+          {header('serviceGroup', 'Service')}
+          {header('status', 'Status')}
+          {header('deadline', 'Deadline')}
+          <th scope="col">Tags</th>
+          {header('owner', 'Owner')}
+          <th scope="col">Notes</th>
+          {header('updatedAt', 'Updated')}
+        </>
+      }
+    >
+      {shown.map((a) => (
+        <TenderRow key={a.key} annotation={a} councilName={a.council ? councilNames.get(a.council) : undefined} today={today} removal={removal} />
+      ))}
+    </TableSection>
   );
 }
 
