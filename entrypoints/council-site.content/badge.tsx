@@ -1,29 +1,19 @@
-import { render } from 'preact';
 import { SiteBadge } from '@/components/site-badge/site-badge';
 import { cardStyles } from '@/components/styles';
 import type { CouncilCard } from '@/lib/protocol';
-import { createShadowHost, type ShadowHost } from '@/lib/extension/shadow-host';
 import { updateSettings } from '@/lib/extension/settings';
+import { pinnedView } from '@/components/ui/pinned-view';
 
-let shown: ShadowHost | null = null;
+const badge = pinnedView('cl-council-site', cardStyles);
 
 /** Removes the badge, leaving the council's page as it was. */
-export function hideSiteBadge(): void {
-  if (!shown) return;
-  render(null, shown.mount);
-  shown.remove();
-  shown = null;
-}
+export const hideSiteBadge = (): void => badge.hide();
 
 /** Shows the badge for the site's councils; the collapsed state is remembered for every site. */
 export function showSiteBadge(cards: CouncilCard[], startCollapsed: boolean): void {
-  shown ??= createShadowHost('cl-council-site', cardStyles);
-  // Diagnostics for tests and support: which councils this badge names.
-  shown.host.dataset.clCouncils = cards.map((card) => card.code).join(' ');
-  const mount = shown.mount;
   let collapsed = startCollapsed;
   const draw = () =>
-    render(
+    badge.show(
       <SiteBadge
         cards={cards}
         collapsed={collapsed}
@@ -33,7 +23,8 @@ export function showSiteBadge(cards: CouncilCard[], startCollapsed: boolean): vo
           draw();
         }}
       />,
-      mount,
+      // Which councils this badge names.
+      { clCouncils: cards.map((card) => card.code).join(' ') },
     );
   draw();
 }

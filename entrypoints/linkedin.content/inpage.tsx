@@ -1,19 +1,13 @@
-import { render } from 'preact';
 import { InPageCard } from '@/components/inpage/inpage-card';
 import { cardStyles } from '@/components/styles';
 import type { TabContext } from '@/lib/protocol';
-import { createShadowHost, type ShadowHost } from '@/lib/extension/shadow-host';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
+import { pinnedView } from '@/components/ui/pinned-view';
 
-let shown: ShadowHost | null = null;
+const card = pinnedView('cl-council-lens', cardStyles);
 
 /** Removes the in-page card, leaving the page exactly as LinkedIn built it. */
-export function hideInPageCard(): void {
-  if (!shown) return;
-  render(null, shown.mount);
-  shown.remove();
-  shown = null;
-}
+export const hideInPageCard = (): void => card.hide();
 
 /**
  * Shows (or updates) the compact in-page card for a council context. Only called when the user
@@ -21,14 +15,9 @@ export function hideInPageCard(): void {
  */
 export async function showInPageCard(context: TabContext): Promise<void> {
   const settings = await readSettings();
-  shown ??= createShadowHost('cl-council-lens', cardStyles);
-  // Diagnostics for tests and support: which council and page this card shows (no personal data).
-  shown.host.dataset.clCouncil = context.card?.code ?? '';
-  shown.host.dataset.clPage = context.pageId ?? '';
-  const mount = shown.mount;
   let collapsed = settings.inPageCardCollapsed;
   const draw = () =>
-    render(
+    card.show(
       <InPageCard
         context={context}
         collapsed={collapsed}
@@ -39,7 +28,8 @@ export async function showInPageCard(context: TabContext): Promise<void> {
         }}
         onClose={hideInPageCard}
       />,
-      mount,
+      // Which council and page this card shows.
+      { clCouncil: context.card?.code ?? '', clPage: context.pageId ?? '' },
     );
   draw();
 }

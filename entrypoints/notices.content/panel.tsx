@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { AnnotationEditor, type AnnotatedNotice, type AnnotationTransport } from '@/components/notice/annotation-editor';
 import { NoticePanel } from '@/components/notice/notice-panel';
 import type { SupplierLookup } from '@/components/suppliers/notice-references';
@@ -7,8 +6,8 @@ import { onRuntimeMessage } from '@/components/live-data';
 import type { NoticeInsight, TabContext, WorkspaceChanged } from '@/lib/protocol';
 import type { TenderNoticeFacts } from '@/lib/sites/types';
 import { ask } from '@/lib/extension/messaging';
-import { createShadowHost, type ShadowHost } from '@/lib/extension/shadow-host';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
+import { pinnedView } from '@/components/ui/pinned-view';
 
 /** Narrower than this, the panel starts collapsed so it does not cover the notice. */
 const NARROW_PX = 640;
@@ -26,7 +25,7 @@ export interface NoticeView {
   moreSuppliers?: number;
 }
 
-let shown: ShadowHost | null = null;
+const panel = pinnedView('cl-council-lens-notice', cardStyles);
 let collapsed: boolean | null = null;
 const remoteListeners = new Set<() => void>();
 
@@ -36,12 +35,7 @@ function onWorkspaceChanged(message: WorkspaceChanged, key: string | null): void
   if (message.kind === 'all' || message.id === key) for (const listener of remoteListeners) listener();
 }
 
-export function hideNoticePanel(): void {
-  if (!shown) return;
-  render(null, shown.mount);
-  shown.remove();
-  shown = null;
-}
+export const hideNoticePanel = (): void => panel.hide();
 
 /** The annotation key (lib/workspace/schema.ts annotationKey): the OCID when the page shows one, else `site:noticeId`. */
 export function keyFor(view: Pick<NoticeView, 'site' | 'pageId' | 'facts'>): string {
@@ -63,12 +57,6 @@ export async function showNoticePanel(view: NoticeView): Promise<void> {
     const settings = await readSettings();
     collapsed = settings.noticePanelCollapsed || window.innerWidth < NARROW_PX;
   }
-  shown ??= createShadowHost('cl-council-lens-notice', cardStyles);
-  // Diagnostics for tests and support: which council and notice the panel shows (no personal data).
-  shown.host.dataset.clStatus = view.context?.status ?? 'asking';
-  shown.host.dataset.clCouncil = view.context?.card?.code ?? '';
-  shown.host.dataset.clPage = view.pageId;
-  const mount = shown.mount;
   const facts = view.facts;
   const council = view.context?.status === 'council' ? (view.context.card?.code ?? null) : null;
   const insight = view.insight && !('error' in view.insight) ? view.insight : null;
@@ -84,7 +72,7 @@ export async function showNoticePanel(view: NoticeView): Promise<void> {
     serviceGroup: insight?.serviceGroup ?? null,
   };
   const draw = () =>
-    render(
+    panel.show(
       <NoticePanel
         context={view.context}
         page={{ url: view.url.href, title: facts?.title ?? null, buyerName: facts?.buyer?.name ?? null, ocid: facts?.ocid ?? null }}
@@ -100,7 +88,8 @@ export async function showNoticePanel(view: NoticeView): Promise<void> {
         }}
         editor={<AnnotationEditor key={notice.key} notice={notice} transport={transport} />}
       />,
-      mount,
+      // Which council and notice the panel shows.
+      { clStatus: view.context?.status ?? 'asking', clCouncil: view.context?.card?.code ?? '', clPage: view.pageId },
     );
   draw();
 }
