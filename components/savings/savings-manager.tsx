@@ -10,6 +10,7 @@ import { useRowRemoval } from '@/components/workspace/row-removal';
 import { KIND_LABELS, STATUS_LABELS, draftFromItem, type CouncilOption } from './form-values';
 import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
 import { plural } from '@/components/format';
+import { ImportProblems } from '@/components/import-problems';
 
 export type SavingsFormat = 'csv' | 'json';
 
@@ -148,21 +149,13 @@ function ImportResult({ state }: { state: ImportState<SavingsImportOutcome> }) {
           </>
         ) : null}
       </div>
-      {outcome && !outcome.ok ? (
-        <div role="alert" class="cl-notice cl-notice--error">
-          <p>Nothing was imported. Fix these rows and try again:</p>
-          <ul aria-label="Rows to fix" class="cl-savings__lines">
-            {outcome.errors.map((e, i) => (
-              <li key={i}>{importErrorLine(e, format)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {state.state === 'failed' ? (
-        <p role="alert" class="cl-notice cl-notice--error">
-          Nothing was imported: {state.reason}
-        </p>
-      ) : null}
+      <ImportProblems
+        state={state}
+        problems={outcome && !outcome.ok ? outcome.errors.map((e) => importErrorLine(e, format)) : null}
+        intro="Nothing was imported. Fix these rows and try again:"
+        label="Rows to fix"
+        listClass="cl-savings__lines"
+      />
     </>
   );
 }

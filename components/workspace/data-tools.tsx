@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
 import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
 import { errorText, plural } from '@/components/format';
+import { ImportProblems } from '@/components/import-problems';
 
 export type WorkspaceExportFormat = 'json' | 'annotations-csv' | 'prospects-csv' | 'ics';
 export type DeletedCounts = { annotations: number; prospects: number; savings: number };
@@ -82,23 +83,21 @@ function ImportResult({ state }: { state: ImportState<WorkspaceImportOutcome> })
           </p>
         ) : null}
       </div>
-      {outcome && !outcome.ok ? (
-        <div role="alert" class="cl-notice cl-notice--error">
-          <p>Nothing was imported. Fix these and try again:</p>
-          <ul aria-label="Problems in the file" class="cl-ws__lines">
-            {outcome.errors.map((e, i) => (
-              <li key={i}>
-                {e.path ? <code>{e.path}</code> : 'File'}: {e.reason}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {state.state === 'failed' ? (
-        <p role="alert" class="cl-notice cl-notice--error">
-          Nothing was imported: {state.reason}
-        </p>
-      ) : null}
+      <ImportProblems
+        state={state}
+        problems={
+          outcome && !outcome.ok
+            ? outcome.errors.map((e) => (
+                <>
+                  {e.path ? <code>{e.path}</code> : 'File'}: {e.reason}
+                </>
+              ))
+            : null
+        }
+        intro="Nothing was imported. Fix these and try again:"
+        label="Problems in the file"
+        listClass="cl-ws__lines"
+      />
     </>
   );
 }
