@@ -1,4 +1,4 @@
-import { csvField } from './csv';
+import { csvField } from '@/lib/csv';
 import { SAVINGS_COLUMNS, type SavingsColumn } from './import';
 import type { SavingsItem } from './schema';
 

@@ -1,7 +1,7 @@
 import { isObject, parseJsonFile } from '@/lib/json-file';
 import type { ServiceGroupId } from '@/lib/roles/groups';
 import type { CouncilCodeResolver } from './councils';
-import { readCsv, skipLeadingComments, unguardField } from './csv';
+import { readCsv, skipLeadingComments, unguardField } from '@/lib/csv';
 import {
   MAX_DESCRIPTION_LENGTH,
   SavingsAddedBySchema,

@@ -4,4 +4,4 @@ export * from './councils';
 export * from './import';
 export * from './export';
 export * from './capture';
-export { readCsv, csvField, unguardField, skipLeadingComments, type CsvRecord, type CsvReadResult } from './csv';
+export { readCsv, csvField, unguardField, skipLeadingComments, type CsvRecord, type CsvReadResult } from '@/lib/csv';

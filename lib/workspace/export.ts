@@ -1,4 +1,4 @@
-import { csvField } from '@/lib/savings/csv';
+import { csvField } from '@/lib/csv';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import { effectiveDeadline } from './reminders';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readCsv } from '@/lib/savings/csv';
+import { readCsv } from '@/lib/csv';
 import {
   ANNOTATION_COLUMNS,
   annotationsToCsv,

@@ -1,8 +1,8 @@
 /**
- * RFC 4180 CSV for savings files, reading and writing. Unlike lib/dataset/csv.ts (Node-only build
- * code, rows without positions) the reader records the physical line each record starts on, so an
- * import error can point at the line a person sees in their editor even after a quoted description
- * that spans several lines.
+ * RFC 4180 CSV, reading and writing: the savings import and the workspace exports use it, and the
+ * dataset build (lib/dataset/csv.ts) reads ../shared's CSV files with it. The reader records the
+ * physical line each record starts on, so an import error can point at the line a person sees in
+ * their editor even after a quoted description that spans several lines.
  */
 
 export interface CsvRecord {
@@ -45,7 +45,7 @@ export function readCsv(text: string, firstLine = 1): CsvReadResult {
       const openedOn = line;
       i++;
       for (;;) {
-        if (i >= src.length) return { ok: false, line: openedOn, reason: 'A quoted field opened on this line is never closed (a missing ")' };
+        if (i >= src.length) return { ok: false, line: openedOn, reason: 'Unclosed quoted field: a quote opened on this line is never closed (a missing ")' };
         const c = src[i]!;
         if (c === '"') {
           if (src[i + 1] === '"') {

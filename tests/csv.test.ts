@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvField, readCsv, skipLeadingComments, unguardField } from '@/lib/savings';
+import { csvField, readCsv, skipLeadingComments, unguardField } from '@/lib/csv';
 
 describe('readCsv', () => {
   test.each([
