@@ -36,6 +36,7 @@ export default defineBackground(() => {
   const supplierIndex = createSupplierIndexCache(db);
   const tabs = new TabState();
   let loading: Promise<unknown> | null = null;
+  let datasetsChecked = false;
   let knowledge: Promise<Knowledge> | null = null;
   // One lookup at a time per tab, in arrival order, so "reading" never lands after the result.
   const tabQueues = new Map<number, Promise<unknown>>();
@@ -52,16 +53,21 @@ export default defineBackground(() => {
    * onInstalled event met a load already running still gets its new register.
    */
   function ensureDatasets(force: boolean): Promise<unknown> {
+    // Checked once per worker: every message asks for the knowledge, and the answer cannot change
+    // until the next install or update (which forces a reload).
+    if (!force && datasetsChecked) return Promise.resolve();
     loading ??= (async () => {
       const version = browser.runtime.getManifest().version;
-      if (!force && (await datasetMeta(db))?.version === version) return;
-      const [councils, services, seed] = await Promise.all([
-        fetch(browser.runtime.getURL('/data/councils.json')).then((r) => r.text()),
-        fetch(browser.runtime.getURL('/data/services.json')).then((r) => r.text()),
-        fetch(browser.runtime.getURL('/data/notices-seed.json')).then((r) => r.text()),
-      ]);
-      await loadDatasets(db, { councils, services, seed, version });
-      knowledge = null;
+      if (force || (await datasetMeta(db))?.version !== version) {
+        const [councils, services, seed] = await Promise.all([
+          fetch(browser.runtime.getURL('/data/councils.json')).then((r) => r.text()),
+          fetch(browser.runtime.getURL('/data/services.json')).then((r) => r.text()),
+          fetch(browser.runtime.getURL('/data/notices-seed.json')).then((r) => r.text()),
+        ]);
+        await loadDatasets(db, { councils, services, seed, version });
+        knowledge = null;
+      }
+      datasetsChecked = true;
     })().finally(() => {
       loading = null;
     });
