@@ -25,11 +25,8 @@ export function formatDate(isoDate: string): string | null {
   return Number.isNaN(time) ? null : longDate.format(time);
 }
 
-/** Today in the reader's time zone, YYYY-MM-DD (the financial year and "days left" turn at local midnight). */
-export function localDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today in the reader's time zone, YYYY-MM-DD: one definition with the background's. */
+export { localDate } from '@/lib/ocds/dates';
 
 /** A thrown value as text for the reader: an Error's message, anything else as a string. */
 export function errorText(e: unknown): string {

@@ -1,11 +1,6 @@
 import type { CouncilLensDB } from './db';
 
-/** The user's calendar date (YYYY-MM-DD) at `now`: deadlines are days in the UK, read locally. */
-export function localDate(now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { localDate } from '@/lib/ocds/dates';
 
 export const LAST_SYNC_KEY = 'sync:last-success';
 

@@ -76,3 +76,13 @@ export function later(a: string | undefined, b: string | undefined): string | un
   if (b === undefined) return a;
   return b > a ? b : a;
 }
+
+/**
+ * The reader's calendar date (YYYY-MM-DD) at `now`, in the runtime's time zone: deadlines, "days
+ * left" and the financial year turn at local midnight. Used by the background and the pages alike.
+ */
+export function localDate(now: number | Date = new Date()): string {
+  const d = typeof now === 'number' ? new Date(now) : now;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
