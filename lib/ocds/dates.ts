@@ -86,3 +86,13 @@ export function localDate(now: number | Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/**
+ * The calendar date a publisher wrote (`2026-06-29T00:00:00+01:00` -> `2026-06-29`), for dates
+ * that are days, not instants: converting a London midnight to UTC would give the day before.
+ * Undefined when the value is not a valid date (normaliseDate).
+ */
+export function publishedDay(value: unknown): string | undefined {
+  if (normaliseDate(value) === undefined) return undefined;
+  return (value as string).trim().slice(0, 10);
+}

@@ -24,6 +24,7 @@ function mergeAward(older: Award, newer: Award): Award {
     id: newer.id,
     status: newer.status ?? older.status,
     date: newer.date ?? older.date,
+    signed: newer.signed ?? older.signed,
     value: newer.value ?? older.value,
     suppliers: newer.suppliers.length > 0 ? newer.suppliers : older.suppliers,
     contractPeriod: overlay(older.contractPeriod, newer.contractPeriod),
@@ -85,6 +86,9 @@ export function mergeNotices(cached: Notice, incoming: Notice): Notice {
   const cpv = newer.cpv.length > 0 ? newer.cpv : older.cpv;
   const releaseIds = [...older.releaseIds];
   for (const id of newer.releaseIds) if (!releaseIds.includes(id)) releaseIds.push(id);
+  const noticeTypes = [...(older.noticeTypes ?? [])];
+  for (const type of newer.noticeTypes ?? []) if (!noticeTypes.includes(type)) noticeTypes.push(type);
+  const terminated = newer.terminated ?? older.terminated;
   const buyer = { ...overlay(older.buyer, newer.buyer)!, name: newer.buyer.name };
   const contact = overlay(older.buyer.contact, newer.buyer.contact);
   if (contact) buyer.contact = contact;
@@ -113,6 +117,11 @@ export function mergeNotices(cached: Notice, incoming: Notice): Notice {
     regions: newer.regions.length > 0 ? newer.regions : older.regions,
     noticeUrl: newer.noticeUrl,
     releaseIds,
+    noticeTypes: noticeTypes.length > 0 ? noticeTypes : undefined,
+    expectedTenderDate: newer.expectedTenderDate ?? older.expectedTenderDate,
+    engagementDeadline: newer.engagementDeadline ?? older.engagementDeadline,
+    terminated,
+    terminatedOn: terminated ? (newer.terminatedOn ?? older.terminatedOn) : undefined,
   });
   // Zod also drops the derived row fields (council, supplierKeys, …) a cached row carries.
   const parsed = NoticeSchema.safeParse(merged);

@@ -47,6 +47,7 @@ function mergeAward(base: AwardFacts | undefined, next: AwardFacts): AwardFacts 
     key: next.key,
     status: next.status ?? base.status,
     date: next.date ?? base.date,
+    signed: next.signed ?? base.signed,
     value: next.value ?? base.value,
     suppliers: next.suppliers.length > 0 ? next.suppliers : base.suppliers,
     contractPeriod: overlay(base.contractPeriod, next.contractPeriod),
@@ -80,10 +81,15 @@ type Merged = Partial<Pick<ReleaseFacts, (typeof SCALARS)[number]>> & {
   lotsPeriod?: PeriodFacts;
   suitability?: ReleaseFacts['suitability'];
   releaseIds: string[];
+  noticeTypes: string[];
+  expectedTenderDate?: string;
+  engagementDeadline?: string;
+  terminated: boolean;
+  terminatedOn?: string;
 };
 
 function mergeFacts(releases: readonly ReleaseFacts[]): Merged {
-  const merged: Merged = { cpv: [], regions: [], awards: new Map(), releaseIds: [] };
+  const merged: Merged = { cpv: [], regions: [], awards: new Map(), releaseIds: [], noticeTypes: [], terminated: false };
   for (const release of [...releases].sort(releaseOrder)) {
     for (const key of SCALARS) {
       const value = release[key];
@@ -102,6 +108,16 @@ function mergeFacts(releases: readonly ReleaseFacts[]): Merged {
     merged.publishedAt = earlier(earlier(merged.publishedAt, release.tenderPublished), release.date);
     merged.updatedAt = later(merged.updatedAt, release.date);
     if (release.id !== undefined && !merged.releaseIds.includes(release.id)) merged.releaseIds.push(release.id);
+    for (const type of release.noticeTypes) if (!merged.noticeTypes.includes(type)) merged.noticeTypes.push(type);
+    // The latest planning release's expected tender date (UK1, UK3; a UK3 may move it).
+    if (release.futureNoticeDay !== undefined && stageOf(release) === 'planning') merged.expectedTenderDate = release.futureNoticeDay;
+    if (release.engagementDay !== undefined) merged.engagementDeadline = release.engagementDay;
+    if (release.terminated) {
+      merged.terminated = true;
+      merged.terminatedOn = release.terminatedOn ?? merged.terminatedOn;
+    }
+    // UK12 publishes `tender.status` "complete" with a cancelled award (075954-2026): the tender is closed.
+    if (release.cancelled) merged.status = 'cancelled';
   }
   return merged;
 }
@@ -165,6 +181,7 @@ function awardOut(award: AwardFacts, months: number | undefined): Award {
   const out: Award = { id: award.key, suppliers: uniqueSuppliers(award.suppliers) };
   if (award.status !== undefined) out.status = award.status;
   if (award.date !== undefined) out.date = award.date;
+  if (award.signed !== undefined) out.signed = award.signed;
   if (award.value !== undefined) out.value = award.value;
   if (award.contractPeriod !== undefined) out.contractPeriod = withMaxEnd(award.contractPeriod, months, undefined);
   return out;
@@ -220,6 +237,11 @@ export function mergeReleases(ocid: string, releases: readonly ReleaseFacts[], o
     regions: merged.regions,
     noticeUrl: merged.noticeUrl,
     releaseIds: merged.releaseIds,
+    noticeTypes: merged.noticeTypes.length > 0 ? merged.noticeTypes : undefined,
+    expectedTenderDate: merged.expectedTenderDate,
+    engagementDeadline: merged.engagementDeadline,
+    terminated: merged.terminated ? (true as const) : undefined,
+    terminatedOn: merged.terminated ? merged.terminatedOn : undefined,
   });
   const parsed = NoticeSchema.safeParse(candidate);
   if (!parsed.success) {

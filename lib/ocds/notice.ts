@@ -55,12 +55,23 @@ export const SupplierSchema = z.object({
 });
 export type Supplier = z.infer<typeof SupplierSchema>;
 
+/**
+ * Procurement Act 2023 notice types (`documents[].noticeType` on Find a Tender since 24 February
+ * 2025): UK1 pipeline … UK17 (../shared/data/find-a-tender-2026/ocds_uk_extension).
+ */
+export const NoticeTypeSchema = z.string().regex(/^UK(?:[1-9]|1[0-7])$/);
+
+/** A calendar date as the publisher wrote it (London), `YYYY-MM-DD`. */
+export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /** One award as published: who won, for how much, and for how long. */
 export const AwardSchema = z.object({
   id: z.string().min(1),
   status: AwardStatusSchema.optional(),
   /** Date of the award decision. */
   date: NoticeDateSchema.optional(),
+  /** When the contract was signed (UK7 contract details notice: `contracts[].dateSigned`). */
+  signed: NoticeDateSchema.optional(),
   value: MoneySchema.optional(),
   suppliers: z.array(SupplierSchema),
   contractPeriod: ContractPeriodSchema.optional(),
@@ -124,5 +135,20 @@ export const NoticeSchema = z.object({
   noticeUrl: z.url({ protocol: /^https$/ }),
   /** Ids of the merged releases, oldest first (PCS releases have none). */
   releaseIds: z.array(z.string().min(1)),
+  /**
+   * The Procurement Act notice types of the process's releases (`UK1`…`UK17`), oldest first, each
+   * once. Absent (read as empty) for old-regime Find a Tender notices and the other portals.
+   */
+  noticeTypes: z.array(NoticeTypeSchema).optional(),
+  /**
+   * When the tender is expected (UK1 pipeline, UK3 planned procurement): the latest planning
+   * release's `tender.communication.futureNoticeDate`, as a London calendar date.
+   */
+  expectedTenderDate: CalendarDateSchema.optional(),
+  /** UK2 preliminary market engagement: the engagement milestone's `dueDate` (London calendar date). */
+  engagementDeadline: CalendarDateSchema.optional(),
+  /** A UK11 contract termination notice ended the contract (on `terminatedOn` where published). */
+  terminated: z.literal(true).optional(),
+  terminatedOn: CalendarDateSchema.optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;

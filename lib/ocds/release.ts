@@ -1,5 +1,5 @@
 import { cleanLine, cleanText, hasStrippedLineBreaks } from './clean-text';
-import { addDays, earlier, later, normaliseDate } from './dates';
+import { addDays, earlier, later, normaliseDate, publishedDay } from './dates';
 import { extensionMonths } from './extension';
 import { asBoolean, asObject, asObjects, asString, definedOnly, type JsonObject } from './json';
 import {
@@ -44,6 +44,8 @@ export interface AwardFacts {
   key: string;
   status?: AwardStatus;
   date?: string;
+  /** `contracts[].dateSigned` of the contract implementing it (UK7). */
+  signed?: string;
   value?: Money;
   suppliers: Supplier[];
   contractPeriod?: PeriodFacts;
@@ -76,6 +78,17 @@ export interface ReleaseFacts {
   extensionMonths?: number;
   extensionNote?: string;
   suitability?: { sme?: boolean; vcse?: boolean };
+  /** Procurement Act notice types of the release's documents (`UK1`…`UK17`), in document order. */
+  noticeTypes: string[];
+  /** `tender.communication.futureNoticeDate` (UK1, UK3): the London day the tender is expected. */
+  futureNoticeDay?: string;
+  /** UK2: the latest `dueDate` of the release's engagement milestones (London day). */
+  engagementDay?: string;
+  /** A contract of the release is `terminated` (UK11); its end day where published, else the release's. */
+  terminatedOn?: string;
+  terminated: boolean;
+  /** A procurement termination (UK12, tag `tenderCancellation`): the tender is closed. */
+  cancelled: boolean;
   hasContent: { planning: boolean; tender: boolean; awards: boolean; contracts: boolean };
 }
 
@@ -217,11 +230,13 @@ function readAwards(release: JsonObject, parties: PartyIndex): AwardFacts[] {
     const award = awards.find((candidate) => candidate.key === awardId);
     const period = readPeriod(contract['period']);
     const value = readMoney(contract['value']);
+    const signed = normaliseDate(contract['dateSigned']);
     if (award) {
       if (period) award.contractPeriod = { ...award.contractPeriod, ...definedOnly(period) };
       award.value ??= value;
+      award.signed ??= signed;
     } else {
-      awards.push({ key: `contract:${asString(contract['id']) ?? awards.length}`, suppliers: [], value, contractPeriod: period });
+      awards.push({ key: `contract:${asString(contract['id']) ?? awards.length}`, suppliers: [], value, contractPeriod: period, signed });
     }
   }
   return awards;
@@ -259,6 +274,41 @@ function documentUrls(release: JsonObject, tender: JsonObject | undefined): stri
   for (const award of asObjects(release['awards'])) collect(award);
   for (const contract of asObjects(release['contracts'])) collect(contract);
   return urls;
+}
+
+const NOTICE_TYPE = /^UK(?:[1-9]|1[0-7])$/;
+
+/** The `noticeType` of every document of the release, where Find a Tender puts them (SOURCES.md section 7). */
+function readNoticeTypes(release: JsonObject, tender: JsonObject | undefined): string[] {
+  const holders = [asObject(release['planning']), tender, ...asObjects(release['awards']), ...asObjects(release['contracts'])];
+  const types: string[] = [];
+  for (const holder of holders) {
+    for (const document of asObjects(holder?.['documents'])) {
+      const type = asString(document['noticeType'])?.toUpperCase();
+      if (type && NOTICE_TYPE.test(type) && !types.includes(type)) types.push(type);
+    }
+  }
+  return types;
+}
+
+/** The latest engagement milestone due date of a UK2 release (`planning.milestones[]`, type `engagement`). */
+function readEngagementDay(planning: JsonObject | undefined): string | undefined {
+  let latest: string | undefined;
+  for (const milestone of asObjects(planning?.['milestones'])) {
+    if (asString(milestone['type']) !== 'engagement') continue;
+    latest = later(latest, publishedDay(milestone['dueDate']));
+  }
+  return latest;
+}
+
+/** UK11: a contract of the release whose status is `terminated`, and the day it ended. */
+function readTermination(release: JsonObject): { terminated: boolean; day?: string } {
+  for (const contract of asObjects(release['contracts'])) {
+    if (asString(contract['status']) !== 'terminated') continue;
+    const day = publishedDay(asObject(contract['implementation'])?.['endDate']) ?? publishedDay(release['date']);
+    return day === undefined ? { terminated: true } : { terminated: true, day };
+  }
+  return { terminated: false };
 }
 
 function readSuitability(tender: JsonObject | undefined): ReleaseFacts['suitability'] {
@@ -311,12 +361,15 @@ export function readRelease(release: JsonObject, ocid: string, index: number, pa
   const lots = readLots(tender, stripped);
   const firstLot = asObjects(tender?.['lots'])[0];
   const cleanLong = (text: string): string => cleanText(text, stripped);
+  const tags = readTags(release['tag']);
+  const noticeTypes = readNoticeTypes(release, tender);
+  const termination = readTermination(release);
   return {
     index,
     ocid,
     id,
     date: normaliseDate(release['date']),
-    tags: readTags(release['tag']),
+    tags,
     source,
     noticeUrl: source === undefined ? undefined : noticeUrl(source, { ocid, releaseId: id, documentUrls: urls }),
     title: cleanOptional(tender?.['title'], cleanLine) ?? cleanOptional(release['title'], cleanLine),
@@ -340,6 +393,12 @@ export function readRelease(release: JsonObject, ocid: string, index: number, pa
     extensionMonths: lots.months,
     extensionNote: lots.note,
     suitability: readSuitability(tender),
+    noticeTypes,
+    futureNoticeDay: publishedDay(asObject(tender?.['communication'])?.['futureNoticeDate']),
+    engagementDay: readEngagementDay(asObject(release['planning'])),
+    terminated: termination.terminated,
+    terminatedOn: termination.day,
+    cancelled: tags.includes('tenderCancellation') || noticeTypes.includes('UK12'),
     hasContent: {
       planning: asObject(release['planning']) !== undefined,
       tender: tender !== undefined,

@@ -368,6 +368,8 @@ describe('Find a Tender', () => {
       status: 'planned',
       title: 'Sample title',
       description: 'Sample short description',
+      // The sample's planning release names a future notice date: when its tender is expected.
+      expectedTenderDate: '2020-12-30',
       buyer: {
         name: 'Buyer name',
         id: '1',
