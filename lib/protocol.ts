@@ -122,6 +122,15 @@ export const NoticeSummarySchema = z.object({
   inPersonsGroup: z.boolean(),
   /** The same procurement published on the other portal too (lib/ocds/summary.ts collapseCrossPosted). */
   alsoOn: z.array(z.object({ source: NoticeSourceSchema, noticeUrl: z.string() })).optional(),
+  /** The latest Procurement Act notice type of the process (`UK3`); absent or null before the Act. */
+  noticeType: z.string().nullable().optional(),
+  /** Every Procurement Act notice type of the process, oldest first. */
+  noticeTypes: z.array(z.string()).optional(),
+  /** Coming to market: when the tender is expected, and the market engagement deadline (YYYY-MM-DD). */
+  expectedTenderDate: z.string().nullable().optional(),
+  engagementDeadline: z.string().nullable().optional(),
+  /** A forward notice stays "coming to market" until this day (lib/ocds/row.ts comingUntil): the section's order. */
+  comingUntil: z.string().optional(),
 });
 export type NoticeSummary = z.infer<typeof NoticeSummarySchema>;
 
@@ -133,6 +142,13 @@ export const ProcurementSchema = z.object({
   endingTotal: z.number().int(),
   /** The window "ending soon" covers, in months. */
   endingWithinMonths: z.number().int(),
+  /**
+   * Coming to market: the council's forward notices (UK1 pipeline, UK2 market engagement, UK3
+   * planned procurement, and the old regime's planning notices) still ahead, the person's service
+   * first. Absent from answers of before issue 10.
+   */
+  comingToMarket: z.array(NoticeSummarySchema).optional(),
+  comingTotal: z.number().int().optional(),
   /** When the cache was last refreshed from the live APIs; null when it only holds the packaged snapshot. */
   lastSyncedAt: z.number().nullable(),
 });
@@ -415,6 +431,18 @@ export interface TimingData {
   contracts: TimingContract[];
   /** Savings items the council has in other services, for "see also". */
   otherServices: number;
+  /** Forward notices in that service whose tender is expected from today on (issue 10): procurement-window evidence. */
+  planned?: TimingPlanned[];
+}
+
+/** A forward notice the timing engine weighs (UK1 pipeline, UK2 engagement, UK3 planned procurement). */
+export interface TimingPlanned {
+  published: string;
+  expectedTenderDate: string;
+  title: string;
+  /** "planned procurement notice". */
+  noticeType?: string;
+  url?: string;
 }
 
 /** Every response travels wrapped, so an error in the background reaches the caller as text. */

@@ -1,3 +1,4 @@
+import { noticeTypeInWords } from '@/lib/ocds/notice-types';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { NoticeInsight, NoticeSummary, SupplierAward, TabContext } from '@/lib/protocol';
@@ -157,8 +158,10 @@ function NoticeFacts({ notice }: { notice: NoticeSummary }) {
     deadline && `closes ${deadline}`,
     notice.daysLeft !== null && (notice.daysLeft < 0 ? 'closed' : formatDaysLeft(notice.daysLeft)),
   ].filter(Boolean);
+  const types = (notice.noticeTypes ?? []).map(noticeTypeInWords).filter((t): t is string => t !== null);
   return (
     <div class="cl-proc__item">
+      {types.length > 0 && <div class="cl-proc__meta">{types.length === 1 ? types[0] : `Notices: ${types.join(', then ')}`}</div>}
       <div>{lines.join(' · ')}</div>
       {notice.suppliers.length > 0 && <div class="cl-proc__meta">Won by {suppliersText(notice.suppliers)}</div>}
       {notice.end && <div class="cl-proc__meta">{endText(notice)}</div>}

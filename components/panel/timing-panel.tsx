@@ -45,7 +45,7 @@ export function TimingPanel({ state, card, group, headingLevel, onAddSavings, on
   const contracts = state.data.contracts.map(toContractLine);
   let timing: TimingResult;
   try {
-    timing = assessTiming({ today: state.today, savings, contracts });
+    timing = assessTiming({ today: state.today, savings, contracts, planned: state.data.planned ?? [] });
   } catch (error) {
     return <TimingError detail={error instanceof Error ? error.message : String(error)} headingLevel={headingLevel} onRetry={onRetry} />;
   }

@@ -3,7 +3,8 @@ import { ExternalLink } from '@/components/ui/external-link';
 import type { HeadingLevel } from '@/components/ui/heading';
 import { Section } from '@/components/ui/section';
 import { formatDate } from '@/components/format';
-import { formatDaysLeft, formatMoney, sourceLabel } from './format-notice';
+import { formatDaysLeft, formatMoney, formatMonth, sourceLabel } from './format-notice';
+import { noticeTypeName } from '@/lib/ocds/notice-types';
 
 export interface ProcurementSectionsProps {
   procurement: Procurement;
@@ -39,6 +40,31 @@ export function ProcurementSections({ procurement, personsGroupLabel, headingLev
           </>
         )}
       </Section>
+      {procurement.comingToMarket !== undefined && (
+        <Section
+          title="Coming to market"
+          meta={`(${procurement.comingTotal ?? procurement.comingToMarket.length})`}
+          headingLevel={headingLevel}
+          collapsible={compact}
+          defaultOpen={!compact}
+        >
+          {(procurement.comingTotal ?? 0) === 0 ? (
+            <p class="cl-proc__empty">No pipeline, market engagement or planned procurement notices ahead in the local cache.</p>
+          ) : (
+            <>
+              <p class="cl-proc__hint">
+                Announced before the tender: pipeline, market engagement and planned procurement notices{first ? `; ${first.toLowerCase()}` : '.'}
+              </p>
+              <ul class="cl-proc__list">
+                {procurement.comingToMarket.map((n) => (
+                  <ComingLine key={n.ocid} notice={n} />
+                ))}
+              </ul>
+              <More shown={procurement.comingToMarket.length} total={procurement.comingTotal ?? 0} />
+            </>
+          )}
+        </Section>
+      )}
       <Section
         title="Contracts ending"
         meta={`(${procurement.endingTotal})`}
@@ -78,6 +104,20 @@ function TenderLine({ notice }: { notice: NoticeSummary }) {
           .filter(Boolean)
           .join(' · ')}
       </div>
+    </li>
+  );
+}
+
+/** "tender expected March 2027 · £12m · planned procurement notice". */
+function ComingLine({ notice }: { notice: NoticeSummary }) {
+  const value = notice.value ? formatMoney(notice.value) : null;
+  const expected = notice.expectedTenderDate ? `tender expected ${formatMonth(notice.expectedTenderDate)}` : null;
+  const engagement = notice.engagementDeadline ? `market engagement until ${formatDate(notice.engagementDeadline)}` : null;
+  const type = notice.noticeType ? noticeTypeName(notice.noticeType) : 'early engagement notice';
+  return (
+    <li class={`cl-proc__item${notice.inPersonsGroup ? ' cl-proc__item--match' : ''}`}>
+      <ExternalLink href={notice.noticeUrl}>{notice.title}</ExternalLink>
+      <div class="cl-proc__meta">{[expected ?? engagement ?? 'date not published', expected && engagement, value, type, sources(notice)].filter(Boolean).join(' · ')}</div>
     </li>
   );
 }

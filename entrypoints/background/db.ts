@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Council, ServiceGroup } from '@/lib/councils/schema';
 import { noticePageId } from '@/lib/ocds/portals';
-import { procurementKeys, type NoticeRow } from '@/lib/ocds/row';
+import { NoticeSchema } from '@/lib/ocds/notice';
+import { procurementKeys, toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import type { NoticeTotalsRow, TotalsSection } from '@/lib/ocds/totals';
 import type { SavingsItem } from '@/lib/savings/schema';
 import type { Annotation, Prospect } from '@/lib/workspace/schema';
@@ -64,6 +65,16 @@ export const schemaV6 = {
   notices: `${schemaV5.notices}, pageId`,
 } as const;
 
+// 2026-12-06 (v7): a cache that holds years (issue 10). Rows are compact (lib/ocds/row.ts
+// toNoticeRow: descriptions cut, no supplierKeys field, one release id); indexes the app never reads
+// go ([council+stage], *supplierKeys) and [council+contractEnd] gives way to the `*` keys of
+// *endKeys; *comingKeys lists what a council will buy next (Procurement Act UK1/UK2/UK3 notices).
+// The upgrade rebuilds every cached row from its notice; user tables are untouched.
+export const schemaV7 = {
+  ...schemaV6,
+  notices: 'ocid, *councilGroups, deadline, contractEnd, updatedAt, *tenderKeys, *endKeys, pageId, *comingKeys',
+} as const;
+
 export const DB_NAME = 'council-lens';
 
 /** An upgrade that fills fields in on every cached notice, in the upgrade's transaction. */
@@ -98,6 +109,18 @@ export class CouncilLensDB extends Dexie {
         fillNotices((row) => {
           const pageId = row.noticeUrl ? noticePageId(row.noticeUrl) : null;
           if (pageId) row.pageId = pageId;
+        }),
+      );
+    this.version(7)
+      .stores(schemaV7)
+      .upgrade(
+        fillNotices((row) => {
+          const notice = NoticeSchema.safeParse(row);
+          // A row that no longer reads as a notice keeps its fields; the next sync replaces it.
+          const next: Partial<NoticeRow> & { supplierKeys?: unknown } = notice.success ? toNoticeRow(notice.data, row.origin) : { ...row, ...procurementKeys(row) };
+          delete next.supplierKeys;
+          for (const key of Object.keys(row)) if (!(key in next)) delete (row as unknown as Record<string, unknown>)[key];
+          Object.assign(row, next);
         }),
       );
   }

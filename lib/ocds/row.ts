@@ -1,6 +1,5 @@
 import type { Notice } from './notice';
 import { noticePageId } from './portals';
-import { normaliseName } from './parties';
 
 /** Buyer key for notices whose buyer is not a council: compound indexes cannot hold undefined. */
 export const NOT_A_COUNCIL = '-';
@@ -14,8 +13,6 @@ export interface NoticeRow extends Notice {
   council: string;
   /** `${council}|${serviceGroup}` for each service group: "this council's notices in this service". */
   councilGroups: string[];
-  /** `ch:<number>` per Companies House number and `name:<normalised name>` per supplier. */
-  supplierKeys: string[];
   /** The last day the contract can run: max end with extensions, else end (YYYY-MM-DD). */
   contractEnd?: string;
   /** Tender deadline as a calendar date (YYYY-MM-DD), for "days left". */
@@ -35,6 +32,13 @@ export interface NoticeRow extends Notice {
    * `[council, group, contractEnd]` per service group plus `[council, ALL_GROUPS, contractEnd]`.
    */
   endKeys: ProcurementKey[];
+  /**
+   * Keys of the `*comingKeys` index, for a process still at planning (UK1 pipeline, UK2 market
+   * engagement, UK3 planned procurement, Contracts Finder's early engagement and future
+   * opportunity notices): `[council, group, until]` per service group plus `[council, ALL_GROUPS,
+   * until]`, where `until` is the day it stops being news ({@link comingUntil}).
+   */
+  comingKeys: ProcurementKey[];
 }
 
 /** `[council, service group or ALL_GROUPS, date]`: an IndexedDB array key, one entry of a multi-entry index. */
@@ -53,20 +57,49 @@ const CLOSED_STATUSES = new Set(['cancelled', 'unsuccessful', 'complete', 'withd
 
 const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
 
-/** Derives a notice's cache row. */
+/**
+ * Longest description a row keeps: the card, panel and workspace show a line or two, and the
+ * portal page has the rest. Real descriptions run to several kB (../shared/data), most of a row.
+ */
+export const DESCRIPTION_KEPT = 280;
+/** CPV codes a row keeps: the main one first; service groups are derived from all of them before. */
+const CPV_KEPT = 4;
+
+/** A description cut at a word near {@link DESCRIPTION_KEPT} characters, with an ellipsis when cut. */
+export function shortDescription(text: string): string {
+  if (text.length <= DESCRIPTION_KEPT) return text;
+  const cut = text.lastIndexOf(' ', DESCRIPTION_KEPT - 1);
+  return `${text.slice(0, cut > DESCRIPTION_KEPT / 2 ? cut : DESCRIPTION_KEPT - 1).trimEnd()}…`;
+}
+
+/**
+ * How long a planning notice stays "coming to market": until its expected tender date or its
+ * engagement deadline, whichever is later; a notice that names neither, a year after its last
+ * update (the expected-date slot of the `comingKeys` index).
+ */
+export const UNDATED_COMING_MONTHS = 12;
+export function comingUntil(row: Pick<Notice, 'expectedTenderDate' | 'engagementDeadline' | 'updatedAt'>): string {
+  const dated = [row.expectedTenderDate, row.engagementDeadline].filter((d): d is string => d !== undefined).sort();
+  if (dated.length > 0) return dated[dated.length - 1]!;
+  const updated = new Date(`${row.updatedAt.slice(0, 10)}T00:00:00Z`);
+  updated.setUTCMonth(updated.getUTCMonth() + UNDATED_COMING_MONTHS);
+  return updated.toISOString().slice(0, 10);
+}
+
+/**
+ * Derives a notice's cache row: compact (issue 10, "storage that holds years"), keeping what the
+ * card, notice panel, supplier references, workspace and Timing read. The description is cut
+ * ({@link shortDescription}) and CPV codes after the first {@link CPV_KEPT} are dropped (service
+ * groups were derived from them already).
+ */
 export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): NoticeRow {
   const council = notice.buyer.councilCode ?? NOT_A_COUNCIL;
-  const supplierKeys = new Set<string>();
-  for (const s of notice.suppliers) {
-    if (s.companiesHouse) supplierKeys.add(`ch:${s.companiesHouse}`);
-    const name = normaliseName(s.name);
-    if (name) supplierKeys.add(`name:${name}`);
-  }
-  const row: Omit<NoticeRow, 'tenderKeys' | 'endKeys'> = {
+  const row: Omit<NoticeRow, 'tenderKeys' | 'endKeys' | 'comingKeys'> = {
     ...notice,
+    description: shortDescription(notice.description),
+    cpv: notice.cpv.slice(0, CPV_KEPT),
     council,
     councilGroups: notice.serviceGroups.map((g) => `${council}|${g}`),
-    supplierKeys: [...supplierKeys],
     origin,
   };
   const end = day(notice.contractPeriod?.maxEnd ?? notice.contractPeriod?.end);
@@ -84,15 +117,20 @@ export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): Notice
  * with an end. Kept in step with {@link isOpenTender} and the handler's "contracts ending" filter.
  */
 export function procurementKeys(
-  row: Pick<NoticeRow, 'council' | 'stage' | 'status' | 'deadline' | 'contractEnd' | 'serviceGroups'>,
-): Pick<NoticeRow, 'tenderKeys' | 'endKeys'> {
+  row: Pick<NoticeRow, 'council' | 'stage' | 'status' | 'deadline' | 'contractEnd' | 'serviceGroups' | 'terminated' | 'updatedAt'> &
+    Partial<Pick<NoticeRow, 'expectedTenderDate' | 'engagementDeadline'>>,
+): Pick<NoticeRow, 'tenderKeys' | 'endKeys' | 'comingKeys'> {
   const groups = [...new Set<string>(row.serviceGroups), ALL_GROUPS];
   const keys = (date: string): ProcurementKey[] => groups.map((g) => [row.council, g, date]);
-  const openable = row.stage === 'tender' && !(row.status && CLOSED_STATUSES.has(row.status));
-  const end = row.stage === 'award' || row.stage === 'contract' ? row.contractEnd : undefined;
+  const closed = row.status !== undefined && CLOSED_STATUSES.has(row.status);
+  const openable = row.stage === 'tender' && !closed;
+  // A terminated contract (UK11) is not "ending": it has ended.
+  const end = (row.stage === 'award' || row.stage === 'contract') && row.terminated !== true ? row.contractEnd : undefined;
+  const coming = row.stage === 'planning' && !closed;
   return {
     tenderKeys: openable ? keys(row.deadline ?? NO_DEADLINE) : [],
     endKeys: end !== undefined ? keys(end) : [],
+    comingKeys: coming ? keys(comingUntil(row)) : [],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { NoticeSummary } from '@/lib/protocol';
 import { foldText } from './clean-text';
-import type { NoticeRow } from './row';
+import { comingUntil, type NoticeRow } from './row';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +33,11 @@ export function summariseNotice(row: NoticeRow, today: string, personsGroup: str
     suppliers: row.suppliers.map((s) => s.name),
     serviceGroups: row.serviceGroups,
     inPersonsGroup: personsGroup !== null && row.serviceGroups.includes(personsGroup as never),
+    noticeType: row.noticeTypes?.at(-1) ?? null,
+    noticeTypes: row.noticeTypes ?? [],
+    expectedTenderDate: row.expectedTenderDate ?? null,
+    engagementDeadline: row.engagementDeadline ?? null,
+    ...(row.stage === 'planning' ? { comingUntil: comingUntil(row) } : {}),
   };
 }
 

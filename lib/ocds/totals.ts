@@ -1,7 +1,7 @@
 import { ALL_GROUPS, type NoticeRow } from './row';
 
 /** The card's two sections, by the index whose `*` keys they count. */
-export type TotalsSection = 'tenderKeys' | 'endKeys';
+export type TotalsSection = 'tenderKeys' | 'endKeys' | 'comingKeys';
 
 /**
  * How many of a council's rows carry each date in one section's `*` keys (its tender deadlines,
@@ -24,7 +24,7 @@ export interface NoticeTotalsRow {
 /** `${council}|${section}` -> date -> change in count. */
 export type TotalsDelta = Map<string, Map<string, number>>;
 
-const SECTIONS: readonly TotalsSection[] = ['tenderKeys', 'endKeys'];
+const SECTIONS: readonly TotalsSection[] = ['tenderKeys', 'endKeys', 'comingKeys'];
 
 /** The id of a {@link TotalsDelta} entry. */
 export const totalsId = (council: string, section: TotalsSection) => `${council}|${section}`;

@@ -1,5 +1,5 @@
 import { formatFinancialYear, parseFinancialYear } from './financial-year';
-import type { ContractEvidence, NextWindow, SavingsEvidence, TimingResult, TimingSignal } from './index';
+import type { ContractEvidence, NextWindow, PlannedEvidence, SavingsEvidence, TimingResult, TimingSignal } from './index';
 
 export interface DescribeOptions {
   /** The council as the card names it, e.g. "Leeds City Council". */
@@ -61,6 +61,13 @@ export function describeTiming(result: TimingResult, options: DescribeOptions): 
       );
     }
     case 'procurement-window': {
+      const planned = soonestPlanned(holding);
+      if (planned) {
+        return (
+          `Procurement window: the council has published ${plannedPhrase(planned)}, with the tender expected on ${formatLongDate(planned.expectedTenderDate)}. ` +
+          `Now is the time to talk to the service lead, before the specification is written.`
+        );
+      }
       const contract = soonestContract(holding);
       return (
         `Procurement window: ${contractPhrase(contract)} ends ${endPhrase(contract)}, so the council should be planning what replaces it. ` +
@@ -97,6 +104,9 @@ export function describeNextWindow(result: TimingResult): string | null {
   if (next.evidence.source === 'savings') {
     return `The next window opens on ${opens}: the redesign year before ${kindNoun(next.evidence)} planned for ${next.evidence.financialYear}.`;
   }
+  if (next.evidence.source === 'planned') {
+    return `The next window opens on ${opens}: ${plannedPhrase(next.evidence)}, tender expected on ${formatLongDate(next.evidence.expectedTenderDate)}.`;
+  }
   return `The next window opens on ${opens}: re-procurement of ${contractPhrase(next.evidence)}, which ends ${endPhrase(next.evidence)}.`;
 }
 
@@ -125,6 +135,19 @@ function kindNoun(item: SavingsEvidence): string {
   if (item.kind === 'restructure') return 'a restructure';
   if (item.kind === 'service-review') return 'a service review';
   return 'savings';
+}
+
+/** The forward notice whose tender is expected soonest, if any holds. */
+function soonestPlanned(signals: TimingSignal[]): PlannedEvidence | undefined {
+  const planned = signals.flatMap((s) => (s.evidence.source === 'planned' ? [s.evidence] : []));
+  return planned.length === 0 ? undefined : planned.reduce((a, b) => (b.expectedTenderDate < a.expectedTenderDate ? b : a));
+}
+
+/** "a planned procurement notice for “Highways maintenance framework”". */
+function plannedPhrase(notice: PlannedEvidence): string {
+  const what = notice.noticeType ?? 'a forward notice';
+  const article = notice.noticeType ? (/^[aeiou]/i.test(what) ? 'an ' : 'a ') : '';
+  return notice.title ? `${article}${what} for “${notice.title}”` : `${article}${what}`;
 }
 
 function soonestContract(signals: TimingSignal[]): ContractEvidence {

@@ -11,6 +11,7 @@
  * |                                                 | bedding down: 1 April of N to 31 March of N+2 | `bedding-down` in it                 |
  * | contract ending E (`maxEnd` when given)         | procurement: E-18 months to the day before E-6 months | `procurement-window` in it   |
  * |                                                 | tender: E-6 months to E                       | `tender-imminent` in it              |
+ * | forward notice with tender expected on F (UK1/UK2/UK3) | procurement: its publication to F     | `procurement-window` in it           |
  * | investment                                      | none                                          | none (evidence only)                 |
  *
  * The procurement window stops the day before the tender window opens so that, as with the
@@ -39,9 +40,10 @@ export {
   TimingContractSchema,
   TimingInputError,
   TimingInputSchema,
+  TimingPlannedSchema,
   TimingSavingsSchema,
 } from './schema';
-export type { SavingsKind, SavingsStatus, TimingContractInput, TimingInput, TimingSavingsInput } from './schema';
+export type { SavingsKind, SavingsStatus, TimingContractInput, TimingInput, TimingPlannedInput, TimingSavingsInput } from './schema';
 export { describeNextWindow, describeTiming, formatAmount, formatLongDate, type DescribeOptions } from './describe';
 
 /** A phase some signal can hold today. */
@@ -91,6 +93,17 @@ export interface ContractEvidence {
   supplier?: string;
 }
 
+/** A forward notice as evidence (a planned procurement); `index` is its position in the input's `planned`. */
+export interface PlannedEvidence {
+  source: 'planned';
+  index: number;
+  published: string;
+  expectedTenderDate: string;
+  title?: string;
+  noticeType?: string;
+  url?: string;
+}
+
 /** Where a window sits relative to today. */
 export type WindowWhen = 'past' | 'current' | 'upcoming';
 
@@ -105,7 +118,7 @@ interface WindowSignal<K extends string, E> {
 
 export type RedesignSignal = WindowSignal<'redesign', SavingsEvidence>;
 export type BeddingDownSignal = WindowSignal<'bedding-down', SavingsEvidence>;
-export type ProcurementSignal = WindowSignal<'procurement', ContractEvidence>;
+export type ProcurementSignal = WindowSignal<'procurement', ContractEvidence | PlannedEvidence>;
 export type TenderSignal = WindowSignal<'tender', ContractEvidence>;
 /** An investment line: shown as evidence, opens no window. */
 export interface InvestmentSignal {
@@ -125,7 +138,7 @@ export interface NextWindow {
   /** The day it opens (= `window.from`), strictly after today. */
   opens: string;
   window: TimingWindow;
-  evidence: SavingsEvidence | ContractEvidence;
+  evidence: SavingsEvidence | ContractEvidence | PlannedEvidence;
 }
 
 export interface TimingResult {
@@ -146,7 +159,7 @@ export interface TimingResult {
 export function assessTiming(input: TimingInput): TimingResult {
   const parsed = TimingInputSchema.safeParse(input);
   if (!parsed.success) throw new TimingInputError(z.prettifyError(parsed.error));
-  const { today, savings, contracts } = parsed.data;
+  const { today, savings, contracts, planned = [] } = parsed.data;
   const signals: TimingSignal[] = [];
 
   savings.forEach((item, index) => {
@@ -215,6 +228,23 @@ export function assessTiming(input: TimingInput): TimingResult {
       when: tenderWhen,
       evidence,
     });
+  });
+
+  // The council said when it will go to tender: the service is choosing suppliers until then.
+  planned.forEach((notice, index) => {
+    if (notice.expectedTenderDate < notice.published) return;
+    const evidence: PlannedEvidence = compact({
+      source: 'planned',
+      index,
+      published: notice.published,
+      expectedTenderDate: notice.expectedTenderDate,
+      title: notice.title,
+      noticeType: notice.noticeType,
+      url: notice.url,
+    });
+    const window: TimingWindow = { from: notice.published, to: notice.expectedTenderDate };
+    const windowWhen = when(today, window);
+    signals.push({ kind: 'procurement', phase: windowWhen === 'current' ? 'procurement-window' : null, window, when: windowWhen, evidence });
   });
 
   const holding = new Set(signals.map((s) => s.phase));

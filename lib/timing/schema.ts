@@ -33,11 +33,23 @@ export const TimingContractSchema = z.object({
   supplier: optional(z.string()),
 });
 
+/** A Procurement Act forward notice (UK1 pipeline, UK2 engagement, UK3 planned procurement) naming when its tender is expected. */
+export const TimingPlannedSchema = z.object({
+  /** When the intent was published: the window opens then. */
+  published: IsoDateSchema,
+  expectedTenderDate: IsoDateSchema,
+  title: optional(z.string()),
+  /** The notice type in words, e.g. "planned procurement notice". */
+  noticeType: optional(z.string()),
+  url: optional(z.string()),
+});
+
 export const TimingInputSchema = z.object({
   /** The day to assess, in the reader's calendar (the caller picks the time zone). */
   today: IsoDateSchema,
   savings: z.array(TimingSavingsSchema),
   contracts: z.array(TimingContractSchema),
+  planned: z.optional(z.array(TimingPlannedSchema)),
 });
 
 /**
@@ -48,6 +60,16 @@ export interface TimingInput {
   today: string;
   savings: readonly TimingSavingsInput[];
   contracts: readonly TimingContractInput[];
+  /** Forward notices with an expected tender date; none when absent. */
+  planned?: readonly TimingPlannedInput[];
+}
+
+export interface TimingPlannedInput {
+  published: string;
+  expectedTenderDate: string;
+  title?: string | null;
+  noticeType?: string | null;
+  url?: string | null;
 }
 
 export interface TimingSavingsInput {

@@ -80,3 +80,41 @@ test.each([
   [1, '1 day left'],
   [12, '12 days left'],
 ])('formatDaysLeft(%i)', (days, expected) => expect(formatDaysLeft(days)).toBe(expected));
+
+describe('Coming to market', () => {
+  const planned: NoticeSummary = {
+    ...tender,
+    ocid: 'ocds-h6vhtk-07c001',
+    title: 'Highways maintenance framework',
+    source: 'find-a-tender',
+    noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/070001-2026',
+    value: { amount: 12_000_000, currency: 'GBP' },
+    deadline: null,
+    daysLeft: null,
+    serviceGroups: ['highways-transport'],
+    inPersonsGroup: true,
+    noticeType: 'UK3',
+    noticeTypes: ['UK3'],
+    expectedTenderDate: '2027-03-15',
+    engagementDeadline: null,
+    comingUntil: '2027-03-15',
+  };
+  const engagement: NoticeSummary = { ...planned, ocid: 'ocds-h6vhtk-07c002', title: 'Leisure centres operator', noticeType: 'UK2', noticeTypes: ['UK2'], expectedTenderDate: null, engagementDeadline: '2027-01-20', value: null, inPersonsGroup: false };
+
+  test('each forward notice with what, when, value and its type in words, linked to the notice', () => {
+    const view = mount(<ProcurementSections procurement={{ ...full, comingToMarket: [planned, engagement], comingTotal: 2 }} personsGroupLabel="Highways and transport" headingLevel={2} />);
+    const text = seenText(view);
+    expect(text).toContain('Coming to market (2)');
+    expect(text).toContain('Highways maintenance framework');
+    expect(text).toContain('tender expected March 2027 · £12m · planned procurement notice · Find a Tender');
+    expect(text).toContain('market engagement until 20 January 2027 · preliminary market engagement notice');
+    expect(view.querySelector('a[href="https://www.find-tender.service.gov.uk/Notice/070001-2026"]')?.textContent).toContain('Highways maintenance framework');
+  });
+
+  test('empty: says there is nothing ahead in the cache; an answer without the section shows none', () => {
+    expect(seenText(mount(<ProcurementSections procurement={{ ...full, comingToMarket: [], comingTotal: 0 }} headingLevel={2} />))).toContain(
+      'No pipeline, market engagement or planned procurement notices ahead in the local cache.',
+    );
+    expect(seenText(mount(<ProcurementSections procurement={full} headingLevel={2} />))).not.toContain('Coming to market');
+  });
+});

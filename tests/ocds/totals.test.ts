@@ -2,19 +2,23 @@ import { describe, expect, test } from 'vitest';
 import { NO_DEADLINE, procurementKeys, type NoticeRow } from '@/lib/ocds/row';
 import { applyTotals, totalBetween, totalsDelta } from '@/lib/ocds/totals';
 
-type KeyFields = Pick<NoticeRow, 'council' | 'stage' | 'status' | 'deadline' | 'contractEnd' | 'serviceGroups'>;
-const row = (over: Partial<KeyFields>): KeyFields => ({ council: 'LDS', stage: 'tender', serviceGroups: ['waste'], ...over });
+type KeyFields = Pick<NoticeRow, 'council' | 'stage' | 'status' | 'deadline' | 'contractEnd' | 'serviceGroups' | 'terminated' | 'updatedAt' | 'expectedTenderDate' | 'engagementDeadline'>;
+const row = (over: Partial<KeyFields>): KeyFields => ({ council: 'LDS', stage: 'tender', serviceGroups: ['waste'], updatedAt: '2026-08-10T10:00:00Z', ...over });
 
 describe('procurementKeys', () => {
-  test.each<[string, Partial<KeyFields>, Pick<NoticeRow, 'tenderKeys' | 'endKeys'>]>([
-    ['tender with a deadline', { deadline: '2027-01-05' }, { tenderKeys: [['LDS', 'waste', '2027-01-05'], ['LDS', '*', '2027-01-05']], endKeys: [] }],
-    ['tender without a deadline sorts last', {}, { tenderKeys: [['LDS', 'waste', NO_DEADLINE], ['LDS', '*', NO_DEADLINE]], endKeys: [] }],
-    ['closed tender: no keys', { status: 'cancelled', deadline: '2027-01-05' }, { tenderKeys: [], endKeys: [] }],
-    ['tender with a planned end: no end keys', { contractEnd: '2027-05-01' }, { tenderKeys: [['LDS', 'waste', NO_DEADLINE], ['LDS', '*', NO_DEADLINE]], endKeys: [] }],
-    ['award with an end', { stage: 'award', contractEnd: '2028-03-31', serviceGroups: [] }, { tenderKeys: [], endKeys: [['LDS', '*', '2028-03-31']] }],
-    ['contract, groups deduplicated', { stage: 'contract', contractEnd: '2028-03-31', serviceGroups: ['waste', 'waste'] }, { tenderKeys: [], endKeys: [['LDS', 'waste', '2028-03-31'], ['LDS', '*', '2028-03-31']] }],
-    ['award without an end', { stage: 'award' }, { tenderKeys: [], endKeys: [] }],
-    ['planning', { stage: 'planning', deadline: '2027-01-05' }, { tenderKeys: [], endKeys: [] }],
+  test.each<[string, Partial<KeyFields>, Pick<NoticeRow, 'tenderKeys' | 'endKeys' | 'comingKeys'>]>([
+    ['tender with a deadline', { deadline: '2027-01-05' }, { tenderKeys: [['LDS', 'waste', '2027-01-05'], ['LDS', '*', '2027-01-05']], endKeys: [], comingKeys: [] }],
+    ['tender without a deadline sorts last', {}, { tenderKeys: [['LDS', 'waste', NO_DEADLINE], ['LDS', '*', NO_DEADLINE]], endKeys: [], comingKeys: [] }],
+    ['closed tender: no keys', { status: 'cancelled', deadline: '2027-01-05' }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
+    ['tender with a planned end: no end keys', { contractEnd: '2027-05-01' }, { tenderKeys: [['LDS', 'waste', NO_DEADLINE], ['LDS', '*', NO_DEADLINE]], endKeys: [], comingKeys: [] }],
+    ['award with an end', { stage: 'award', contractEnd: '2028-03-31', serviceGroups: [] }, { tenderKeys: [], endKeys: [['LDS', '*', '2028-03-31']], comingKeys: [] }],
+    ['contract, groups deduplicated', { stage: 'contract', contractEnd: '2028-03-31', serviceGroups: ['waste', 'waste'] }, { tenderKeys: [], endKeys: [['LDS', 'waste', '2028-03-31'], ['LDS', '*', '2028-03-31']], comingKeys: [] }],
+    ['award without an end', { stage: 'award' }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
+    ['planning without dates: news for a year after its last update', { stage: 'planning', deadline: '2027-01-05' }, { tenderKeys: [], endKeys: [], comingKeys: [['LDS', 'waste', '2027-08-10'], ['LDS', '*', '2027-08-10']] }],
+    ['UK3 planned procurement: until the tender is expected', { stage: 'planning', expectedTenderDate: '2027-03-01' }, { tenderKeys: [], endKeys: [], comingKeys: [['LDS', 'waste', '2027-03-01'], ['LDS', '*', '2027-03-01']] }],
+    ['UK2 engagement and expected tender: the later of the two', { stage: 'planning', expectedTenderDate: '2027-03-01', engagementDeadline: '2027-04-01' }, { tenderKeys: [], endKeys: [], comingKeys: [['LDS', 'waste', '2027-04-01'], ['LDS', '*', '2027-04-01']] }],
+    ['cancelled planning notice: no keys', { stage: 'planning', status: 'cancelled', expectedTenderDate: '2027-03-01' }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
+    ['UK11 terminated contract: not ending', { stage: 'contract', contractEnd: '2028-03-31', terminated: true }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
   ])('%s', (_, over, keys) => {
     expect(procurementKeys(row(over))).toEqual(keys);
   });

@@ -1,5 +1,7 @@
 import { ENDING_WITHIN_MONTHS, LIST_LIMIT } from '@/entrypoints/background/handlers/council-procurement';
-import { isOpenTender, type NoticeRow } from '@/lib/ocds/row';
+import { comingUntil, isOpenTender, type NoticeRow } from '@/lib/ocds/row';
+
+const CLOSED = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
 import { addMonths, personsGroupFirst, summariseNotice } from '@/lib/ocds/summary';
 import type { Procurement } from '@/lib/protocol';
 
@@ -30,15 +32,23 @@ export function referenceProcurement(
     .map((row) => summariseNotice(row, today, personsGroup))
     .sort(personsGroupFirst((s) => s.deadline));
   const contracts = ending
-    .filter((row) => row.stage === 'award' || row.stage === 'contract')
+    .filter((row) => (row.stage === 'award' || row.stage === 'contract') && row.terminated !== true)
     .map((row) => summariseNotice(row, today, personsGroup))
     .sort(personsGroupFirst((s) => s.maxEnd ?? s.end));
+  // Coming to market: forward notices not closed, still ahead (their comingUntil day from today on).
+  const coming = mine
+    .filter((row) => row.stage === 'planning' && !(row.status && CLOSED.has(row.status)) && comingUntil(row) >= today)
+    .sort((a, b) => (comingUntil(a) < comingUntil(b) ? -1 : comingUntil(a) > comingUntil(b) ? 1 : 0))
+    .map((row) => summariseNotice(row, today, personsGroup))
+    .sort(personsGroupFirst((s) => s.comingUntil ?? null));
   return {
     openTenders: open.slice(0, LIST_LIMIT),
     openTotal: open.length,
     contractsEnding: contracts.slice(0, LIST_LIMIT),
     endingTotal: contracts.length,
     endingWithinMonths: ENDING_WITHIN_MONTHS,
+    comingToMarket: coming.slice(0, LIST_LIMIT),
+    comingTotal: coming.length,
     lastSyncedAt,
   };
 }

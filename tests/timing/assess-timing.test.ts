@@ -415,3 +415,46 @@ describe('describeTiming', () => {
     [12_400_000, '£12m'],
   ])('formatAmount(%i) = %s', (amount, expected) => expect(formatAmount(amount)).toBe(expected));
 });
+
+describe('forward notices: a tender expected on F', () => {
+  const planned = { published: '2026-08-10', expectedTenderDate: '2027-03-01', title: 'Highways maintenance framework', noticeType: 'planned procurement notice' };
+
+  test.each<[string, TimingVerdict]>([
+    ['2026-12-06', 'procurement-window'],
+    ['2027-03-01', 'procurement-window'],
+    ['2027-03-02', 'no-signal'],
+    ['2026-08-09', 'no-signal'],
+  ])('on %s the verdict is %s', (today, verdict) => {
+    expect(assessTiming({ today, savings: [], contracts: [], planned: [planned] }).verdict).toBe(verdict);
+  });
+
+  test('the notice is named as the evidence, and the sentence says when the tender is expected', () => {
+    const result = assessTiming({ today: '2026-12-06', savings: [], contracts: [], planned: [planned] });
+    expect(result.signals).toEqual([
+      {
+        kind: 'procurement',
+        phase: 'procurement-window',
+        window: { from: '2026-08-10', to: '2027-03-01' },
+        when: 'current',
+        evidence: { source: 'planned', index: 0, published: '2026-08-10', expectedTenderDate: '2027-03-01', title: 'Highways maintenance framework', noticeType: 'planned procurement notice' },
+      },
+    ]);
+    expect(describeTiming(result, { councilName: 'Leeds City Council', groupLabel: 'Highways and transport' })).toBe(
+      'Procurement window: the council has published a planned procurement notice for “Highways maintenance framework”, with the tender expected on 1 March 2027. Now is the time to talk to the service lead, before the specification is written.',
+    );
+  });
+
+  test('a redesign year outranks it; a contract-only window is still described by its contract', () => {
+    expect(assessTiming({ today: '2026-12-06', savings: [saving('2027/28')], contracts: [], planned: [planned] }).verdict).toBe('redesign-now');
+    const both = assessTiming({ today: '2026-12-06', savings: [], contracts: [contract('2028-01-31', { title: 'Old framework' })], planned: [] });
+    expect(describeTiming(both, { councilName: 'Leeds City Council' })).toContain('“Old framework” ends on 31 January 2028');
+  });
+
+  test('an expected date before its publication is not evidence', () => {
+    expect(assessTiming({ today: '2026-12-06', savings: [], contracts: [], planned: [{ ...planned, expectedTenderDate: '2026-01-01' }] }).signals).toEqual([]);
+  });
+
+  test('a malformed expected date is refused like any timing input', () => {
+    expect(() => assessTiming({ today: '2026-12-06', savings: [], contracts: [], planned: [{ ...planned, expectedTenderDate: '1 March' }] })).toThrow(TimingInputError);
+  });
+});

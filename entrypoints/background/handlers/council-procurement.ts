@@ -12,7 +12,7 @@ export const LIST_LIMIT = 8;
 /** Above every date in a key's date slot (dates and NO_DEADLINE are ASCII). */
 const AFTER_ALL_DATES = '\uffff';
 
-type KeyIndex = 'tenderKeys' | 'endKeys';
+type KeyIndex = 'tenderKeys' | 'endKeys' | 'comingKeys';
 
 /**
  * "What is this council buying now, and which contracts end soon?" from the local cache: its open
@@ -31,10 +31,11 @@ export async function councilProcurement(
 ): Promise<Procurement> {
   const horizon = addMonths(today, ENDING_WITHIN_MONTHS);
   const section = (index: KeyIndex, from: string, to: string) => ({ index, from, to });
-  const [open, ending] = await db.transaction('r', db.notices, db.noticeTotals, () =>
+  const [open, ending, coming] = await db.transaction('r', db.notices, db.noticeTotals, () =>
     Promise.all([
       firstAndTotal(db, council, personsGroup, today, section('tenderKeys', today, AFTER_ALL_DATES), (s) => s.deadline),
       firstAndTotal(db, council, personsGroup, today, section('endKeys', today, horizon), (s) => s.maxEnd ?? s.end),
+      firstAndTotal(db, council, personsGroup, today, section('comingKeys', today, AFTER_ALL_DATES), (s) => s.comingUntil ?? null),
     ]),
   );
   return {
@@ -43,6 +44,8 @@ export async function councilProcurement(
     contractsEnding: ending.list,
     endingTotal: ending.total,
     endingWithinMonths: ENDING_WITHIN_MONTHS,
+    comingToMarket: coming.list,
+    comingTotal: coming.total,
     lastSyncedAt,
   };
 }

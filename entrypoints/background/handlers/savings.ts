@@ -1,5 +1,7 @@
-import type { SavingsDraft, SavingsImportOutcome, TimingContract, TimingData } from '@/lib/protocol';
+import type { SavingsDraft, SavingsImportOutcome, TimingContract, TimingData, TimingPlanned } from '@/lib/protocol';
+import { noticeTypeName } from '@/lib/ocds/notice-types';
 import { addMonths } from '@/lib/ocds/dates';
+import { ALL_GROUPS } from '@/lib/ocds/row';
 import { parseSavingsFile } from '@/lib/savings/import';
 import { toCsv, toJson } from '@/lib/savings/export';
 import { savingsCouncilResolver } from '@/lib/savings/councils';
@@ -96,10 +98,21 @@ export const TIMING_CONTRACTS_LIMIT = 12;
  * service: its savings items, and its awarded contracts ending from today to five years on.
  */
 export async function getTiming(db: CouncilLensDB, council: string, serviceGroup: string | null, today: string): Promise<TimingData> {
-  const [all, ending] = await Promise.all([
+  const group = serviceGroup ?? ALL_GROUPS;
+  const [all, ending, coming] = await Promise.all([
     db.savings.where('council').equals(council).toArray(),
-    db.notices.where('[council+contractEnd]').between([council, today], [council, addMonths(today, TIMING_HORIZON_MONTHS)], true, true).toArray(),
+    db.notices
+      .where('endKeys')
+      .between([council, serviceGroup ?? ALL_GROUPS, today], [council, serviceGroup ?? ALL_GROUPS, addMonths(today, TIMING_HORIZON_MONTHS)], true, true)
+      .toArray(),
+    db.notices.where('comingKeys').between([council, group, today], [council, group, '\uffff'], true, true).limit(TIMING_CONTRACTS_LIMIT).toArray(),
   ]);
+  const planned: TimingPlanned[] = coming.flatMap((row) => {
+    if (row.expectedTenderDate === undefined || row.expectedTenderDate < today) return [];
+    const type = row.noticeTypes?.at(-1);
+    const noticeType = type ? noticeTypeName(type) : null;
+    return [{ published: row.publishedAt.slice(0, 10), expectedTenderDate: row.expectedTenderDate, title: row.title, url: row.noticeUrl, ...(noticeType ? { noticeType } : {}) }];
+  });
   const savings = (serviceGroup ? all.filter((s) => s.serviceGroup === serviceGroup) : all).sort(byCouncilYear);
   const contracts: TimingContract[] = ending
     .filter((row) => (row.stage === 'award' || row.stage === 'contract') && (!serviceGroup || (row.serviceGroups as readonly string[]).includes(serviceGroup)))
@@ -116,5 +129,5 @@ export async function getTiming(db: CouncilLensDB, council: string, serviceGroup
       if (row.noticeUrl) contract.url = row.noticeUrl;
       return contract;
     });
-  return { council, serviceGroup, savings, contracts, otherServices: all.length - savings.length };
+  return { council, serviceGroup, savings, contracts, otherServices: all.length - savings.length, planned };
 }
