@@ -7,6 +7,7 @@ import type { NoticeTotalsRow, TotalsSection } from '@/lib/ocds/totals';
 import type { SavingsItem } from '@/lib/savings/schema';
 import type { Annotation, Prospect } from '@/lib/workspace/schema';
 import { noticeTotalsMiddleware } from './notice-totals';
+import { packedNoticesMiddleware } from './packed-notices';
 
 /** Key-value rows: which packaged dataset is loaded, sync cursors and the like. */
 export interface MetaRow {
@@ -66,13 +67,14 @@ export const schemaV6 = {
 } as const;
 
 // 2026-12-06 (v7): a cache that holds years (issue 10). Rows are compact (lib/ocds/row.ts
-// toNoticeRow: descriptions cut, no supplierKeys field, one release id); indexes the app never reads
-// go ([council+stage], *supplierKeys) and [council+contractEnd] gives way to the `*` keys of
-// *endKeys; *comingKeys lists what a council will buy next (Procurement Act UK1/UK2/UK3 notices).
+// toNoticeRow, stored packed by packedNoticesMiddleware: lib/ocds/packed-row.ts); indexes the app
+// never reads go ([council+stage], *supplierKeys), and *endKeys, now on every award, answers what
+// [council+contractEnd] (Timing) and *councilGroups (who won before) did; *comingKeys lists what a
+// council will buy next (Procurement Act UK1/UK2/UK3 notices).
 // The upgrade rebuilds every cached row from its notice; user tables are untouched.
 export const schemaV7 = {
   ...schemaV6,
-  notices: 'ocid, *councilGroups, deadline, contractEnd, updatedAt, *tenderKeys, *endKeys, pageId, *comingKeys',
+  notices: 'ocid, deadline, contractEnd, updatedAt, *tenderKeys, *endKeys, pageId, *comingKeys',
 } as const;
 
 export const DB_NAME = 'council-lens';
@@ -96,6 +98,7 @@ export class CouncilLensDB extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.use(noticeTotalsMiddleware);
+    this.use(packedNoticesMiddleware);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
     this.version(3)

@@ -11,8 +11,6 @@ export const NOT_A_COUNCIL = '-';
 export interface NoticeRow extends Notice {
   /** Buyer's council code, or {@link NOT_A_COUNCIL}. */
   council: string;
-  /** `${council}|${serviceGroup}` for each service group: "this council's notices in this service". */
-  councilGroups: string[];
   /** The last day the contract can run: max end with extensions, else end (YYYY-MM-DD). */
   contractEnd?: string;
   /** Tender deadline as a calendar date (YYYY-MM-DD), for "days left". */
@@ -28,8 +26,11 @@ export interface NoticeRow extends Notice {
    */
   tenderKeys: ProcurementKey[];
   /**
-   * Keys of the `*endKeys` index, for an award or contract with a {@link NoticeRow.contractEnd}:
-   * `[council, group, contractEnd]` per service group plus `[council, ALL_GROUPS, contractEnd]`.
+   * Keys of the `*endKeys` index, for every award or contract: `[council, group, end]` per service
+   * group plus `[council, ALL_GROUPS, end]`, where `end` is its {@link NoticeRow.contractEnd}, or
+   * {@link NO_END} when none is published or the contract was terminated (UK11). "Contracts ending
+   * from today" is the range from `[council, group, today]`; "who won this council's contracts in
+   * this service" is the whole `[council, group]` prefix.
    */
   endKeys: ProcurementKey[];
   /**
@@ -53,6 +54,9 @@ export const ALL_GROUPS = '*';
  */
 export const NO_DEADLINE = '9999';
 
+/** End slot of an award with no end date, or of a terminated contract: before every real date, so never "ending". */
+export const NO_END = '0000';
+
 const CLOSED_STATUSES = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
 
 const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
@@ -61,7 +65,7 @@ const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
  * Longest description a row keeps: the card, panel and workspace show a line or two, and the
  * portal page has the rest. Real descriptions run to several kB (../shared/data), most of a row.
  */
-export const DESCRIPTION_KEPT = 280;
+export const DESCRIPTION_KEPT = 160;
 /** CPV codes a row keeps: the main one first; service groups are derived from all of them before. */
 const CPV_KEPT = 4;
 
@@ -89,17 +93,25 @@ export function comingUntil(row: Pick<Notice, 'expectedTenderDate' | 'engagement
 /**
  * Derives a notice's cache row: compact (issue 10, "storage that holds years"), keeping what the
  * card, notice panel, supplier references, workspace and Timing read. The description is cut
- * ({@link shortDescription}) and CPV codes after the first {@link CPV_KEPT} are dropped (service
- * groups were derived from them already).
+ * ({@link shortDescription}), CPV codes after the first {@link CPV_KEPT} are dropped (service
+ * groups were derived from them already), and so are the fields nothing in the extension shows:
+ * procurement method and details, suitability, regions, minimum value, release ids, the buyer's
+ * locality and postcode. IndexedDB then holds it packed (lib/ocds/packed-row.ts).
  */
 export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): NoticeRow {
   const council = notice.buyer.councilCode ?? NOT_A_COUNCIL;
+  // What no card, panel, reference or workspace shows stays on the portal's page.
+  const { procurementMethod: _m, procurementMethodDetails: _d, suitability: _s, minValue: _v, ...kept } = notice;
+  const { locality: _l, postcode: _p, ...buyer } = notice.buyer;
   const row: Omit<NoticeRow, 'tenderKeys' | 'endKeys' | 'comingKeys'> = {
-    ...notice,
+    ...kept,
+    buyer,
+    regions: [],
+    // Release ids only told the merge which releases it had seen; nothing reads them.
+    releaseIds: [],
     description: shortDescription(notice.description),
     cpv: notice.cpv.slice(0, CPV_KEPT),
     council,
-    councilGroups: notice.serviceGroups.map((g) => `${council}|${g}`),
     origin,
   };
   const end = day(notice.contractPeriod?.maxEnd ?? notice.contractPeriod?.end);
@@ -125,7 +137,8 @@ export function procurementKeys(
   const closed = row.status !== undefined && CLOSED_STATUSES.has(row.status);
   const openable = row.stage === 'tender' && !closed;
   // A terminated contract (UK11) is not "ending": it has ended.
-  const end = (row.stage === 'award' || row.stage === 'contract') && row.terminated !== true ? row.contractEnd : undefined;
+  const awarded = row.stage === 'award' || row.stage === 'contract';
+  const end = awarded ? (row.terminated === true ? NO_END : (row.contractEnd ?? NO_END)) : undefined;
   const coming = row.stage === 'planning' && !closed;
   return {
     tenderKeys: openable ? keys(row.deadline ?? NO_DEADLINE) : [],

@@ -28,7 +28,7 @@ test('v1 -> v2: every v1 row survives and the notices table starts empty', async
   expect(await db.serviceGroups.count()).toBe(1);
   expect((await db.meta.get('dataset'))?.value).toMatchObject({ version: '0.1.0' });
   expect(await db.notices.count()).toBe(0);
-  await db.notices.put({ ocid: 'ocds-x', council: 'LDS', councilGroups: ['LDS|waste'], supplierKeys: [], stage: 'tender' } as never);
+  await db.notices.put({ ocid: 'ocds-x', council: 'LDS', supplierKeys: [], stage: 'tender' } as never);
   expect(await db.notices.filter((row) => row.council === 'LDS' && row.stage === 'tender').count()).toBe(1);
   db.close();
 });

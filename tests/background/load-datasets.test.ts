@@ -42,7 +42,7 @@ describe('loadDatasets', () => {
 
   test('the seed never overwrites a notice a sync fetched', async () => {
     const first = JSON.parse(seed).notices[0];
-    await db.notices.put({ ...first, title: 'Fetched from the live API', council: 'X', councilGroups: [], supplierKeys: [], origin: 'sync' });
+    await db.notices.put({ ...first, title: 'Fetched from the live API', council: 'X', supplierKeys: [], origin: 'sync' });
     await loadDatasets(db, { councils, services, seed, version: '0.1.0' });
     expect((await db.notices.get(first.ocid))?.title).toBe('Fetched from the live API');
     expect(await db.notices.count()).toBe(JSON.parse(seed).notices.length);

@@ -161,7 +161,7 @@ test('v3 -> v4: the savings table is added and every notice survives', async () 
   Dexie.dependencies.indexedDB = new IDBFactory();
   const v3 = new Dexie('upgrade');
   v3.version(3).stores(schemaV3);
-  await v3.table('notices').put({ ocid: 'ocds-keep', council: 'LDS', councilGroups: [], supplierKeys: [], tenderKeys: [], endKeys: [], stage: 'tender' });
+  await v3.table('notices').put({ ocid: 'ocds-keep', council: 'LDS', supplierKeys: [], tenderKeys: [], endKeys: [], stage: 'tender' });
   await v3.table('meta').put({ key: 'sync:last-success', value: 1 });
   v3.close();
   const upgraded = new CouncilLensDB('upgrade');

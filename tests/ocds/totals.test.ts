@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NO_DEADLINE, procurementKeys, type NoticeRow } from '@/lib/ocds/row';
+import { NO_DEADLINE, NO_END, procurementKeys, type NoticeRow } from '@/lib/ocds/row';
 import { applyTotals, totalBetween, totalsDelta } from '@/lib/ocds/totals';
 
 type KeyFields = Pick<NoticeRow, 'council' | 'stage' | 'status' | 'deadline' | 'contractEnd' | 'serviceGroups' | 'terminated' | 'updatedAt' | 'expectedTenderDate' | 'engagementDeadline'>;
@@ -13,12 +13,12 @@ describe('procurementKeys', () => {
     ['tender with a planned end: no end keys', { contractEnd: '2027-05-01' }, { tenderKeys: [['LDS', 'waste', NO_DEADLINE], ['LDS', '*', NO_DEADLINE]], endKeys: [], comingKeys: [] }],
     ['award with an end', { stage: 'award', contractEnd: '2028-03-31', serviceGroups: [] }, { tenderKeys: [], endKeys: [['LDS', '*', '2028-03-31']], comingKeys: [] }],
     ['contract, groups deduplicated', { stage: 'contract', contractEnd: '2028-03-31', serviceGroups: ['waste', 'waste'] }, { tenderKeys: [], endKeys: [['LDS', 'waste', '2028-03-31'], ['LDS', '*', '2028-03-31']], comingKeys: [] }],
-    ['award without an end', { stage: 'award' }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
+    ['award without an end: dated before every day (who won before, never ending)', { stage: 'award' }, { tenderKeys: [], endKeys: [['LDS', 'waste', NO_END], ['LDS', '*', NO_END]], comingKeys: [] }],
     ['planning without dates: news for a year after its last update', { stage: 'planning', deadline: '2027-01-05' }, { tenderKeys: [], endKeys: [], comingKeys: [['LDS', 'waste', '2027-08-10'], ['LDS', '*', '2027-08-10']] }],
     ['UK3 planned procurement: until the tender is expected', { stage: 'planning', expectedTenderDate: '2027-03-01' }, { tenderKeys: [], endKeys: [], comingKeys: [['LDS', 'waste', '2027-03-01'], ['LDS', '*', '2027-03-01']] }],
     ['UK2 engagement and expected tender: the later of the two', { stage: 'planning', expectedTenderDate: '2027-03-01', engagementDeadline: '2027-04-01' }, { tenderKeys: [], endKeys: [], comingKeys: [['LDS', 'waste', '2027-04-01'], ['LDS', '*', '2027-04-01']] }],
     ['cancelled planning notice: no keys', { stage: 'planning', status: 'cancelled', expectedTenderDate: '2027-03-01' }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
-    ['UK11 terminated contract: not ending', { stage: 'contract', contractEnd: '2028-03-31', terminated: true }, { tenderKeys: [], endKeys: [], comingKeys: [] }],
+    ['UK11 terminated contract: not ending', { stage: 'contract', contractEnd: '2028-03-31', terminated: true }, { tenderKeys: [], endKeys: [['LDS', 'waste', NO_END], ['LDS', '*', NO_END]], comingKeys: [] }],
   ])('%s', (_, over, keys) => {
     expect(procurementKeys(row(over))).toEqual(keys);
   });

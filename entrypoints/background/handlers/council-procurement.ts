@@ -57,7 +57,7 @@ export async function councilProcurement(
  * prefix, of which at most that many are the group's, holds enough of the rest. Each read also
  * takes every row on its last row's date, as the sort breaks date ties by title, not by ocid.
  */
-async function firstAndTotal(
+export async function firstAndTotal(
   db: CouncilLensDB,
   council: string,
   personsGroup: string | null,

@@ -126,7 +126,8 @@ export async function noticeInsight(
   const group = request.serviceGroup ?? row?.serviceGroups[0] ?? fromPage();
   let earlier: NoticeRow[] = [];
   if (request.council && group) {
-    earlier = (await db.notices.where('councilGroups').equals(`${request.council}|${group}`).toArray())
+    // Every award carries `[council, group, end]` keys (lib/ocds/row.ts): the prefix is "in this service".
+    earlier = (await db.notices.where('endKeys').between([request.council, group, ''], [request.council, group, '\uffff'], true, true).toArray())
       .filter((r) => (r.stage === 'award' || r.stage === 'contract') && r.ocid !== row?.ocid && r.suppliers.length > 0)
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
       .slice(0, EARLIER_AWARDS_LIMIT);

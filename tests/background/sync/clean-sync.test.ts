@@ -72,7 +72,7 @@ describe('a clean full sync', () => {
     fat.slice(1).forEach((entry, i) => expect(entry.at - fat[i]!.at).toBeGreaterThanOrEqual(10_000));
     expect(progress.some((p) => p.source === 'find-a-tender' && p.state === 'waiting')).toBe(true);
     expect(progress.at(-1)).toMatchObject({ source: 'find-a-tender', state: 'done', syncedTo: '2025-03-12T00:00:00Z' });
-  });
+  }, 30_000); // a whole 51-day sync into fake-indexeddb: seconds on a busy 2-core machine
 
   test('October 2022 with the default 30-day backfill (the 2022 file, dates with +01:00)', async () => {
     const OCT_21 = Date.parse('2022-10-21T00:00:00Z');

@@ -62,8 +62,10 @@ describe('mergeNotices', () => {
     const older = parseReleases(own.slice(1)).notices[0]!;
     const newest = parseReleases(own.slice(0, 1)).notices[0]!;
     const merged = mergeNotices(toNoticeRow(older, 'seed'), newest);
-    expect(merged).toEqual(multi);
+    // A cached row keeps no release ids (lib/ocds/row.ts: nothing reads them); every other field merges as the whole notice would.
+    const expected = { ...multi, releaseIds: newest.releaseIds };
+    expect(merged).toEqual(expected);
     expect(merged).not.toHaveProperty('council');
-    expect(mergeNotices(merged, merged)).toEqual(multi);
+    expect(mergeNotices(merged, merged)).toEqual(expected);
   });
 });
