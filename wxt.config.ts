@@ -22,7 +22,8 @@ export default defineConfig({
     description:
       'UK council context where you already work: LinkedIn, Contracts Finder, Find a Tender and council websites. Everything stays in your browser.',
     // scripting: the council-site badge script is registered at runtime, only once its hosts are granted.
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage: years of cached notices (hundreds of MB) would pass the default quota.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Only the sites the extension reads. No web_accessible_resources: LinkedIn probes for them.
     // LinkedIn to read profiles; the two public procurement APIs, fetched by the background only.
     host_permissions: ['*://www.linkedin.com/*', 'https://www.contractsfinder.service.gov.uk/*', 'https://www.find-tender.service.gov.uk/*'],

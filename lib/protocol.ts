@@ -261,6 +261,8 @@ export const GetSiteCouncilsSchema = z.object({ type: z.literal('getSiteCouncils
 
 /** Where the procurement sync stands (options page). */
 export const GetSyncStatusSchema = z.object({ type: z.literal('getSyncStatus') });
+/** "Clear cached notices" (options page): the notices cache and the sync's cursors, never the user's own records. */
+export const ClearNoticesSchema = z.object({ type: z.literal('clearNotices') });
 /** "Refresh now": starts a sync run unless one is running; answers at once with the status. */
 export const RefreshNowSchema = z.object({ type: z.literal('refreshNow') });
 
@@ -271,6 +273,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   GetStatusSchema,
   GetSyncStatusSchema,
   RefreshNowSchema,
+  ClearNoticesSchema,
   ListSavingsSchema,
   ImportSavingsSchema,
   ExportSavingsSchema,
@@ -311,6 +314,7 @@ export interface ResponseMap {
   getTabContext: TabContext | null;
   getCouncilCard: CouncilCardView | null;
   getStatus: DatasetStatus;
+  clearNotices: { removed: number };
   getSyncStatus: SyncStatus;
   refreshNow: SyncStatus;
   listSavings: SavingsItem[];

@@ -7,6 +7,7 @@ import { CouncilLensDB } from './db';
 import { showBadge } from './badge';
 import { getCouncilCard } from './handlers/get-council-card';
 import { getStatus } from './handlers/get-status';
+import { clearNotices } from './handlers/clear-notices';
 import { councilProcurement } from './handlers/council-procurement';
 import { lastSyncedAt, localDate } from './clock';
 import { lookupCouncil } from './handlers/lookup-council';
@@ -190,6 +191,11 @@ export default defineBackground(() => {
         return getStatus(db);
       case 'getSyncStatus':
         return sync.status();
+      case 'clearNotices': {
+        const cleared = await clearNotices(db);
+        void broadcast({ type: 'syncChanged' });
+        return cleared;
+      }
       case 'refreshNow':
         await ensureDatasets(false);
         return sync.refreshNow();

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncPanel } from '@/components/sync/sync-panel';
+import { CacheSpace } from '@/components/sync/cache-space';
+import { storageSpace } from '@/lib/extension/storage-space';
 import { SavingsManager } from '@/components/savings/savings-manager';
 import { ReminderSettings } from '@/components/workspace/reminder-settings';
 import { CouncilSitesSetting } from '@/components/site-badge/council-sites-setting';
@@ -57,6 +59,7 @@ export function App() {
   const sync = useSyncStatus();
   const savings = useSavings();
   const councilSites = useCouncilSites(settings, setSettings);
+  const [space, setSpace] = useState<{ usage: number | null; persisted: boolean | null }>({ usage: null, persisted: null });
 
   useEffect(() => {
     void readSettings().then(setSettings);
@@ -65,6 +68,7 @@ export function App() {
   // The notices count changes as a refresh stores pages.
   useEffect(() => {
     if (sync.sync) void ask({ type: 'getStatus' }).then(setStatus, () => undefined);
+    void storageSpace().then(setSpace);
   }, [sync.sync]);
 
   const change = async (patch: Partial<Settings>, section: 'linkedin' | 'sync') => {
@@ -121,6 +125,17 @@ export function App() {
         onRefresh={sync.refresh}
         onChange={(patch) => void change(patch, 'sync')}
         saved={savedIn === 'sync'}
+      />
+      <CacheSpace
+        usage={space.usage}
+        notices={status?.notices ?? null}
+        persisted={space.persisted}
+        onClear={async () => {
+          const cleared = await ask({ type: 'clearNotices' });
+          setStatus(await ask({ type: 'getStatus' }));
+          setSpace(await storageSpace());
+          return cleared;
+        }}
       />
 
       <SavingsManager
