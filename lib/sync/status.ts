@@ -25,8 +25,14 @@ export const SyncErrorSchema = z.object({
 });
 export type SyncError = z.infer<typeof SyncErrorSchema>;
 
+/** A source's two edges: forward (new notices since the last run) and backfill (history, newest first). */
+export const SyncEdgeSchema = z.enum(['forward', 'backfill']);
+export type SyncEdge = z.infer<typeof SyncEdgeSchema>;
+
 export const SyncProgressSchema = z.object({
   source: SyncSourceSchema,
+  /** Absent: the forward edge. */
+  edge: SyncEdgeSchema.optional(),
   /** The window being read, or the last one read; ISO instants. */
   window: z.object({ from: z.string(), to: z.string() }),
   /** Pages stored in this run. */
@@ -37,10 +43,11 @@ export const SyncProgressSchema = z.object({
   notices: z.number().int().nonnegative(),
   /** Failed attempts and waits of this run, oldest first, the last 20. */
   errors: z.array(SyncErrorSchema),
-  state: z.enum(['running', 'waiting', 'done', 'failed']),
+  /** `paused`: the user paused the history backfill. */
+  state: z.enum(['running', 'waiting', 'done', 'failed', 'paused']),
   /** Set while waiting: when the next request goes out (epoch ms). */
   waitUntil: z.number().optional(),
-  /** Everything up to here is in the cache (ISO instant). */
+  /** Everything up to here is in the cache (ISO instant); for the backfill edge, everything from here on. */
   syncedTo: z.string().optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
