@@ -116,6 +116,11 @@ export interface WalkContext {
   api: SourceApi;
   /** Default: {@link forwardEdge}. */
   edge?: WalkEdge;
+  /**
+   * When this API was last asked (epoch ms), shared by the walks of one run over the same API (its
+   * forward and backfill edges), so the spacing holds across them. Default: this walk's own.
+   */
+  lastRequest?: { at?: number };
   base: string;
   fetch: typeof fetch;
   now(): number;
@@ -181,7 +186,7 @@ export function pageKey(releases: readonly unknown[]): string {
  */
 export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<WalkResult> {
   const { api, options } = ctx;
-  let lastRequestAt: number | undefined;
+  const lastRequest = ctx.lastRequest ?? {};
   let cursor: SourceCursor;
 
   const aborted = (): boolean => ctx.signal?.aborted === true;
@@ -265,8 +270,8 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
     let throttles = 0;
     for (;;) {
       stopIfAborted();
-      if (lastRequestAt !== undefined) await waitTill(lastRequestAt + api.minIntervalMs, `${api.label} allows one request every ${api.minIntervalMs / 1000} s`);
-      lastRequestAt = ctx.now();
+      if (lastRequest.at !== undefined) await waitTill(lastRequest.at + api.minIntervalMs, `${api.label} allows one request every ${api.minIntervalMs / 1000} s`);
+      lastRequest.at = ctx.now();
       await emit({ type: 'request', url });
       let result = await attempt(url);
       if (result.kind === 'ok') {

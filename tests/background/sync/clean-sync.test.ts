@@ -34,7 +34,7 @@ function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
 
 const MAR_12 = Date.parse('2025-03-12T00:00:00Z');
 
-describe('a clean full sync', () => {
+describe('a clean full sync', { timeout: 20_000 }, () => {
   test('January to March 2025 (51 days back): every council notice of both sources, nothing else', async () => {
     clock = fakeClock(MAR_12);
     const counting = countingFetch();

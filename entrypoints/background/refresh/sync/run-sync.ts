@@ -21,6 +21,11 @@ import {
 export interface SyncOptions extends WalkOptions {
   /** How long a run's lock outlives its last sign of life (a page, a wait). */
   lockTtlMs: number;
+  /**
+   * Least time between two requests, per source, instead of the API's (sources.ts: Find a Tender
+   * 10 s). For tests against the fake API with a compressed clock only; production passes none.
+   */
+  minIntervalMs?: Partial<Record<SyncSource, number>>;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = { ...DEFAULT_WALK_OPTIONS, lockTtlMs: 10 * 60_000 };
@@ -121,9 +126,14 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
 
   try {
     await persistRun(startedAt);
+    /** Each API's last request in this run, shared by its two edges (the spacing holds across them). */
+    const lastRequests: Record<SyncSource, { at?: number }> = { 'contracts-finder': {}, 'find-a-tender': {} };
+    /** Where each forward edge stood when this run began: a new backfill's anchor. */
+    const anchors = new Map<SyncSource, string>();
     /** Walks one edge of one source; false when the run must stop (aborted, lock lost). */
     const walkEdge = async (source: SyncSource, edge: SyncEdge): Promise<boolean> => {
-      const api = SOURCE_APIS[source];
+      const interval = options.minIntervalMs?.[source];
+      const api = interval === undefined ? SOURCE_APIS[source] : { ...SOURCE_APIS[source], minIntervalMs: interval };
       const key = edge === 'backfill' ? backfillKey(source) : cursorKey(source);
       const loadCursor = async (): Promise<SourceCursor> => readCursor((await db.meta.get(key))?.value);
       const saveCursor = (cursor: SourceCursor): Promise<void> =>
@@ -139,10 +149,11 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
         const history = deps.history!;
         let cursor = await loadCursor();
         if (cursor.anchor === undefined) {
-          // The backfill starts where the forward edge began, so the two leave no gap.
-          const forward = readCursor((await db.meta.get(cursorKey(source)))?.value);
-          if (forward.syncedTo === undefined) return true;
-          cursor = { ...cursor, anchor: forward.syncedTo };
+          // The backfill starts where the forward edge stood before this run, so the two leave no
+          // gap and what the forward edge read is not read again.
+          const anchor = anchors.get(source) ?? readCursor((await db.meta.get(cursorKey(source)))?.value).syncedTo;
+          if (anchor === undefined) return true;
+          cursor = { ...cursor, anchor };
           await saveCursor(cursor);
         }
         walkEdgeOf = backfillEdge(api, historyFloor(deps.now(), history.months));
@@ -150,7 +161,14 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
       } else if (deps.history) {
         // With a backfill, a source's first forward run starts now: the backfill reads the past.
         const cursor = await loadCursor();
-        if (cursor.syncedTo === undefined && cursor.window === undefined) await saveCursor({ ...cursor, syncedTo: isoSeconds(deps.now()) });
+        if (cursor.syncedTo === undefined && cursor.window === undefined) {
+          const syncedTo = isoSeconds(deps.now());
+          await saveCursor({ ...cursor, syncedTo });
+          anchors.set(source, syncedTo);
+          report.sources.push({ ...initialProgress(source, { ...cursor, syncedTo }), state: 'done' });
+          return true;
+        }
+        if (cursor.syncedTo !== undefined) anchors.set(source, cursor.syncedTo);
       }
       const first = initialProgress(source, await loadCursor());
       const index = report.sources.push(edge === 'backfill' ? { ...first, edge } : first) - 1;
@@ -226,7 +244,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
       };
 
       const result: WalkResult = await walkSource(
-        { api, edge: walkEdgeOf, base: baseFor(source, bases), fetch: deps.fetch, now: deps.now, sleep: deps.sleep, signal, options, onEvent },
+        { api, edge: walkEdgeOf, lastRequest: lastRequests[source], base: baseFor(source, bases), fetch: deps.fetch, now: deps.now, sleep: deps.sleep, signal, options, onEvent },
         store,
       );
       const now = deps.now();
