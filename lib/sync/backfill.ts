@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { SourceCursor } from './cursor';
 import { isoSeconds, type SourceApi, type SyncSource } from './sources';
+import type { BackfillProgress } from './status';
 import { MIN_WINDOW_MS, type WalkEdge } from './walk-source';
 
 /**
@@ -81,20 +81,6 @@ export function nextPace(pace: SourceCursor['pace'], now: number, windowDone: { 
   };
 }
 
-export const BackfillProgressSchema = z.object({
-  /** The depth asked for, in months. */
-  months: z.number().int().positive(),
-  /** The oldest instant to reach (ISO). */
-  floor: z.string(),
-  /** Everything from here to now is cached (ISO); absent before the first window. */
-  reachedBack: z.string().optional(),
-  complete: z.boolean(),
-  /** Estimated time left (ms); null when there is nothing to estimate from yet. */
-  leftMs: z.number().nonnegative().nullable(),
-  /** Pages still to read, estimated; null with `leftMs`. */
-  pagesLeft: z.number().nonnegative().nullable(),
-});
-export type BackfillProgress = z.infer<typeof BackfillProgressSchema>;
 
 /**
  * Time left for a backfill: the history still to read, at the pages per day of history and the

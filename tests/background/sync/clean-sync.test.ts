@@ -153,7 +153,7 @@ describe('a clean full sync', { timeout: 20_000 }, () => {
       { source: 'find-a-tender', syncedTo: '2025-03-12T00:00:00Z', page: 0, totals: { pages: 4, releases: 100, notices: expect.any(Number) } },
     ]);
     for (const source of status.sources) expect(source.totals.notices).toBeGreaterThanOrEqual(rows);
-    expect(status.retentionRules).toHaveLength(3);
+    expect(status.retentionRules).toHaveLength(6);
     // It crosses the message boundary as is.
     expect(SyncStatusSchema.parse(structuredClone(status))).toEqual(status);
   });
