@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SyncPanel } from '@/components/sync/sync-panel';
+import { HistoryPanel } from '@/components/sync/history-panel';
+import type { HistoryMonths } from '@/lib/sync/backfill';
 import { SavingsManager } from '@/components/savings/savings-manager';
 import { ReminderSettings } from '@/components/workspace/reminder-settings';
 import { CouncilSitesSetting } from '@/components/site-badge/council-sites-setting';
@@ -38,7 +40,13 @@ function useSyncStatus() {
     const timer = setInterval(() => void read(ask({ type: 'getSyncStatus' })), 1000);
     return () => clearInterval(timer);
   }, [sync?.running]);
-  return { sync, error, now, refresh: () => void read(ask({ type: 'refreshNow' })) };
+  return {
+    sync,
+    error,
+    now,
+    refresh: () => void read(ask({ type: 'refreshNow' })),
+    setHistory: (patch: { historyMonths?: HistoryMonths; historyPaused?: boolean }) => void read(ask({ type: 'setHistory', patch })),
+  };
 }
 
 /** The savings items and council names, read again whenever the background says they changed. */
@@ -121,6 +129,13 @@ export function App() {
         onRefresh={sync.refresh}
         onChange={(patch) => void change(patch, 'sync')}
         saved={savedIn === 'sync'}
+      />
+
+      <HistoryPanel
+        history={sync.sync?.history ?? null}
+        running={sync.sync?.running ?? false}
+        onMonths={(historyMonths) => sync.setHistory({ historyMonths })}
+        onPause={(historyPaused) => sync.setHistory({ historyPaused })}
       />
 
       <SavingsManager
