@@ -8,7 +8,7 @@ import { broadcast } from './broadcast';
 import { localDate } from './clock';
 import type { CouncilLensDB } from './db';
 import { applyRetention, getSyncStatus, retentionSources, runSync, sleep, type SyncReport } from './refresh/sync';
-import { backfillPending } from './refresh/sync/sync-status';
+import { backfillPending, backfillStarted } from './refresh/sync/sync-status';
 
 /** The daily refresh. */
 export const DAILY_ALARM = 'sync:daily';
@@ -25,7 +25,7 @@ export const BACKFILL_ALARM = 'sync:backfill';
  */
 export const SYNC_TUNING_KEY = 'syncTuning';
 const SyncTuningSchema = z.object({
-  minIntervalMs: z.record(z.enum(['contracts-finder', 'find-a-tender']), z.number().int().nonnegative()).optional(),
+  minIntervalMs: z.partialRecord(z.enum(['contracts-finder', 'find-a-tender']), z.number().int().nonnegative()).optional(),
 });
 /** A run paused by an overloaded API (403/429/503 with a long wait) goes on at `resumeAt`. */
 export const RESUME_ALARM = 'sync:resume';
@@ -159,10 +159,14 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
       changed();
       return getSyncStatus(deps.db, now(), running !== null, { months: after.historyMonths, paused: after.historyPaused });
     },
-    /** At a worker's start: a backfill that was going (its alarm is set) goes on now, not in a minute. */
+    /**
+     * At a worker's start (a stopped worker woken, a browser restarted, the extension reloaded): a
+     * backfill that had started and has history left goes on now, from its stored cursors.
+     */
     async resumeBackfill(): Promise<void> {
-      if (!(await browser.alarms.get(BACKFILL_ALARM))) return;
-      if (await planBackfill(await deps.settings())) await run();
+      const settings = await deps.settings();
+      if (settings.historyPaused || running !== null || !(await backfillStarted(deps.db))) return;
+      if (await planBackfill(settings)) await run();
     },
     async onAlarm(name: string): Promise<void> {
       if (name === RESUME_ALARM) {

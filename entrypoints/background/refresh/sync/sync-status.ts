@@ -90,3 +90,9 @@ export async function backfillPending(db: CouncilLensDB, now: number, months: nu
     return cursor.window !== undefined || !backfillComplete(cursor, floor);
   });
 }
+
+/** Whether any source's backfill has begun (its anchor is stored): before the first run it has not. */
+export async function backfillStarted(db: CouncilLensDB): Promise<boolean> {
+  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+  return rows.some((row) => readCursor(row?.value).anchor !== undefined);
+}
