@@ -25,6 +25,16 @@ export function londonWallTime(ms: number): string {
   return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}`;
 }
 
+/**
+ * A London wall time `YYYY-MM-DDTHH:MM:SS` -> epoch ms: the earlier reading in October's repeated
+ * hour; a time in March's skipped hour is read as GMT (as the clocks would have said).
+ */
+export function fromLondonWallTime(wall: string): number {
+  const naive = Date.parse(`${wall}Z`);
+  for (const guess of [naive - HOUR, naive]) if (londonWallTime(guess) === wall) return guess;
+  return naive;
+}
+
 /** London's offset from UTC at an instant, `+00:00` (GMT) or `+01:00` (BST). */
 export function londonOffset(ms: number): string {
   const wall = Date.parse(`${londonWallTime(ms)}Z`);

@@ -50,6 +50,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { sharedDir } from '@/lib/dataset/read-inputs';
+import { fromLondonWallTime } from '@/lib/sync/london-time';
 import type { FakeStream } from './fake-stream';
 
 export const CONTRACTS_FINDER_PATH = '/Published/Notices/OCDS/Search';
@@ -151,24 +152,9 @@ function newestFirst(a: Release, b: Release): number {
   return Date.parse(b.date) - Date.parse(a.date) || sequenceOf(b) - sequenceOf(a);
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** UK local time -> epoch ms (the live APIs read a time without a zone as UK local time). */
 function fromLondon(naiveUtcMs: number): number {
-  const offsetAt = (ms: number): number => {
-    const p = Object.fromEntries(londonParts.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
-    return Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']), Number(p['second'])) - ms;
-  };
-  return naiveUtcMs - offsetAt(naiveUtcMs - offsetAt(naiveUtcMs));
+  return fromLondonWallTime(new Date(naiveUtcMs).toISOString().slice(0, 19));
 }
 
 /**
@@ -237,6 +223,17 @@ function findATenderStageFilter(stages: string): (release: Json) => boolean {
     const tags = Array.isArray(release['tag']) ? (release['tag'] as string[]) : [];
     return tags.length > 0 && tags.every((tag) => !UPDATE_TAGS.test(tag)) && tags.some((tag) => (TAG_STAGE[tag] ?? tag) === stages.trim());
   };
+}
+
+/** The query a page's `uri` and `links.next` repeat (without the cursor). */
+function queryString(apiPath: ApiPath, query: Query): string {
+  const p = PARAMS[apiPath];
+  return [
+    ...(query.from === undefined ? [] : [`${p.from}=${query.from}`]),
+    ...(query.to === undefined ? [] : [`${p.to}=${query.to}`]),
+    ...(query.stages === undefined ? [] : [`stages=${query.stages}`]),
+    `limit=${query.limit}`,
+  ].join('&');
 }
 
 function encodeCursor(apiPath: ApiPath, q: Query, position: number): string {
@@ -462,7 +459,6 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       return;
     }
     const size = Math.min(query.limit, pageSize);
-    const p = PARAMS[apiPath];
     const stream = options.streams?.[apiPath === CONTRACTS_FINDER_PATH ? 'contracts-finder' : 'find-a-tender'];
     if (stream) {
       serveStream(stream, apiPath, query, size, entry, send);
@@ -472,12 +468,7 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
     const selected = selectReleases(apiPath, releases, query);
     const page = selected.slice(query.position, query.position + size);
     const end = query.position + page.length;
-    const params = [
-      ...(query.from === undefined ? [] : [`${p.from}=${query.from}`]),
-      ...(query.to === undefined ? [] : [`${p.to}=${query.to}`]),
-      ...(query.stages === undefined ? [] : [`stages=${query.stages}`]),
-      `limit=${query.limit}`,
-    ].join('&');
+    const params = queryString(apiPath, query);
     const previous = fault?.kind === 'repeat-previous' && fault.freshNext ? lastServed.get(apiPath) : undefined;
     const served = previous === undefined ? page : (JSON.parse(previous) as { releases: Release[] }).releases;
     const pkg: Json = { ...header, uri: `${origin}${apiPath}?${params}`, releases: served };
@@ -503,7 +494,6 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
   /** Windows of a generated stream already selected, for their next pages (a few kept). */
   const streamWindows = new Map<string, ReturnType<FakeStream['between']>>();
   function serveStream(stream: FakeStream, apiPath: ApiPath, query: Query, size: number, entry: LoggedRequest, send: (status: number, body: string) => void): void {
-    const p = PARAMS[apiPath];
     const key = `${apiPath}|${query.from}|${query.to}|${query.stages}`;
     let selected = streamWindows.get(key);
     if (!selected) {
@@ -514,12 +504,7 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
     }
     const page = selected.slice(query.position, query.position + size);
     const end = query.position + page.length;
-    const params = [
-      ...(query.from === undefined ? [] : [`${p.from}=${query.from}`]),
-      ...(query.to === undefined ? [] : [`${p.to}=${query.to}`]),
-      ...(query.stages === undefined ? [] : [`stages=${query.stages}`]),
-      `limit=${query.limit}`,
-    ].join('&');
+    const params = queryString(apiPath, query);
     const head = JSON.stringify({ ...stream.header, uri: `${origin}${apiPath}?${params}` });
     const links = end < selected.length ? `,"links":${JSON.stringify({ next: `${origin}${apiPath}?${params}&cursor=${encodeURIComponent(encodeCursor(apiPath, query, end))}` })}` : '';
     const body = `${head.slice(0, -1)},"releases":[${page.map((r) => r.text).join(',')}]${links}}`;

@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDir } from '@/lib/dataset/read-inputs';
-import { londonOffset, londonWallTime } from '@/lib/sync/london-time';
+import { fromLondonWallTime, londonOffset, londonWallTime } from '@/lib/sync/london-time';
 import { shiftDate } from './time-shift';
 
 type Json = Record<string, unknown>;
@@ -102,13 +102,6 @@ function hash(text: string): number {
   return h;
 }
 
-/** London wall time `YYYY-MM-DDTHH:MM:SS` -> epoch ms (the earlier reading in October's repeated hour). */
-function fromLondonWall(wall: string): number {
-  const naive = Date.parse(`${wall}Z`);
-  for (const guess of [naive - 3_600_000, naive]) if (londonWallTime(guess) === wall) return guess;
-  return naive - 3_600_000; // a wall time in March's skipped hour: read as BST, as the clocks say
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -134,7 +127,7 @@ function generateDay(day: string, releasesPerDay: number): StreamRelease[] {
       ocids.set(ocidKey, ocid);
     }
     const id = `${String(dayOfYear * 1000 + k).padStart(6, '0')}-${day.slice(0, 4)}`;
-    const at = fromLondonWall(`${day}T${template.wall}`);
+    const at = fromLondonWallTime(`${day}T${template.wall}`);
     const date = `${londonWallTime(at)}${londonOffset(at)}`;
     const text = template.text
       .replace(ISO_DATE, (whole) => shiftDate(whole, shift))
