@@ -51,7 +51,7 @@ export function backfillEdge(api: SourceApi, floor: number): WalkEdge {
       if (Number.isNaN(top) || top - floor < MIN_WINDOW_MS) return undefined;
       return { from: isoSeconds(Math.max(floor, top - api.windowMs)), to: isoSeconds(top) };
     },
-    passed: (cursor, window) => ({ ...cursor, reachedBack: window.from }),
+    passed: (cursor, passedWindow) => ({ ...cursor, reachedBack: passedWindow.from }),
     reached: (cursor) => cursor.reachedBack ?? cursor.anchor ?? '',
   };
 }

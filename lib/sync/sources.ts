@@ -92,8 +92,8 @@ export const FIND_A_TENDER: SourceApi = {
   // London wall times without a zone (a `Z` is ignored: SOURCES.md §7), widened over the repeated
   // October hour (london-time.ts). No `stages=`: it drops Procurement Act updates, and combined
   // stages return nothing (../shared/data/find-a-tender-2026/fts_probe_stages-combo-empty.json).
-  firstPageUrl: (base, window) => {
-    const { from, to } = londonWindowBounds(Date.parse(window.from), Date.parse(window.to));
+  firstPageUrl: (base, bounds) => {
+    const { from, to } = londonWindowBounds(Date.parse(bounds.from), Date.parse(bounds.to));
     return `${joinBase(base, FIND_A_TENDER_PATH)}?updatedFrom=${from}&updatedTo=${to}&limit=100`;
   },
   throttleWait: (status, retryAfterMs) => {

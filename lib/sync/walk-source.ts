@@ -107,7 +107,7 @@ export function forwardEdge(api: SourceApi, options: Pick<WalkOptions, 'backfill
       if (Number.isNaN(from) || end - from < MIN_WINDOW_MS) return undefined;
       return { from: isoSeconds(from), to: isoSeconds(Math.min(from + api.windowMs, end)) };
     },
-    passed: (cursor, window) => ({ ...cursor, syncedTo: window.to }),
+    passed: (cursor, passedWindow) => ({ ...cursor, syncedTo: passedWindow.to }),
     reached: (cursor, end) => cursor.syncedTo ?? isoSeconds(end),
   };
 }
