@@ -265,6 +265,16 @@ export const GetSyncStatusSchema = z.object({ type: z.literal('getSyncStatus') }
 export const ClearNoticesSchema = z.object({ type: z.literal('clearNotices') });
 /** "Refresh now": starts a sync run unless one is running; answers at once with the status. */
 export const RefreshNowSchema = z.object({ type: z.literal('refreshNow') });
+/** History to keep and Pause/Resume of the backfill (options page, side panel footer); answers the sync status. */
+export const SetHistorySchema = z.object({
+  type: z.literal('setHistory'),
+  patch: z
+    .object({
+      historyMonths: z.union([z.literal(6), z.literal(12), z.literal(24), z.literal(36)]).optional(),
+      historyPaused: z.boolean().optional(),
+    })
+    .strict(),
+});
 
 export const RequestSchema = z.discriminatedUnion('type', [
   LookupCouncilSchema,
@@ -274,6 +284,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   GetSyncStatusSchema,
   RefreshNowSchema,
   ClearNoticesSchema,
+  SetHistorySchema,
   ListSavingsSchema,
   ImportSavingsSchema,
   ExportSavingsSchema,
@@ -317,6 +328,7 @@ export interface ResponseMap {
   clearNotices: { removed: number };
   getSyncStatus: SyncStatus;
   refreshNow: SyncStatus;
+  setHistory: SyncStatus;
   listSavings: SavingsItem[];
   importSavings: SavingsImportOutcome;
   exportSavings: { text: string; filename: string; mime: string };

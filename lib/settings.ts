@@ -31,6 +31,14 @@ export const SettingsSchema = z.object({
    * default: the card is about councils, and all buyers take several times the space.
    */
   keepAllBuyers: z._default(z.boolean(), false),
+  /**
+   * History to keep, in months (issue 10): the backfill reads back this far, newest first, and the
+   * retention pass removes notices older than this (except the user's annotated ones). Raising it
+   * extends the backfill; lowering it trims on the next retention pass. Values: lib/sync/backfill.ts.
+   */
+  historyMonths: z._default(z.union([z.literal(6), z.literal(12), z.literal(24), z.literal(36)]), 12),
+  /** The user paused the history backfill (the forward refresh goes on); kept across restarts. */
+  historyPaused: z._default(z.boolean(), false),
   /** Browser notifications this many days before each bid deadline (the workspace's tenders). */
   /** Stored as given by older versions too, so read back unique and largest first (one reminder a day). */
   reminderDaysBefore: z._default(

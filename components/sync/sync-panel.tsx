@@ -34,7 +34,7 @@ function waitText(until: number, now: number): string {
 }
 
 function progressLine(p: SyncProgress, now: number): string {
-  const label = SYNC_SOURCE_LABELS[p.source];
+  const label = `${SYNC_SOURCE_LABELS[p.source]}${p.edge === 'backfill' ? ' history' : ''}`;
   const read = `${count(p.pages)} ${p.pages === 1 ? 'page' : 'pages'}, ${count(p.notices)} council ${p.notices === 1 ? 'notice' : 'notices'} stored`;
   switch (p.state) {
     case 'running':
@@ -42,7 +42,9 @@ function progressLine(p: SyncProgress, now: number): string {
     case 'waiting':
       return `${label}: ${p.waitUntil ? waitText(p.waitUntil, now) : 'waiting'}; ${read}`;
     case 'done':
-      return `${label}: up to date; ${read}`;
+      return `${label}: ${p.edge === 'backfill' ? 'complete' : 'up to date'}; ${read}`;
+    case 'paused':
+      return `${label}: paused; ${read}`;
     case 'failed':
       return `${label}: stopped; ${read}`;
   }
@@ -112,7 +114,7 @@ export function SyncPanel(props: SyncPanelProps) {
             <p>{running ? 'Refreshing' : (OUTCOME_TEXT[run.outcome] ?? 'Last refresh')}{run.finishedAt ? ` at ${formatInstant(run.finishedAt)}` : ''}.</p>
             <ul>
               {run.sources.map((p) => (
-                <li key={p.source}>{progressLine(p, now)}</li>
+                <li key={`${p.source}-${p.edge ?? 'forward'}`}>{progressLine(p, now)}</li>
               ))}
             </ul>
           </>

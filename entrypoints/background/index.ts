@@ -20,7 +20,7 @@ import { openReferencesTab, registerCapture, readDraft } from './capture';
 import type { WorkspaceChanged } from '@/lib/protocol';
 import { deleteAllUserData, deleteRecord, editAnnotation, editProspect, exportWorkspace, getAnnotation, getProspect, importWorkspace, listWorkspace, noticeInsight } from './handlers/workspace';
 import { createReminders } from './reminders';
-import { readSettings, watchSettings } from '@/lib/extension/settings';
+import { readSettings, updateSettings, watchSettings } from '@/lib/extension/settings';
 import { getSiteCouncils } from './handlers/site-councils';
 import { registerCouncilSites } from './council-sites';
 import { search } from './handlers/search';
@@ -99,6 +99,7 @@ export default defineBackground(() => {
     db,
     councilIndex: async () => (await getKnowledge()).resolver,
     settings: readSettings,
+    updateSettings,
     // The open tenders and contracts on every card on screen, read again from the refreshed cache;
     // then the supplier index is rebuilt (and its snapshot kept) in the background, so the first
     // supplier search after a refresh does not wait for it. The refresh is reported finished first.
@@ -199,6 +200,9 @@ export default defineBackground(() => {
       case 'refreshNow':
         await ensureDatasets(false);
         return sync.refreshNow();
+      case 'setHistory':
+        await ensureDatasets(false);
+        return sync.setHistory(request.patch);
       case 'listSavings':
         return listSavings(db, request.council);
       case 'importSavings': {
@@ -304,6 +308,8 @@ export default defineBackground(() => {
     // Chrome may drop alarms on an update: plan the reminders again from the annotations.
     void reminders.sync().catch(() => undefined);
   });
+  // A backfill the worker was running when it stopped goes on (its alarm says one was going).
+  void sync.resumeBackfill().catch((error: unknown) => console.error('Council Lens backfill:', error));
   browser.runtime.onStartup.addListener(() => {
     void ensureDatasets(false);
     void reminders.sync().catch(() => undefined);

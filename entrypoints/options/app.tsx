@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { SyncPanel } from '@/components/sync/sync-panel';
 import { CacheSpace } from '@/components/sync/cache-space';
 import { storageSpace } from '@/lib/extension/storage-space';
+import { HistoryPanel } from '@/components/sync/history-panel';
+import type { HistoryMonths } from '@/lib/sync/backfill';
 import { SavingsManager } from '@/components/savings/savings-manager';
 import { ReminderSettings } from '@/components/workspace/reminder-settings';
 import { CouncilSitesSetting } from '@/components/site-badge/council-sites-setting';
@@ -40,7 +42,13 @@ function useSyncStatus() {
     const timer = setInterval(() => void read(ask({ type: 'getSyncStatus' })), 1000);
     return () => clearInterval(timer);
   }, [sync?.running]);
-  return { sync, error, now, refresh: () => void read(ask({ type: 'refreshNow' })) };
+  return {
+    sync,
+    error,
+    now,
+    refresh: () => void read(ask({ type: 'refreshNow' })),
+    setHistory: (patch: { historyMonths?: HistoryMonths; historyPaused?: boolean }) => void read(ask({ type: 'setHistory', patch })),
+  };
 }
 
 /** The savings items and council names, read again whenever the background says they changed. */
@@ -136,6 +144,13 @@ export function App() {
           setSpace(await storageSpace());
           return cleared;
         }}
+      />
+
+      <HistoryPanel
+        history={sync.sync?.history ?? null}
+        running={sync.sync?.running ?? false}
+        onMonths={(historyMonths) => sync.setHistory({ historyMonths })}
+        onPause={(historyPaused) => sync.setHistory({ historyPaused })}
       />
 
       <SavingsManager

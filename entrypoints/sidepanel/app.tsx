@@ -8,6 +8,29 @@ import { SavingsChangedSchema, TabContextChangedSchema, WorkspaceChangedSchema, 
 import { prospectId, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
 import { errorText, localDate } from '@/components/format';
 import { onRuntimeMessage } from '@/components/live-data';
+import { HistoryFooter } from '@/components/sync/history-footer';
+import { SyncChangedSchema } from '@/lib/protocol';
+import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
+
+/** The sync status for the footer's history line, read again whenever the background says it changed. */
+function useSyncStatus(): { status: SyncStatus | null; setPaused(paused: boolean): void } {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const read = (request: Promise<unknown>) =>
+    request.then(
+      (value) => {
+        const parsed = SyncStatusSchema.safeParse(value);
+        if (parsed.success) setStatus(parsed.data);
+      },
+      () => undefined,
+    );
+  useEffect(() => {
+    void read(ask({ type: 'getSyncStatus' }));
+    return onRuntimeMessage((m) => {
+      if (SyncChangedSchema.safeParse(m).success) void read(ask({ type: 'getSyncStatus' }));
+    });
+  }, []);
+  return { status, setPaused: (historyPaused) => void read(ask({ type: 'setHistory', patch: { historyPaused } })) };
+}
 
 /**
  * Which tab the panel follows: `?tab=<id>` when opened as a page (tests, "open in tab"), else the
@@ -141,6 +164,7 @@ export function App() {
   const timing = useTiming(card?.code ?? null, group, context?.procurement?.lastSyncedAt ?? null);
   const profileProspectId = card && context?.pageKind === 'linkedin-profile' ? prospectId(context.url) : null;
   const prospect = useProspect(profileProspectId);
+  const sync = useSyncStatus();
   const onAddSavings = () => {
     if (!card) return;
     const query = new URLSearchParams({ council: card.code });
@@ -172,6 +196,7 @@ export function App() {
           Workspace
         </a>
         <span>Everything stays in your browser.</span>
+        <HistoryFooter history={sync.status?.history ?? null} running={sync.status?.running ?? false} onPause={sync.setPaused} />
         <p>Council data: mySociety (CC BY 4.0); GOV.UK (OGL v3).</p>
       </footer>
     </div>

@@ -22,6 +22,28 @@ export const SourceCursorSchema = z.object({
   pending: z.array(z.record(z.string(), z.unknown())).optional(),
   /** Do not call this API before (epoch ms): an overload wait that outlives the run. */
   waitUntil: z.number().optional(),
+  /**
+   * Backfill edge only (meta row `sync:<source>:backfill`): where the backfill began walking back
+   * from, the forward edge's `syncedTo` at the time, so the two edges leave no gap.
+   */
+  anchor: z.string().optional(),
+  /** Backfill edge only: everything from here up to `anchor` is stored. Absent before the first window. */
+  reachedBack: z.string().optional(),
+  /** Backfill edge only: the measured pace, for the time-left estimate (backfill.ts). */
+  pace: z
+    .object({
+      /** Pages stored while measuring. */
+      pages: z.number().int().nonnegative(),
+      /** Time spent on them (ms): gaps longer than a pause are not counted. */
+      busyMs: z.number().nonnegative(),
+      /** History covered by windows completed while measuring (ms). */
+      coveredMs: z.number().nonnegative(),
+      /** Pages of those completed windows. */
+      coveredPages: z.number().int().nonnegative(),
+      /** When the last page was stored (epoch ms). */
+      lastAt: z.number(),
+    })
+    .optional(),
   /** Lifetime totals, for the options page. */
   totals: z.object({ pages: z.number().int().nonnegative(), releases: z.number().int().nonnegative(), notices: z.number().int().nonnegative() }),
 });

@@ -7,6 +7,7 @@
  * find-a-tender--api-documentation-sample.json (GET /api/1.0/ocdsReleasePackages).
  */
 
+import { londonOffset, londonWallTime, londonWindowBounds } from './london-time';
 import type { SyncSource } from './status';
 export { SYNC_SOURCES, type SyncSource } from './status';
 
@@ -40,7 +41,10 @@ export interface SourceApi {
   windowMs: number;
   /** Least time between two requests to this API. */
   minIntervalMs: number;
-  /** The first page of a window. Times go with an explicit `Z`: without a zone both APIs read UK local time. */
+  /**
+   * The first page of a window. Both APIs read a time without a zone as UK local time, and Find a
+   * Tender ignores a zone it is given (a `Z` reads an hour off in summer): see each API below.
+   */
   firstPageUrl(base: string, window: SyncWindow): string;
   /**
    * How long to wait before asking for the same page again when the API says it is overloaded, or
@@ -64,8 +68,12 @@ export const CONTRACTS_FINDER: SourceApi = {
   path: CONTRACTS_FINDER_PATH,
   windowMs: 3 * DAY,
   minIntervalMs: 0,
+  // London wall time WITH London's offset (`2022-10-20T09:43:52+01:00`, the form Contracts Finder
+  // itself writes in its `uri` and cursors: ../shared/data/contracts_finder_ocds_search_2022-10-20.json),
+  // so the bound is the same instant whether the offset is honoured or the time read as UK local.
+  // `+` is sent as %2B: unencoded it reads as a space.
   firstPageUrl: (base, { from, to }) =>
-    `${joinBase(base, CONTRACTS_FINDER_PATH)}?publishedFrom=${from}&publishedTo=${to}&stages=planning,tender,award&limit=100`,
+    `${joinBase(base, CONTRACTS_FINDER_PATH)}?publishedFrom=${ukTime(Date.parse(from))}&publishedTo=${ukTime(Date.parse(to))}&stages=planning,tender,award&limit=100`,
   throttleWait: (status, retryAfterMs) => (status === 403 || status === 429 ? Math.max(5 * MINUTE, retryAfterMs ?? 0) : undefined),
 };
 
@@ -81,7 +89,13 @@ export const FIND_A_TENDER: SourceApi = {
   path: FIND_A_TENDER_PATH,
   windowMs: 3 * DAY,
   minIntervalMs: 10_000,
-  firstPageUrl: (base, { from, to }) => `${joinBase(base, FIND_A_TENDER_PATH)}?updatedFrom=${from}&updatedTo=${to}&limit=100`,
+  // London wall times without a zone (a `Z` is ignored: SOURCES.md §7), widened over the repeated
+  // October hour (london-time.ts). No `stages=`: it drops Procurement Act updates, and combined
+  // stages return nothing (../shared/data/find-a-tender-2026/fts_probe_stages-combo-empty.json).
+  firstPageUrl: (base, bounds) => {
+    const { from, to } = londonWindowBounds(Date.parse(bounds.from), Date.parse(bounds.to));
+    return `${joinBase(base, FIND_A_TENDER_PATH)}?updatedFrom=${from}&updatedTo=${to}&limit=100`;
+  },
   throttleWait: (status, retryAfterMs) => {
     if (status === 429) return retryAfterMs ?? 2 * MINUTE;
     if (status === 503 && retryAfterMs !== undefined) return retryAfterMs;
@@ -98,7 +112,12 @@ export function baseFor(source: SyncSource, bases: SyncBases): string {
   return source === 'contracts-finder' ? bases.contractsFinder : bases.findATender;
 }
 
-/** An instant as the APIs are asked for it: UTC, whole seconds, `Z`. */
+/** An instant in Contracts Finder's form: London wall time and offset, `+` encoded (`2025-07-01T01:00:00%2B01:00`). */
+function ukTime(ms: number): string {
+  return `${londonWallTime(ms)}${londonOffset(ms).replace('+', '%2B')}`;
+}
+
+/** An instant as windows and cursors keep it: UTC, whole seconds, `Z`. */
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

@@ -25,8 +25,14 @@ export const SyncErrorSchema = z.object({
 });
 export type SyncError = z.infer<typeof SyncErrorSchema>;
 
+/** A source's two edges: forward (new notices since the last run) and backfill (history, newest first). */
+export const SyncEdgeSchema = z.enum(['forward', 'backfill']);
+export type SyncEdge = z.infer<typeof SyncEdgeSchema>;
+
 export const SyncProgressSchema = z.object({
   source: SyncSourceSchema,
+  /** Absent: the forward edge. */
+  edge: SyncEdgeSchema.optional(),
   /** The window being read, or the last one read; ISO instants. */
   window: z.object({ from: z.string(), to: z.string() }),
   /** Pages stored in this run. */
@@ -37,10 +43,11 @@ export const SyncProgressSchema = z.object({
   notices: z.number().int().nonnegative(),
   /** Failed attempts and waits of this run, oldest first, the last 20. */
   errors: z.array(SyncErrorSchema),
-  state: z.enum(['running', 'waiting', 'done', 'failed']),
+  /** `paused`: the user paused the history backfill. */
+  state: z.enum(['running', 'waiting', 'done', 'failed', 'paused']),
   /** Set while waiting: when the next request goes out (epoch ms). */
   waitUntil: z.number().optional(),
-  /** Everything up to here is in the cache (ISO instant). */
+  /** Everything up to here is in the cache (ISO instant); for the backfill edge, everything from here on. */
   syncedTo: z.string().optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
@@ -79,6 +86,34 @@ export const SourceSyncStatusSchema = z.object({
 });
 export type SourceSyncStatus = z.infer<typeof SourceSyncStatusSchema>;
 
+/** How far one source's history backfill has got (lib/sync/backfill.ts estimateBackfill). */
+export const BackfillProgressSchema = z.object({
+  /** The depth asked for, in months. */
+  months: z.number().int().positive(),
+  /** The oldest instant to reach (ISO). */
+  floor: z.string(),
+  /** Everything from here to now is cached (ISO); absent before the first window. */
+  reachedBack: z.string().optional(),
+  complete: z.boolean(),
+  /** Estimated time left (ms); null when there is nothing to estimate from yet. */
+  leftMs: z.number().nonnegative().nullable(),
+  /** Pages still to read, estimated; null with `leftMs`. */
+  pagesLeft: z.number().nonnegative().nullable(),
+});
+export type BackfillProgress = z.infer<typeof BackfillProgressSchema>;
+
+/** The history backfill as the options page and side panel footer show it. */
+export const HistoryStatusSchema = z.object({
+  /** History to keep (months). */
+  months: z.number().int().positive(),
+  /** The user paused the backfill. */
+  paused: z.boolean(),
+  /** Notices in the cache whose buyer is a council. */
+  councilNotices: z.number().int().nonnegative(),
+  sources: z.array(BackfillProgressSchema.extend({ source: SyncSourceSchema })),
+});
+export type HistoryStatus = z.infer<typeof HistoryStatusSchema>;
+
 /** What the options page shows; a schema so lib/protocol.ts can carry it in a message. */
 export const SyncStatusSchema = z.object({
   /** A run holds an unexpired lock. */
@@ -93,5 +128,7 @@ export const SyncStatusSchema = z.object({
   lastSuccessAt: z.number().nullable(),
   /** The cache's retention rules, in words. */
   retentionRules: z.array(z.string()),
+  /** The history backfill; absent when the caller did not ask (tests of the forward sync). */
+  history: HistoryStatusSchema.optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

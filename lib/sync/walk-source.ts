@@ -84,8 +84,43 @@ export const DEFAULT_WALK_OPTIONS: WalkOptions = {
   maxPagesPerWindow: 1_000,
 };
 
+/**
+ * Which way a walk goes over the stream. The forward edge (the default) reads from the source's
+ * `syncedTo` up to now; the backfill edge reads back from `reachedBack` (first: `anchor`) to a
+ * floor, newest window first (backfill.ts). Either way a window is read page by page and the edge
+ * moves over it with the window's last page, in the same commit.
+ */
+export interface WalkEdge {
+  /** The next window to read from `cursor` (no window in progress), or undefined: nothing left. */
+  next(cursor: SourceCursor, end: number, startOfRun: boolean): SyncWindow | undefined;
+  /** The cursor after `window`'s last page: the edge moved over it. */
+  passed(cursor: SourceCursor, window: SyncWindow): SourceCursor;
+  /** Where the edge stands, for the `done` result. */
+  reached(cursor: SourceCursor, end: number): string;
+}
+
+/** The forward edge: from `syncedTo` (first run: `backfillDays` ago) to now, overlapping the last run by `overlapMs`. */
+export function forwardEdge(api: SourceApi, options: Pick<WalkOptions, 'backfillDays' | 'overlapMs'>): WalkEdge {
+  return {
+    next(cursor, end, startOfRun) {
+      const from = cursor.syncedTo === undefined ? end - options.backfillDays * 86_400_000 : Date.parse(cursor.syncedTo) - (startOfRun ? options.overlapMs : 0);
+      if (Number.isNaN(from) || end - from < MIN_WINDOW_MS) return undefined;
+      return { from: isoSeconds(from), to: isoSeconds(Math.min(from + api.windowMs, end)) };
+    },
+    passed: (cursor, passedWindow) => ({ ...cursor, syncedTo: passedWindow.to }),
+    reached: (cursor, end) => cursor.syncedTo ?? isoSeconds(end),
+  };
+}
+
 export interface WalkContext {
   api: SourceApi;
+  /** Default: {@link forwardEdge}. */
+  edge?: WalkEdge;
+  /**
+   * When this API was last asked (epoch ms), shared by the walks of one run over the same API (its
+   * forward and backfill edges), so the spacing holds across them. Default: this walk's own.
+   */
+  lastRequest?: { at?: number };
   base: string;
   fetch: typeof fetch;
   now(): number;
@@ -96,13 +131,14 @@ export interface WalkContext {
 }
 
 export type WalkResult =
+  /** `syncedTo`: where the edge stands (the forward edge's `syncedTo`, the backfill's `reachedBack`). */
   | { outcome: 'done'; syncedTo: string }
   | { outcome: 'failed'; error: string }
   | { outcome: 'paused'; resumeAt: number; reason: string }
   | { outcome: 'aborted' };
 
 /** Windows shorter than this are not asked for: nothing can be new in them. */
-const MIN_WINDOW_MS = 60_000;
+export const MIN_WINDOW_MS = 60_000;
 /** Page URLs remembered per window for the points-back check. */
 const MAX_FETCHED = 200;
 
@@ -150,7 +186,7 @@ export function pageKey(releases: readonly unknown[]): string {
  */
 export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<WalkResult> {
   const { api, options } = ctx;
-  let lastRequestAt: number | undefined;
+  const lastRequest = ctx.lastRequest ?? {};
   let cursor: SourceCursor;
 
   const aborted = (): boolean => ctx.signal?.aborted === true;
@@ -234,8 +270,8 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
     let throttles = 0;
     for (;;) {
       stopIfAborted();
-      if (lastRequestAt !== undefined) await waitTill(lastRequestAt + api.minIntervalMs, `${api.label} allows one request every ${api.minIntervalMs / 1000} s`);
-      lastRequestAt = ctx.now();
+      if (lastRequest.at !== undefined) await waitTill(lastRequest.at + api.minIntervalMs, `${api.label} allows one request every ${api.minIntervalMs / 1000} s`);
+      lastRequest.at = ctx.now();
       await emit({ type: 'request', url });
       let result = await attempt(url);
       if (result.kind === 'ok') {
@@ -276,6 +312,7 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
     if (cursor.waitUntil !== undefined && cursor.waitUntil > ctx.now()) {
       await waitTill(cursor.waitUntil, `${api.label} was overloaded`);
     }
+    const edge = ctx.edge ?? forwardEdge(api, options);
     // Only a run that starts between windows looks back over the overlap; a resumed window goes on.
     let overlap = cursor.window === undefined;
     let restarted = false;
@@ -283,10 +320,9 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
       stopIfAborted();
       let current = cursor.window;
       if (current === undefined) {
-        const from = cursor.syncedTo === undefined ? end - options.backfillDays * 86_400_000 : Date.parse(cursor.syncedTo) - (overlap ? options.overlapMs : 0);
+        current = edge.next(cursor, end, overlap);
         overlap = false;
-        if (Number.isNaN(from) || end - from < MIN_WINDOW_MS) return { outcome: 'done', syncedTo: cursor.syncedTo ?? isoSeconds(end) };
-        current = { from: isoSeconds(from), to: isoSeconds(Math.min(from + api.windowMs, end)) };
+        if (current === undefined) return { outcome: 'done', syncedTo: edge.reached(cursor, end) };
         cursor = { ...cursor, window: current, page: 0, fetched: [] };
         delete cursor.next;
         delete cursor.lastPageKey;
@@ -315,14 +351,17 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
       const last = page.next === undefined;
       const totals = { ...cursor.totals, pages: cursor.totals.pages + 1, releases: cursor.totals.releases + page.count };
       // `pending` (page-notices.ts) goes along for the store to read; it is dropped with the window.
-      const after: SourceCursor = last
-        ? { syncedTo: current.to, page: 0, fetched: [], totals, ...(cursor.pending ? { pending: cursor.pending } : {}) }
-        : { ...cursor, next: page.next, page: cursor.page + 1, lastPageKey: page.key, fetched: [...cursor.fetched, url].slice(-MAX_FETCHED), totals };
+      let after: SourceCursor;
+      if (last) {
+        const { window: _window, next: _next, lastPageKey: _key, pending, waitUntil: _wait, ...kept } = cursor;
+        after = edge.passed({ ...kept, page: 0, fetched: [], totals, ...(pending ? { pending } : {}) }, current);
+      } else {
+        after = { ...cursor, next: page.next, page: cursor.page + 1, lastPageKey: page.key, fetched: [...cursor.fetched, url].slice(-MAX_FETCHED), totals };
+      }
       delete after.waitUntil;
       const fetched: FetchedPage = { source: api.id, url, text: page.text, json: page.json, releaseCount: page.count, window: current, page: cursor.page + 1, last };
       cursor = await store.commit(fetched, after);
       await emit({ type: 'page', page: fetched, cursor });
-      if (last && cursor.syncedTo !== undefined && Date.parse(cursor.syncedTo) >= end) return { outcome: 'done', syncedTo: cursor.syncedTo };
     }
   } catch (error) {
     if (error instanceof StopWalk) return error.result;

@@ -479,3 +479,14 @@ export async function approveSiteAccess(launched: Launched, patterns: string[]):
     await page.close();
   }
 }
+
+/**
+ * The compressed clock of the real-browser sync tests: the background's request spacing per API
+ * (entrypoints/background/sync-runner.ts SYNC_TUNING_KEY), instead of Find a Tender's 10 s.
+ */
+export async function setSyncSpacing(worker: Worker, minIntervalMs: Partial<Record<'contracts-finder' | 'find-a-tender', number>>): Promise<void> {
+  await worker.evaluate(async (value) => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+    await chrome.storage.local.set({ syncTuning: { minIntervalMs: value } });
+  }, minIntervalMs);
+}

@@ -15,8 +15,15 @@ describe('parseSettings', () => {
     expect(DEFAULT_SETTINGS.keepAllBuyers).toBe(false);
   });
 
+  test('one year of history by default, not paused', () => {
+    expect(DEFAULT_SETTINGS.historyMonths).toBe(12);
+    expect(DEFAULT_SETTINGS.historyPaused).toBe(false);
+  });
+
   test.each([
     ['nothing stored', undefined, DEFAULT_SETTINGS],
+    ['each history depth offered is kept, and a pause', { historyMonths: 36, historyPaused: true }, { ...DEFAULT_SETTINGS, historyMonths: 36, historyPaused: true }],
+    ['a depth not offered falls back to one year, the rest kept', { historyMonths: 5, keepAllBuyers: true }, { ...DEFAULT_SETTINGS, keepAllBuyers: true }],
     ['not an object', 'yes', DEFAULT_SETTINGS],
     ['a valid value', { inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true, inPageCardCollapsed: true, dailyRefresh: false, keepAllBuyers: true }],
     ['one bad field keeps the good one', { inPageCardOnLinkedIn: true, inPageCardCollapsed: 'no' }, { ...DEFAULT_SETTINGS, inPageCardOnLinkedIn: true }],

@@ -29,9 +29,14 @@
  * `links.next` a full URL repeating the query plus an opaque `cursor` = base64 of
  * `publishedFrom=…|publishedTo=…|stages=…|limit=…|nextCursor=<position>` (the recorded cursor's
  * form; Find a Tender `updatedFrom=…|updatedTo=…|limit=…|nextCursor=…`); the last page has no
- * `links.next` (OCDS pagination extension). `publishedFrom/To` and `updatedFrom/To` are inclusive
- * and, without a zone, UK local time. `stages` keeps releases with a tag of those stages. A bad
- * date, limit or cursor is a 400.
+ * `links.next` (OCDS pagination extension). `publishedFrom/To` are inclusive and, without a zone,
+ * UK local time; `updatedFrom/To` are inclusive and ALWAYS UK local time, a `Z` or offset ignored,
+ * as the live Find a Tender reads them (SOURCES.md §7). Contracts Finder's `stages` keeps releases
+ * with a tag of those stages; Find a Tender's keeps old-regime releases of the one stage without
+ * update tags, and combined stages return none. A bad date, limit or cursor is a 400.
+ *
+ * Years of Find a Tender at the real volume: `streams` (fake-stream.ts, generated from the real
+ * 2026 stream). The live rate limit: `rateLimit` (12 requests, then 429 `Retry-After: 120`).
  *
  * Faults are programmed per path with {@link FakeProcurementApi.inject}: an HTTP status with an
  * optional Retry-After (403, 429, 500, 503, …), a hanging response (for timeouts), a reset
@@ -45,6 +50,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { sharedDir } from '@/lib/dataset/read-inputs';
+import { fromLondonWallTime } from '@/lib/sync/london-time';
+import type { FakeStream } from './fake-stream';
 
 export const CONTRACTS_FINDER_PATH = '/Published/Notices/OCDS/Search';
 export const FIND_A_TENDER_PATH = '/api/1.0/ocdsReleasePackages';
@@ -145,27 +152,23 @@ function newestFirst(a: Release, b: Release): number {
   return Date.parse(b.date) - Date.parse(a.date) || sequenceOf(b) - sequenceOf(a);
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** UK local time -> epoch ms (the live APIs read a time without a zone as UK local time). */
 function fromLondon(naiveUtcMs: number): number {
-  const offsetAt = (ms: number): number => {
-    const p = Object.fromEntries(londonParts.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
-    return Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']), Number(p['second'])) - ms;
-  };
-  return naiveUtcMs - offsetAt(naiveUtcMs - offsetAt(naiveUtcMs));
+  return fromLondonWallTime(new Date(naiveUtcMs).toISOString().slice(0, 19));
 }
 
-/** An API date parameter -> epoch ms, or NaN. A `+` left unencoded in a query reads as a space. */
+/**
+ * A Find a Tender date parameter -> epoch ms, or NaN: like the live API, the time is read as
+ * Europe/London wall time and a trailing `Z` or offset is IGNORED (../shared/data/SOURCES.md §7),
+ * so a client that sends `2026-08-10T00:00:00Z` meaning UTC gets 23:00 UTC in summer.
+ */
+export function parseFindATenderDate(value: string): number {
+  const text = value.trim().replace(/ (\d{2}:?\d{2})$/, '+$1');
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)) return Number.NaN;
+  return parseApiDate(text.replace(/(Z|[+-]\d{2}:?\d{2})$/i, ''));
+}
+
+/** A Contracts Finder date parameter -> epoch ms, or NaN. A `+` left unencoded in a query reads as a space. */
 export function parseApiDate(value: string): number {
   const text = value.trim().replace(/ (\d{2}:?\d{2})$/, '+$1');
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)) return Number.NaN;
@@ -198,10 +201,40 @@ interface Query {
   position: number;
 }
 
-const PARAMS: Record<ApiPath, { from: string; to: string; stages: boolean }> = {
-  [CONTRACTS_FINDER_PATH]: { from: 'publishedFrom', to: 'publishedTo', stages: true },
-  [FIND_A_TENDER_PATH]: { from: 'updatedFrom', to: 'updatedTo', stages: false },
+const PARAMS: Record<ApiPath, { from: string; to: string; stages: boolean; parse(value: string): number }> = {
+  [CONTRACTS_FINDER_PATH]: { from: 'publishedFrom', to: 'publishedTo', stages: true, parse: parseApiDate },
+  [FIND_A_TENDER_PATH]: { from: 'updatedFrom', to: 'updatedTo', stages: true, parse: parseFindATenderDate },
 };
+
+/** Tags Find a Tender's `stages=` never returns: the update family (SOURCES.md §7). */
+const UPDATE_TAGS = /Update$|Amendment$|Cancellation$|Termination$/;
+
+/**
+ * Find a Tender's `stages=` as measured (SOURCES.md §7): one stage returns only old-regime (CELEX)
+ * releases and no update-family tags; comma-combined stages return nothing
+ * (fts_probe_stages-combo-empty.json).
+ */
+function findATenderStageFilter(stages: string): (release: Json) => boolean {
+  if (stages.includes(',')) return () => false;
+  return (release) => {
+    const tender = release['tender'] as Json | undefined;
+    const legal = tender?.['legalBasis'] as Json | undefined;
+    if (legal?.['scheme'] === 'UKPGA') return false;
+    const tags = Array.isArray(release['tag']) ? (release['tag'] as string[]) : [];
+    return tags.length > 0 && tags.every((tag) => !UPDATE_TAGS.test(tag)) && tags.some((tag) => (TAG_STAGE[tag] ?? tag) === stages.trim());
+  };
+}
+
+/** The query a page's `uri` and `links.next` repeat (without the cursor). */
+function queryString(apiPath: ApiPath, query: Query): string {
+  const p = PARAMS[apiPath];
+  return [
+    ...(query.from === undefined ? [] : [`${p.from}=${query.from}`]),
+    ...(query.to === undefined ? [] : [`${p.to}=${query.to}`]),
+    ...(query.stages === undefined ? [] : [`stages=${query.stages}`]),
+    `limit=${query.limit}`,
+  ].join('&');
+}
 
 function encodeCursor(apiPath: ApiPath, q: Query, position: number): string {
   const p = PARAMS[apiPath];
@@ -228,7 +261,7 @@ function readQuery(apiPath: ApiPath, params: URLSearchParams): Query | string {
   const from = source.get(p.from);
   const to = source.get(p.to);
   for (const [name, value] of [[p.from, from], [p.to, to]] as const) {
-    if (value !== undefined && Number.isNaN(parseApiDate(value))) return `'${name}' is not a valid date`;
+    if (value !== undefined && Number.isNaN(p.parse(value))) return `'${name}' is not a valid date`;
   }
   const limit = Number(source.get('limit') ?? '100');
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return `'limit' must be between 1 and 100`;
@@ -236,14 +269,20 @@ function readQuery(apiPath: ApiPath, params: URLSearchParams): Query | string {
   return { from, to, stages, limit, position };
 }
 
-function selectReleases(releases: readonly Release[], q: Query): Release[] {
-  const from = q.from === undefined ? Number.NEGATIVE_INFINITY : parseApiDate(q.from);
-  const to = q.to === undefined ? Number.POSITIVE_INFINITY : parseApiDate(q.to);
+function queryBounds(apiPath: ApiPath, q: Query): [number, number] {
+  const { parse } = PARAMS[apiPath];
+  return [q.from === undefined ? Number.NEGATIVE_INFINITY : parse(q.from), q.to === undefined ? Number.POSITIVE_INFINITY : parse(q.to)];
+}
+
+function selectReleases(apiPath: ApiPath, releases: readonly Release[], q: Query): Release[] {
+  const [from, to] = queryBounds(apiPath, q);
   const stages = q.stages === undefined ? undefined : new Set(q.stages.split(',').map((s) => s.trim()));
+  const fatStages = apiPath === FIND_A_TENDER_PATH && q.stages !== undefined ? findATenderStageFilter(q.stages) : undefined;
   return releases
     .filter((r) => {
       const at = Date.parse(r.date);
       if (!(at >= from && at <= to)) return false;
+      if (fatStages) return fatStages(r);
       if (!stages) return true;
       const tags = Array.isArray(r['tag']) ? (r['tag'] as string[]) : [];
       return tags.some((tag) => stages.has(TAG_STAGE[tag] ?? tag));
@@ -310,7 +349,21 @@ export interface FakeApiOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Replace the served releases (default: the fixtures described above). */
   releases?: Partial<Record<FakeSource, Release[]>>;
+  /**
+   * Serve a generated stream instead (fake-stream.ts: years of Find a Tender at the real volume),
+   * paged like the rest; `stages=` is not applied to it beyond the combined-stages empty answer.
+   */
+  streams?: Partial<Record<FakeSource, FakeStream>>;
+  /**
+   * Find a Tender's rate limit as the live API applies it (SOURCES.md §7, fts_probe_429-rate-limit.*):
+   * more than `max` requests within `perMs` get 429 `Retry-After: <retryAfterSeconds>` and the
+   * real text body. Default: none.
+   */
+  rateLimit?: { max: number; perMs: number; retryAfterSeconds: number };
 }
+
+/** The live limit: 12 requests, then "Retry-After: 120" (../shared/data/find-a-tender-2026/fts_probe_429-rate-limit.*). */
+export const FIND_A_TENDER_RATE_LIMIT = { max: 12, perMs: 120_000, retryAfterSeconds: 120 } as const;
 
 export interface FakeProcurementApi {
   /** `http://127.0.0.1:<port>` (or https): the base for both APIs. */
@@ -334,6 +387,8 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
   const rules: (FaultRule & { skip: number; times: number })[] = [];
   const log: LoggedRequest[] = [];
   const lastServed = new Map<string, string>();
+  /** Find a Tender requests within the rate limit's period (clock times). */
+  const recent: number[] = [];
   const sockets = new Set<Socket>();
   let origin = '';
 
@@ -366,6 +421,20 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       send(404, JSON.stringify({ error: 'not found' }));
       return;
     }
+    if (apiPath === FIND_A_TENDER_PATH && options.rateLimit) {
+      const { max, perMs, retryAfterSeconds } = options.rateLimit;
+      const now = clock();
+      while (recent.length > 0 && recent[0]! <= now - perMs) recent.shift();
+      if (recent.length >= max) {
+        entry.fault = 'status';
+        const body = `Rate limit of ${max} exceeded. Please retry after ${retryAfterSeconds} seconds.`;
+        entry.status = 429;
+        res.writeHead(429, { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(body)), 'retry-after': String(retryAfterSeconds) });
+        res.end(body);
+        return;
+      }
+      recent.push(now);
+    }
     const fault = takeFault(apiPath, url);
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'status') {
@@ -389,18 +458,17 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       send(400, JSON.stringify({ error: query }));
       return;
     }
-    const { releases, header } = data[apiPath];
-    const selected = selectReleases(releases, query);
     const size = Math.min(query.limit, pageSize);
+    const stream = options.streams?.[apiPath === CONTRACTS_FINDER_PATH ? 'contracts-finder' : 'find-a-tender'];
+    if (stream) {
+      serveStream(stream, apiPath, query, size, entry, send);
+      return;
+    }
+    const { releases, header } = data[apiPath];
+    const selected = selectReleases(apiPath, releases, query);
     const page = selected.slice(query.position, query.position + size);
     const end = query.position + page.length;
-    const p = PARAMS[apiPath];
-    const params = [
-      ...(query.from === undefined ? [] : [`${p.from}=${query.from}`]),
-      ...(query.to === undefined ? [] : [`${p.to}=${query.to}`]),
-      ...(query.stages === undefined ? [] : [`stages=${query.stages}`]),
-      `limit=${query.limit}`,
-    ].join('&');
+    const params = queryString(apiPath, query);
     const previous = fault?.kind === 'repeat-previous' && fault.freshNext ? lastServed.get(apiPath) : undefined;
     const served = previous === undefined ? page : (JSON.parse(previous) as { releases: Release[] }).releases;
     const pkg: Json = { ...header, uri: `${origin}${apiPath}?${params}`, releases: served };
@@ -422,6 +490,27 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
     if (previous === undefined) lastServed.set(apiPath, body);
     send(200, body);
   };
+
+  /** Windows of a generated stream already selected, for their next pages (a few kept). */
+  const streamWindows = new Map<string, ReturnType<FakeStream['between']>>();
+  function serveStream(stream: FakeStream, apiPath: ApiPath, query: Query, size: number, entry: LoggedRequest, send: (status: number, body: string) => void): void {
+    const key = `${apiPath}|${query.from}|${query.to}|${query.stages}`;
+    let selected = streamWindows.get(key);
+    if (!selected) {
+      const [from, to] = queryBounds(apiPath, query);
+      selected = query.stages?.includes(',') ? [] : stream.between(from, to);
+      streamWindows.set(key, selected);
+      if (streamWindows.size > 4) streamWindows.delete(streamWindows.keys().next().value!);
+    }
+    const page = selected.slice(query.position, query.position + size);
+    const end = query.position + page.length;
+    const params = queryString(apiPath, query);
+    const head = JSON.stringify({ ...stream.header, uri: `${origin}${apiPath}?${params}` });
+    const links = end < selected.length ? `,"links":${JSON.stringify({ next: `${origin}${apiPath}?${params}&cursor=${encodeURIComponent(encodeCursor(apiPath, query, end))}` })}` : '';
+    const body = `${head.slice(0, -1)},"releases":[${page.map((r) => r.text).join(',')}]${links}}`;
+    entry.releases = page.length;
+    send(200, body);
+  }
 
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createHttpServer(handler);
   // Every socket, TCP and (with `tls`) TLS, so stop() can end hanging requests.

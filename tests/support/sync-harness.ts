@@ -8,8 +8,9 @@ import { createCouncilIndex } from '@/lib/councils';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import { parseReleases } from '@/lib/ocds';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
-import type { FakeClock } from './fake-clock';
-import { fixtureReleasesBetween, type FakeSource } from './fake-procurement-api';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { fakeClock, type FakeClock } from './fake-clock';
+import { fixtureReleasesBetween, startFakeProcurementApi, type FakeApiOptions, type FakeProcurementApi, type FakeSource } from './fake-procurement-api';
 
 /** Helpers for the sync tests: databases in fake-indexeddb, the council resolver, expectations. */
 
@@ -87,4 +88,44 @@ export function countingFetch(): { fetch: typeof fetch; maxInFlight: () => numbe
     }
   };
   return { fetch: wrapped, maxInFlight: () => max };
+}
+
+/**
+ * The usual sync test bed, registered on the calling file's hooks: one fake API for the file
+ * (started with `apiOptions`, its log stamped with the test clock), and per test a fresh database,
+ * a fake clock at `now`, an empty log and no faults. Read the current ones through the getters.
+ */
+export function syncTestBed(now: number, apiOptions: Omit<FakeApiOptions, 'clock'> = {}) {
+  let api: FakeProcurementApi | undefined;
+  let clock = fakeClock(now);
+  let db: CouncilLensDB | undefined;
+  beforeAll(async () => {
+    api = await startFakeProcurementApi({ ...apiOptions, clock: () => clock.now() });
+  });
+  afterAll(() => api?.stop());
+  beforeEach(() => {
+    freshIndexedDb();
+    db = openDb();
+    clock = fakeClock(now);
+    api!.log.length = 0;
+    api!.clearFaults();
+  });
+  afterEach(() => db?.close());
+  return {
+    get api(): FakeProcurementApi {
+      return api!;
+    },
+    get clock(): FakeClock {
+      return clock;
+    },
+    get db(): CouncilLensDB {
+      return db!;
+    },
+    /** Closes the database and opens a new handle on it: what a restarted worker sees. */
+    reopen(): CouncilLensDB {
+      db?.close();
+      db = openDb();
+      return db;
+    },
+  };
 }

@@ -39,13 +39,14 @@ describe('overload answers', () => {
 });
 
 describe('request URLs', () => {
-  test('first pages: explicit UTC times, stages and limit 100 as in the recorded request', () => {
-    const window = { from: isoSeconds(Date.parse('2025-01-20T00:00:00.500Z')), to: '2025-01-23T00:00:00Z' };
+  test('first pages: London times (Contracts Finder with its offset, Find a Tender without a zone), limit 100', () => {
+    const window = { from: isoSeconds(Date.parse('2025-01-20T00:00:00.500Z')), to: '2025-07-23T00:00:00Z' };
     expect(CONTRACTS_FINDER.firstPageUrl('https://www.contractsfinder.service.gov.uk/', window)).toBe(
-      'https://www.contractsfinder.service.gov.uk/Published/Notices/OCDS/Search?publishedFrom=2025-01-20T00:00:00Z&publishedTo=2025-01-23T00:00:00Z&stages=planning,tender,award&limit=100',
+      'https://www.contractsfinder.service.gov.uk/Published/Notices/OCDS/Search?publishedFrom=2025-01-20T00:00:00%2B00:00&publishedTo=2025-07-23T01:00:00%2B01:00&stages=planning,tender,award&limit=100',
     );
+    // No `stages=` on Find a Tender: it drops every Procurement Act update (SOURCES.md §7).
     expect(FIND_A_TENDER.firstPageUrl('https://www.find-tender.service.gov.uk', window)).toBe(
-      'https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages?updatedFrom=2025-01-20T00:00:00Z&updatedTo=2025-01-23T00:00:00Z&limit=100',
+      'https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages?updatedFrom=2025-01-20T00:00:00&updatedTo=2025-07-23T01:00:00&limit=100',
     );
   });
 

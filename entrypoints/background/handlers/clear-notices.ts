@@ -1,7 +1,7 @@
 import { SYNC_SOURCES } from '@/lib/sync/sources';
 import { LAST_SYNC_KEY } from '../clock';
 import type { CouncilLensDB } from '../db';
-import { cursorKey, LOCK_KEY, RUN_KEY } from '../refresh/sync/progress';
+import { backfillKey, cursorKey, LOCK_KEY, RUN_KEY } from '../refresh/sync/progress';
 import { SUPPLIER_SNAPSHOT_KEY } from '../supplier-index';
 
 /**
@@ -17,7 +17,7 @@ export async function clearNotices(db: CouncilLensDB): Promise<{ removed: number
     await db.notices.clear();
     await db.noticeTotals.clear();
     const syncKeys = (await db.meta.where('key').startsWith('sync:').primaryKeys()).filter((key) => key !== RUN_KEY);
-    await db.meta.bulkDelete([...new Set([...syncKeys, ...SYNC_SOURCES.map(cursorKey), LAST_SYNC_KEY, SUPPLIER_SNAPSHOT_KEY])]);
+    await db.meta.bulkDelete([...new Set([...syncKeys, ...SYNC_SOURCES.map(cursorKey), ...SYNC_SOURCES.map(backfillKey), LAST_SYNC_KEY, SUPPLIER_SNAPSHOT_KEY])]);
     return { removed };
   });
 }

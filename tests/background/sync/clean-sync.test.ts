@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { LAST_SYNC_KEY } from '@/entrypoints/background/clock';
 import type { CouncilLensDB } from '@/entrypoints/background/db';
 import { getSyncStatus, runSync, SyncStatusSchema, type SyncDeps, type SyncProgress } from '@/entrypoints/background/refresh/sync';
-import { CONTRACTS_FINDER_PATH, FIND_A_TENDER_PATH, startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
+import { CONTRACTS_FINDER_PATH, FIND_A_TENDER_PATH, parseApiDate, startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
 import { countingFetch, DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../support/sync-harness';
 
@@ -34,7 +34,7 @@ function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
 
 const MAR_12 = Date.parse('2025-03-12T00:00:00Z');
 
-describe('a clean full sync', () => {
+describe('a clean full sync', { timeout: 20_000 }, () => {
   test('January to March 2025 (51 days back): every council notice of both sources, nothing else', async () => {
     clock = fakeClock(MAR_12);
     const counting = countingFetch();
@@ -57,7 +57,7 @@ describe('a clean full sync', () => {
     // Windows of at most 3 days, back to back from the backfill start to now.
     for (const path of [CONTRACTS_FINDER_PATH, FIND_A_TENDER_PATH] as const) {
       const [fromKey, toKey] = path === CONTRACTS_FINDER_PATH ? ['publishedFrom', 'publishedTo'] : ['updatedFrom', 'updatedTo'];
-      const windows = api.requests(path).filter((e) => !e.cursor).map((e) => [Date.parse(e.query[fromKey]!), Date.parse(e.query[toKey]!)] as const);
+      const windows = api.requests(path).filter((e) => !e.cursor).map((e) => [parseApiDate(e.query[fromKey]!), parseApiDate(e.query[toKey]!)] as const);
       expect(windows[0]![0]).toBe(MAR_12 - 51 * DAY);
       expect(windows.at(-1)![1]).toBe(MAR_12);
       windows.forEach(([from, to], i) => {
@@ -65,8 +65,9 @@ describe('a clean full sync', () => {
         if (i > 0) expect(from).toBe(windows[i - 1]![1]);
       });
     }
-    // The recorded request's form: stages and limit 100 (../shared/data/SOURCES.md).
-    expect(api.log[0]!.query).toEqual({ publishedFrom: '2025-01-20T00:00:00Z', publishedTo: '2025-01-23T00:00:00Z', stages: 'planning,tender,award', limit: '100' });
+    // The recorded request's form: stages and limit 100 (../shared/data/SOURCES.md), London time
+    // with its offset (GMT in January).
+    expect(api.log[0]!.query).toEqual({ publishedFrom: '2025-01-20T00:00:00+00:00', publishedTo: '2025-01-23T00:00:00+00:00', stages: 'planning,tender,award', limit: '100' });
     // Find a Tender: one request every 10 s at most (about 12 per 2 minutes).
     const fat = api.requests(FIND_A_TENDER_PATH);
     fat.slice(1).forEach((entry, i) => expect(entry.at - fat[i]!.at).toBeGreaterThanOrEqual(10_000));
@@ -107,8 +108,8 @@ describe('a clean full sync', () => {
     const report = await runSync(deps());
     const second = api.log.slice(firstRun);
     expect(second.filter((e) => !e.cursor).map((e) => e.query)).toEqual([
-      { publishedFrom: '2025-03-11T11:00:00Z', publishedTo: '2025-03-12T00:00:00Z', stages: 'planning,tender,award', limit: '100' },
-      { updatedFrom: '2025-03-11T11:00:00Z', updatedTo: '2025-03-12T00:00:00Z', limit: '100' },
+      { publishedFrom: '2025-03-11T11:00:00+00:00', publishedTo: '2025-03-12T00:00:00+00:00', stages: 'planning,tender,award', limit: '100' },
+      { updatedFrom: '2025-03-11T11:00:00', updatedTo: '2025-03-12T00:00:00', limit: '100' },
     ]);
     expect(report.outcome).toBe('done');
     expect(await rowsOf(db)).toEqual(expectedRows(['contracts-finder', 'find-a-tender'], NOON - 3 * DAY, MAR_12));
@@ -120,7 +121,7 @@ describe('a clean full sync', () => {
     const before = await rowsOf(db);
     const firstRun = api.log.length;
     await runSync(deps({ sources: ['contracts-finder'] }));
-    expect(api.log.slice(firstRun).map((e) => e.query['publishedFrom'])).toEqual(['2025-03-11T23:00:00Z']);
+    expect(api.log.slice(firstRun).map((e) => e.query['publishedFrom'])).toEqual(['2025-03-11T23:00:00+00:00']);
     expect(await rowsOf(db)).toEqual(before);
   });
 
@@ -152,7 +153,7 @@ describe('a clean full sync', () => {
       { source: 'find-a-tender', syncedTo: '2025-03-12T00:00:00Z', page: 0, totals: { pages: 4, releases: 100, notices: expect.any(Number) } },
     ]);
     for (const source of status.sources) expect(source.totals.notices).toBeGreaterThanOrEqual(rows);
-    expect(status.retentionRules).toHaveLength(3);
+    expect(status.retentionRules).toHaveLength(6);
     // It crosses the message boundary as is.
     expect(SyncStatusSchema.parse(structuredClone(status))).toEqual(status);
   });

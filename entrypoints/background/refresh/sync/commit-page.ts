@@ -6,11 +6,14 @@ import type { CouncilLensDB } from '../../db';
 import type { SourceCursor } from '@/lib/sync/cursor';
 import { renewSyncLock } from './lock';
 import { completeFromCache, parsePage } from './page-notices';
-import { cursorKey, RUN_KEY, type SyncReport } from './progress';
+import { backfillKey, cursorKey, RUN_KEY, type SyncReport } from './progress';
+import type { SyncEdge } from '@/lib/sync/status';
 import type { SyncSource } from '@/lib/sync/sources';
 
 export interface PageWrite {
   source: SyncSource;
+  /** Which edge's cursor the page belongs to (default forward). */
+  edge?: SyncEdge;
   /** The page: a release package. */
   json: Record<string, unknown>;
   /** The window ends with this page (its pending releases are dropped). */
@@ -48,6 +51,7 @@ function cachedNotice(row: NoticeRow | undefined): Notice | undefined {
 export async function commitPage(db: CouncilLensDB, write: PageWrite): Promise<{ written: number; cursor: SourceCursor }> {
   return db.transaction('rw', [db.notices, db.meta], async () => {
     await renewSyncLock(db, write.runId, write.lockExpiresAt);
+    const edge = write.edge ?? 'forward';
     // Parsing is synchronous, so it does not let the transaction commit early.
     const parsed = parsePage(write.json, write.cursor.pending ?? [], write.resolveCouncil);
     const ocids = [...new Set([...parsed.notices.map((n) => n.ocid), ...parsed.incomplete.keys()])];
@@ -73,10 +77,10 @@ export async function commitPage(db: CouncilLensDB, write: PageWrite): Promise<{
     if (!write.windowDone && late.pending.length > 0) cursor.pending = late.pending;
     const run: SyncReport = {
       ...write.run,
-      sources: write.run.sources.map((p) => (p.source === write.source ? { ...p, notices: p.notices + out.length } : p)),
+      sources: write.run.sources.map((p) => (p.source === write.source && (p.edge ?? 'forward') === edge ? { ...p, notices: p.notices + out.length } : p)),
     };
     await db.meta.bulkPut([
-      { key: cursorKey(write.source), value: cursor },
+      { key: edge === 'backfill' ? backfillKey(write.source) : cursorKey(write.source), value: cursor },
       { key: RUN_KEY, value: run },
     ]);
     return { written: out.length, cursor };

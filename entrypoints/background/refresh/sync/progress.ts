@@ -19,8 +19,10 @@ export {
 
 export const RUN_KEY = 'sync:run';
 export const LOCK_KEY = 'sync:lock';
-/** The source's cursor row (cursor.ts). */
+/** The source's cursor row (cursor.ts): its forward edge. */
 export const cursorKey = (source: SyncSource): string => `sync:${source}`;
+/** The source's backfill edge (lib/sync/backfill.ts). */
+export const backfillKey = (source: SyncSource): string => `sync:${source}:backfill`;
 
 export const MAX_ERRORS = 20;
 

@@ -3,13 +3,29 @@ import type { CouncilLensDB } from '../../db';
 import { commitPage } from './commit-page';
 import { readCursor, type SourceCursor } from '@/lib/sync/cursor';
 import { acquireSyncLock, LockLostError, renewSyncLock, readLock } from './lock';
-import { cursorKey, LOCK_KEY, RUN_KEY, withError, type SyncProgress, type SyncReport } from './progress';
-import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
-import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type FetchedPage, type WalkEvent, type WalkOptions, type WalkResult } from '@/lib/sync/walk-source';
+import { backfillKey, cursorKey, LOCK_KEY, RUN_KEY, withError, type SyncProgress, type SyncReport } from './progress';
+import { backfillEdge, historyFloor, nextPace } from '@/lib/sync/backfill';
+import type { SyncEdge } from '@/lib/sync/status';
+import { baseFor, DEFAULT_BASES, isoSeconds, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import {
+  DEFAULT_WALK_OPTIONS,
+  walkSource,
+  type CursorStore,
+  type FetchedPage,
+  type WalkEdge,
+  type WalkEvent,
+  type WalkOptions,
+  type WalkResult,
+} from '@/lib/sync/walk-source';
 
 export interface SyncOptions extends WalkOptions {
   /** How long a run's lock outlives its last sign of life (a page, a wait). */
   lockTtlMs: number;
+  /**
+   * Least time between two requests, per source, instead of the API's (sources.ts: Find a Tender
+   * 10 s). For tests against the fake API with a compressed clock only; production passes none.
+   */
+  minIntervalMs?: Partial<Record<SyncSource, number>>;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = { ...DEFAULT_WALK_OPTIONS, lockTtlMs: 10 * 60_000 };
@@ -39,6 +55,13 @@ export interface SyncDeps {
    * disabled "Refresh now"). True for the background's runner: one worker, one run at a time.
    */
   takeOverLock?: boolean;
+  /**
+   * History backfill (issue 10): after the forward edges, each source's backfill edge walks back to
+   * `months` before now, newest window first. Absent: no backfill, and a source's first forward
+   * run reaches back `backfillDays`. `signal` pauses the backfill alone (the user's Pause): the
+   * run ends normally and the next one resumes from the stored backfill cursor.
+   */
+  history?: { months: number; signal?: AbortSignal };
 }
 
 function newRunId(): string {
@@ -103,10 +126,52 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
 
   try {
     await persistRun(startedAt);
-    for (const source of sources) {
-      const api = SOURCE_APIS[source];
-      const loadCursor = async (): Promise<SourceCursor> => readCursor((await db.meta.get(cursorKey(source)))?.value);
-      const index = report.sources.push(initialProgress(source, await loadCursor())) - 1;
+    /** Each API's last request in this run, shared by its two edges (the spacing holds across them). */
+    const lastRequests: Record<SyncSource, { at?: number }> = { 'contracts-finder': {}, 'find-a-tender': {} };
+    /** Where each forward edge stood when this run began: a new backfill's anchor. */
+    const anchors = new Map<SyncSource, string>();
+    /** Walks one edge of one source; false when the run must stop (aborted, lock lost). */
+    const walkEdge = async (source: SyncSource, edge: SyncEdge): Promise<boolean> => {
+      const interval = options.minIntervalMs?.[source];
+      const api = interval === undefined ? SOURCE_APIS[source] : { ...SOURCE_APIS[source], minIntervalMs: interval };
+      const key = edge === 'backfill' ? backfillKey(source) : cursorKey(source);
+      const loadCursor = async (): Promise<SourceCursor> => readCursor((await db.meta.get(key))?.value);
+      const saveCursor = (cursor: SourceCursor): Promise<void> =>
+        guarded(() =>
+          db.transaction('rw', db.meta, async () => {
+            await renewSyncLock(db, runId, Math.max(deps.now(), cursor.waitUntil ?? 0) + options.lockTtlMs);
+            await db.meta.put({ key, value: cursor });
+          }),
+        );
+      let walkEdgeOf: WalkEdge | undefined;
+      let signal = deps.signal;
+      if (edge === 'backfill') {
+        const history = deps.history!;
+        let cursor = await loadCursor();
+        if (cursor.anchor === undefined) {
+          // The backfill starts where the forward edge stood before this run, so the two leave no
+          // gap and what the forward edge read is not read again.
+          const anchor = anchors.get(source) ?? readCursor((await db.meta.get(cursorKey(source)))?.value).syncedTo;
+          if (anchor === undefined) return true;
+          cursor = { ...cursor, anchor };
+          await saveCursor(cursor);
+        }
+        walkEdgeOf = backfillEdge(api, historyFloor(deps.now(), history.months));
+        if (history.signal) signal = signal ? AbortSignal.any([signal, history.signal]) : history.signal;
+      } else if (deps.history) {
+        // With a backfill, a source's first forward run starts now: the backfill reads the past.
+        const cursor = await loadCursor();
+        if (cursor.syncedTo === undefined && cursor.window === undefined) {
+          const syncedTo = isoSeconds(deps.now());
+          await saveCursor({ ...cursor, syncedTo });
+          anchors.set(source, syncedTo);
+          report.sources.push({ ...initialProgress(source, { ...cursor, syncedTo }), state: 'done' });
+          return true;
+        }
+        if (cursor.syncedTo !== undefined) anchors.set(source, cursor.syncedTo);
+      }
+      const first = initialProgress(source, await loadCursor());
+      const index = report.sources.push(edge === 'backfill' ? { ...first, edge } : first) - 1;
       const progress = (): SyncProgress => report.sources[index]!;
       const update = (next: SyncProgress): void => {
         report.sources[index] = next;
@@ -114,18 +179,17 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
 
       const store: CursorStore = {
         load: loadCursor,
-        save: (cursor) =>
-          guarded(() =>
-            db.transaction('rw', db.meta, async () => {
-              await renewSyncLock(db, runId, Math.max(deps.now(), cursor.waitUntil ?? 0) + options.lockTtlMs);
-              await db.meta.put({ key: cursorKey(source), value: cursor });
-            }),
-          ),
+        save: saveCursor,
         commit: async (page: FetchedPage, cursor: SourceCursor) => {
           const before = progress();
           const after: SyncProgress = { ...before, window: page.window, pages: before.pages + 1, releases: before.releases + page.releaseCount, state: 'running' };
           delete after.waitUntil;
-          if (cursor.syncedTo !== undefined) after.syncedTo = cursor.syncedTo;
+          if (edge === 'forward' && cursor.syncedTo !== undefined) after.syncedTo = cursor.syncedTo;
+          if (edge === 'backfill') {
+            const span = Date.parse(page.window.to) - Date.parse(page.window.from);
+            cursor = { ...cursor, pace: nextPace(cursor.pace, deps.now(), page.last ? { spanMs: span, pages: page.page } : null) };
+            if (cursor.reachedBack !== undefined) after.syncedTo = cursor.reachedBack;
+          }
           update(after);
           let written: number;
           let stored: SourceCursor;
@@ -133,6 +197,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
             ({ written, cursor: stored } = await guarded(() =>
               commitPage(db, {
                 source,
+                edge,
                 json: page.json,
                 windowDone: page.last,
                 resolveCouncil: deps.resolveCouncil,
@@ -179,12 +244,13 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
       };
 
       const result: WalkResult = await walkSource(
-        { api, base: baseFor(source, bases), fetch: deps.fetch, now: deps.now, sleep: deps.sleep, signal: deps.signal, options, onEvent },
+        { api, edge: walkEdgeOf, lastRequest: lastRequests[source], base: baseFor(source, bases), fetch: deps.fetch, now: deps.now, sleep: deps.sleep, signal, options, onEvent },
         store,
       );
       const now = deps.now();
       const ended = { ...progress() };
       delete ended.waitUntil;
+      const pausedByUser = result.outcome === 'aborted' && edge === 'backfill' && deps.history?.signal?.aborted === true && deps.signal?.aborted !== true;
       switch (result.outcome) {
         case 'done':
           update({ ...ended, state: 'done', syncedTo: result.syncedTo });
@@ -194,14 +260,28 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
           report.resumeAt = Math.min(report.resumeAt ?? Number.POSITIVE_INFINITY, result.resumeAt);
           break;
         case 'aborted':
-          update(withError({ ...ended, state: 'failed' }, now, 'Stopped before the end; the next run resumes from the last stored page.'));
+          if (pausedByUser) update({ ...ended, state: 'paused' });
+          else update(withError({ ...ended, state: 'failed' }, now, 'Stopped before the end; the next run resumes from the last stored page.'));
           break;
         case 'failed':
           update(withError({ ...ended, state: 'failed' }, now, result.error));
           break;
       }
       await notify(progress());
-      if (result.outcome === 'aborted' || lockLost) break;
+      return !((result.outcome === 'aborted' && !pausedByUser) || lockLost);
+    };
+
+    let going = true;
+    for (const source of sources) {
+      going = await walkEdge(source, 'forward');
+      if (!going) break;
+    }
+    // The backfill after every forward edge: the newest notices first, then history, newest first.
+    if (going && deps.history) {
+      for (const source of sources) {
+        if (deps.history.signal?.aborted) break;
+        if (!(await walkEdge(source, 'backfill'))) break;
+      }
     }
   } catch (error) {
     // Only the database can get here (the walker never throws): record it against the run.
@@ -218,6 +298,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     const states = report.sources.map((p) => p.state);
     if (deps.signal?.aborted) report.outcome = 'aborted';
     else if (states.includes('failed')) report.outcome = 'failed';
+    // A backfill the user paused is not waiting on a service: the run is done.
     else if (states.includes('waiting')) report.outcome = 'paused';
     else report.outcome = 'done';
   }

@@ -5,7 +5,13 @@ import { readLock } from './lock';
 import { SyncReportSchema, SYNC_SOURCES, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
 import { cursorKey, RUN_KEY, withError } from './progress';
 export { SourceSyncStatusSchema, SyncStatusSchema, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
-import { RETENTION_RULES } from './retention';
+import { retentionRules } from './retention';
+import { backfillComplete, estimateBackfill, historyFloor } from '@/lib/sync/backfill';
+import { SOURCE_APIS } from '@/lib/sync/sources';
+import type { HistoryStatus } from '@/lib/sync/status';
+import { NOT_A_COUNCIL } from '@/lib/ocds/row';
+import Dexie from 'dexie';
+import { backfillKey } from './progress';
 
 export const INTERRUPTED_MESSAGE = 'Interrupted before the end (the browser or the extension stopped); the next run resumes from the last stored page.';
 
@@ -13,7 +19,12 @@ export const INTERRUPTED_MESSAGE = 'Interrupted before the end (the browser or t
  * What the options page shows: the last run's progress and where each source stands. `runningHere`
  * is the background runner's own knowledge of a run; without it an unexpired lock counts as one.
  */
-export async function getSyncStatus(db: CouncilLensDB, now: number = Date.now(), runningHere?: boolean): Promise<SyncStatus> {
+export async function getSyncStatus(
+  db: CouncilLensDB,
+  now: number = Date.now(),
+  runningHere?: boolean,
+  history?: { months: number; paused: boolean },
+): Promise<SyncStatus> {
   const [runRow, successRow, ...cursorRows] = await db.meta.bulkGet([
     RUN_KEY,
     LAST_SYNC_KEY,
@@ -38,11 +49,50 @@ export async function getSyncStatus(db: CouncilLensDB, now: number = Date.now(),
     if (cursor.waitUntil !== undefined && cursor.waitUntil > now) status.waitUntil = cursor.waitUntil;
     return status;
   });
-  return {
+  const status: SyncStatus = {
     running,
     lastRun,
     sources,
     lastSuccessAt: typeof successRow?.value === 'number' ? successRow.value : null,
-    retentionRules: [...RETENTION_RULES],
+    retentionRules: retentionRules(history?.months),
   };
+  if (history) status.history = await historyStatus(db, now, history.months, history.paused);
+  return status;
+}
+
+/** Notices whose buyer is a council: all, less those under {@link NOT_A_COUNCIL} (the `[council+stage]` index). */
+export async function countCouncilNotices(db: CouncilLensDB): Promise<number> {
+  const [all, others] = await Promise.all([
+    db.notices.count(),
+    db.notices.where('[council+stage]').between([NOT_A_COUNCIL, Dexie.minKey], [NOT_A_COUNCIL, Dexie.maxKey]).count(),
+  ]);
+  return all - others;
+}
+
+/** Each source's backfill: how far back, and the time left at the measured pace. */
+export async function historyStatus(db: CouncilLensDB, now: number, months: number, paused: boolean): Promise<HistoryStatus> {
+  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+  const floor = historyFloor(now, months);
+  return {
+    months,
+    paused,
+    councilNotices: await countCouncilNotices(db),
+    sources: SYNC_SOURCES.map((source, i) => ({ source, ...estimateBackfill(source, SOURCE_APIS[source], readCursor(rows[i]?.value), floor, now, months) })),
+  };
+}
+
+/** Whether any source's backfill has history left to read for `months` (one not started has). */
+export async function backfillPending(db: CouncilLensDB, now: number, months: number): Promise<boolean> {
+  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+  const floor = historyFloor(now, months);
+  return rows.some((row) => {
+    const cursor = readCursor(row?.value);
+    return cursor.window !== undefined || !backfillComplete(cursor, floor);
+  });
+}
+
+/** Whether any source's backfill has begun (its anchor is stored): before the first run it has not. */
+export async function backfillStarted(db: CouncilLensDB): Promise<boolean> {
+  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+  return rows.some((row) => readCursor(row?.value).anchor !== undefined);
 }
