@@ -8,7 +8,7 @@ import { awardNotice } from '../suppliers/seeded-db';
 import { freshIndexedDb } from '../support/sync-harness';
 import { annotation, prospect } from '../workspace/support';
 import { SavingsItemSchema } from '@/lib/savings/schema';
-import { AnnotationSchema, ProspectSchema } from '@/lib/workspace';
+import { expectUserDataUnchanged } from '../support/user-data';
 
 beforeEach(() => {
   freshIndexedDb();
@@ -77,10 +77,7 @@ test('v5 -> v6: cached notices gain their page id as a fresh write gives it; tot
   expect(insight.earlierAwards.map((a) => a.title)).toEqual(['Notice 2']);
 
   // Read back through the schemas the app reads them with, and unchanged.
-  expect((await db.savings.toArray()).map((row) => SavingsItemSchema.parse(row))).toEqual(USER_DATA.savings);
-  expect((await db.annotations.toArray()).map((row) => AnnotationSchema.parse(row))).toEqual(USER_DATA.annotations);
-  expect((await db.prospects.toArray()).map((row) => ProspectSchema.parse(row))).toEqual(USER_DATA.prospects);
-  expect(await db.meta.toArray()).toEqual(USER_DATA.meta);
+  await expectUserDataUnchanged(db, USER_DATA);
   db.close();
   written.close();
 });

@@ -11,7 +11,7 @@ import { awardNotice } from '../suppliers/seeded-db';
 import { freshIndexedDb } from '../support/sync-harness';
 import { annotation, prospect } from '../workspace/support';
 import { SavingsItemSchema } from '@/lib/savings/schema';
-import { AnnotationSchema, ProspectSchema } from '@/lib/workspace';
+import { expectUserDataUnchanged } from '../support/user-data';
 
 beforeEach(() => {
   freshIndexedDb();
@@ -93,10 +93,7 @@ test('v6 -> v7: cached notices become compact rows with coming-to-market keys, a
   // Timing reads contract ends from the `*endKeys` index now that [council+contractEnd] is gone.
   expect((await getTiming(db, 'LDS', 'waste', TODAY)).contracts.map((c) => c.title)).toEqual(['Notice 4']);
 
-  expect((await db.savings.toArray()).map((row) => SavingsItemSchema.parse(row))).toEqual(USER_DATA.savings);
-  expect((await db.annotations.toArray()).map((row) => AnnotationSchema.parse(row))).toEqual(USER_DATA.annotations);
-  expect((await db.prospects.toArray()).map((row) => ProspectSchema.parse(row))).toEqual(USER_DATA.prospects);
-  expect(await db.meta.toArray()).toEqual(USER_DATA.meta);
+  await expectUserDataUnchanged(db, USER_DATA);
   db.close();
   written.close();
 });
