@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
 import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
+import { MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import { errorText, plural } from '@/components/format';
 import { ImportProblems } from '@/components/import-problems';
 
@@ -25,7 +26,7 @@ const EXPORTS: { format: WorkspaceExportFormat; label: string }[] = [
 /** Exports, the JSON import and its report, and "Delete all my data". */
 export function DataTools(props: DataToolsProps) {
   const { exportError, exportAs } = useExport(props.onExport, props.download ?? downloadText);
-  const { imported, chooseFile } = useFileImport(() => props.onImport);
+  const { imported, chooseFile } = useFileImport(() => props.onImport, MAX_WORKSPACE_FILE_BYTES);
 
   return (
     <>

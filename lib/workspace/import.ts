@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isObject, parseJsonFile } from '@/lib/json-file';
 import { MAX_IMPORT_RECORDS, MAX_WORKSPACE_FILE_BYTES, fileTooLarge } from '@/lib/import-limits';
+import { textProblem } from '@/lib/text-file';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, WORKSPACE_VERSIONS_READ } from './export';
 import { AnnotationSchema, ProspectSchema, type Annotation, type Prospect } from './schema';
@@ -108,7 +109,7 @@ function readList<R>(file: Record<string, unknown>, name: keyof typeof LISTS, sc
  */
 export function parseWorkspaceJson(text: string): WorkspaceImportResult {
   // Characters, a lower bound on the file's UTF-8 bytes; the page checks the bytes before reading.
-  const tooLarge = fileTooLarge(text.length, MAX_WORKSPACE_FILE_BYTES);
+  const tooLarge = fileTooLarge(text.length, MAX_WORKSPACE_FILE_BYTES) ?? textProblem(text);
   if (tooLarge) return { ok: false, errors: [{ path: '', reason: tooLarge }] };
   const read = parseJsonFile(text);
   if (!read.ok) return { ok: false, errors: [{ path: '', reason: read.reason }] };

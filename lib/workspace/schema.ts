@@ -175,7 +175,10 @@ export function normaliseProfileUrl(value: string): string | null {
   return slug ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}/` : null;
 }
 
-export const ProfileUrlSchema = z.string().transform((value, ctx) => {
+/** Longest profile address read: LinkedIn's own are under 200 characters. */
+const MAX_PROFILE_URL_LENGTH = 2048;
+
+export const ProfileUrlSchema = z.string().max(MAX_PROFILE_URL_LENGTH, { error: `must be at most ${MAX_PROFILE_URL_LENGTH} characters` }).transform((value, ctx) => {
   const url = normaliseProfileUrl(value);
   if (url === null) {
     ctx.issues.push({ code: 'custom', message: 'must be a LinkedIn profile address, https://www.linkedin.com/in/<name>/', input: value });
@@ -203,13 +206,24 @@ const prospectFieldShape = {
   notes: NotesSchema,
 };
 
-export const ProspectSchema = z.strictObject({
-  id: z.string().min(1).max(300),
-  ...prospectFieldShape,
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-  fieldTimes: ProspectFieldTimesSchema,
-});
+/**
+ * A saved prospect. Its id is the one {@link prospectId} gives its profile address: saving the
+ * same person again must find this record, so a file whose id names someone else is refused.
+ */
+export const ProspectSchema = z
+  .strictObject({
+    id: z.string().min(1).max(300),
+    ...prospectFieldShape,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    fieldTimes: ProspectFieldTimesSchema,
+  })
+  .check((ctx) => {
+    const expected = prospectId(ctx.value.profileUrl);
+    if (ctx.value.id !== expected) {
+      ctx.issues.push({ code: 'custom', path: ['id'], message: `must be ${expected}, the id of its profileUrl`, input: ctx.value.id });
+    }
+  });
 export type Prospect = z.infer<typeof ProspectSchema>;
 
 /**

@@ -113,3 +113,17 @@ describe('oversize workspace files (issue 16)', () => {
     expect(result.errors).toEqual([{ path: 'annotations[0].tags', reason: expect.stringMatching(/: tags must be at most 20 tags \(this list has more than 200 before repeats are removed\)$/) }]);
   });
 });
+
+describe('prospects: bounded fields and an id that matches the profile (issue 16)', () => {
+  test("an id that is not its profileUrl's is refused", () => {
+    const result = parseWorkspaceJson(file({ prospects: [{ ...prospect(), id: 'linkedin:someone-else' }] }));
+    expect(result).toEqual({ ok: false, errors: [{ path: 'prospects[0].id', reason: 'Prospect 1 (linkedin:someone-else): id must be linkedin:priya-sharma, the id of its profileUrl' }] });
+  });
+
+  test('an overlong profile address is refused by its length', () => {
+    const result = parseWorkspaceJson(file({ prospects: [{ ...prospect(), profileUrl: `https://www.linkedin.com/in/priya-sharma/?${'x'.repeat(2100)}` }] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.path, e.reason])).toEqual([['prospects[0].profileUrl', 'Prospect 1 (linkedin:priya-sharma): profileUrl must be at most 2048 characters']]);
+  });
+});
