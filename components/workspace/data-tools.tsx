@@ -136,8 +136,10 @@ function DeleteAll({ onDeleteAll }: { onDeleteAll(): Promise<DeletedCounts> }) {
     <section aria-labelledby="cl-ws-delete" class="cl-ws__section cl-ws__delete">
       <h2 id="cl-ws-delete">Delete all my data</h2>
       <p>
-        Removes everything you have recorded in this browser: tender annotations, saved prospects and savings programme
-        items. The council register and the cached notices are public data and stay. Export first if you may want it back.
+        Removes everything of yours this extension keeps in this browser: tender annotations, saved prospects, savings
+        programme items, text you selected for “Add to savings programme” and not yet saved, the LinkedIn names and pages
+        your open tabs are showing, and the list of bid reminders already shown. Your settings, the council register and
+        the cached notices (public data) stay. Export first if you may want it back.
       </p>
       {open ? (
         <form class="cl-ws__delete-form" onSubmit={(e) => void confirm(e)}>

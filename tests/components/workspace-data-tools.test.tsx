@@ -116,8 +116,11 @@ describe('Delete all my data', () => {
     const root = mount(<DataTools {...p} />);
     expect(headings(root)).toContain('h2: Delete all my data');
     const section = root.querySelector('.cl-ws__delete')!;
-    expect(seenText(section)).toContain('tender annotations, saved prospects and savings programme items');
-    expect(seenText(section)).toContain('The council register and the cached notices are public data and stay');
+    // Issue 16: everything that is the user's, named, including what lives only in the session.
+    for (const part of ['tender annotations, saved prospects, savings programme items', 'Add to savings programme', 'LinkedIn names and pages', 'bid reminders already shown']) {
+      expect(seenText(section)).toContain(part);
+    }
+    expect(seenText(section)).toContain('Your settings, the council register and the cached notices (public data) stay');
     click(button(root, 'Delete all my data…'));
     const input = root.querySelector<HTMLInputElement>('.cl-ws__delete input')!;
     expect(document.activeElement).toBe(input);
