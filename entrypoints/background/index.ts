@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { createCouncilIndex } from '@/lib/councils';

@@ -43,6 +43,8 @@ describe('Content security policy in real Chromium', () => {
     const target = `http://127.0.0.1:${server.port}/from-page`;
     expect(await page.evaluate(`(${probe.toString()})(${JSON.stringify(target)})`)).toMatch(/^refused/);
     expect(await page.evaluate(`fetch('/data/services.json').then((r) => r.status)`)).toBe(200);
+    // Zod never probes for eval here (lib/zod-jitless.ts), so the policy has nothing to refuse.
+    expect(await page.evaluate('globalThis.__zod_globalConfig?.jitless')).toBe(true);
     await page.close();
   });
 
@@ -50,5 +52,6 @@ describe('Content security policy in real Chromium', () => {
     const target = `http://127.0.0.1:${server.port}/from-worker`;
     expect(await browser.worker.evaluate(`(${probe.toString()})(${JSON.stringify(target)})`)).toMatch(/^refused/);
     expect(hits).toEqual([]);
+    expect(await browser.worker.evaluate('globalThis.__zod_globalConfig?.jitless')).toBe(true);
   });
 });
