@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { councilSitePatterns } from './lib/councils/site-patterns';
 import { DEFAULT_BASES } from './lib/sync/sources';
+import { parseListing } from './lib/store/listing';
+
+const listing = parseListing(readFileSync(resolve(import.meta.dirname, 'store/listing.md'), 'utf8'));
 
 /** Every council website in the packaged register, asked for only when the user turns the option on. */
 const councilSites = councilSitePatterns(
@@ -29,8 +32,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, command }) => ({
     name: 'Council Lens',
-    description:
-      'UK council context where you already work: LinkedIn, Contracts Finder, Find a Tender and council websites. Everything stays in your browser.',
+    // The store listing's short description (store/listing.md), within Chrome's 132 characters.
+    description: listing.shortDescription,
     // scripting: the council-site badge script is registered at runtime, only once its hosts are granted.
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The public procurement APIs, fetched by the background only, over https. LinkedIn needs none:
