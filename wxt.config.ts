@@ -3,12 +3,25 @@ import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { councilSitePatterns } from './lib/councils/site-patterns';
+import { DEFAULT_BASES } from './lib/sync/sources';
+import { parseListing } from './lib/store/listing';
+
+const listing = parseListing(readFileSync(resolve(import.meta.dirname, 'store/listing.md'), 'utf8'));
 
 /** Every council website in the packaged register, asked for only when the user turns the option on. */
 const councilSites = councilSitePatterns(
   (JSON.parse(readFileSync(resolve(import.meta.dirname, 'public/data/councils.json'), 'utf8')) as { councils: { domain: string | null }[] })
     .councils,
 );
+
+/**
+ * The procurement APIs the background fetches, from the one list the sync uses: they are the
+ * host permissions and, with the extension's own files, all the extension pages may connect to.
+ */
+const apiOrigins = [...new Set(Object.values(DEFAULT_BASES).map((base) => new URL(base).origin))];
+
+/** Firefox's id for the add-on, permanent once the add-on is listed (AMO keys updates by it). */
+export const GECKO_ID = '{e54263a8-a30b-46d2-96d7-43f16246d07a}';
 
 // See ../shared/RECIPE-e2e.md for why these settings are as they are.
 export default defineConfig({
@@ -17,16 +30,23 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Council Lens',
-    description:
-      'UK council context where you already work: LinkedIn, Contracts Finder, Find a Tender and council websites. Everything stays in your browser.',
+    // The store listing's short description (store/listing.md), within Chrome's 132 characters.
+    description: listing.shortDescription,
     // scripting: the council-site badge script is registered at runtime, only once its hosts are granted.
     // unlimitedStorage: years of cached notices (hundreds of MB) would pass the default quota.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Only the sites the extension reads. No web_accessible_resources: LinkedIn probes for them.
-    // LinkedIn to read profiles; the two public procurement APIs, fetched by the background only.
-    host_permissions: ['*://www.linkedin.com/*', 'https://www.contractsfinder.service.gov.uk/*', 'https://www.find-tender.service.gov.uk/*'],
+    // The public procurement APIs, fetched by the background only, over https. LinkedIn needs none:
+    // the content script's matches read its pages, and the background never fetches LinkedIn.
+    // No web_accessible_resources: LinkedIn probes for them.
+    host_permissions: apiOrigins.map((origin) => `${origin}/*`),
+    // The privacy promise, enforced by the browser: extension pages (and the background) load
+    // only their own scripts and connect only to themselves and the procurement APIs. `wxt dev`
+    // sets its own policy for its dev server.
+    ...(command === 'serve'
+      ? {}
+      : { content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; connect-src 'self' ${apiOrigins.join(' ')}` } }),
     // Council websites (~380), optional: requested from the options switch, never at install.
     optional_host_permissions: councilSites,
     action: { default_title: 'Council Lens' },
@@ -34,11 +54,13 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'council-lens@example.org',
-              strict_min_version: '128.0',
+              id: GECKO_ID,
+              // The first versions that know data_collection_permissions (desktop 140, Android 142).
+              strict_min_version: '140.0',
               // Firefox's declaration of what an add-on collects: nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorText } from './format';
+import { fileTooLarge } from '@/lib/import-limits';
+import { decodeTextFile } from '@/lib/text-file';
 
 /** Saves text as a file through a temporary Blob link. */
 export function downloadText(filename: string, text: string, mime: string): void {
@@ -33,14 +35,16 @@ export function useExport<F>(onExport: (format: F) => Promise<{ filename: string
 
 /**
  * A file input's import: `prepare` refuses a file (the reason) or gives the importer for its text.
- * The input is cleared afterwards, so the same file can be chosen again after fixing it.
+ * A file over `maxBytes` is refused by its size before it is read, and one that is not UTF-8 text
+ * (UTF-16, Windows-1252) with a reason saying how to save it. The input is cleared afterwards, so
+ * the same file can be chosen again after fixing it.
  */
-export function useFileImport<O>(prepare: (file: File) => string | ((text: string) => Promise<O>)) {
+export function useFileImport<O>(prepare: (file: File) => string | ((text: string) => Promise<O>), maxBytes: number) {
   const [imported, setImported] = useState<ImportState<O>>({ state: 'idle' });
   const chooseFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const importer = prepare(file);
+    const importer = fileTooLarge(file.size, maxBytes) ?? prepare(file);
     if (typeof importer === 'string') {
       setImported({ state: 'failed', reason: importer });
       input.value = '';
@@ -48,7 +52,8 @@ export function useFileImport<O>(prepare: (file: File) => string | ((text: strin
     }
     setImported({ state: 'reading', name: file.name });
     try {
-      setImported({ state: 'done', name: file.name, outcome: await importer(await file.text()) });
+      const read = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+      setImported(read.ok ? { state: 'done', name: file.name, outcome: await importer(read.text) } : { state: 'failed', reason: read.reason });
     } catch (e) {
       setImported({ state: 'failed', reason: errorText(e) });
     } finally {

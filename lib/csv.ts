@@ -95,20 +95,39 @@ export function readCsv(text: string, firstLine = 1): CsvReadResult {
   return { ok: true, records };
 }
 
-// A field starting with one of these runs as a formula when the file is opened in a spreadsheet
-// (OWASP "CSV Injection"); descriptions come from arbitrary web pages, so they are written with a
-// leading apostrophe, which the reader takes off again.
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * OWASP "CSV Injection": a cell a spreadsheet would run as a formula starts (after any spaces or
+ * line breaks, which Excel and LibreOffice skip) with `=`, `+`, `-` or `@`, or their full-width
+ * forms `＝＋－＠` (which Excel folds to ASCII), or starts with a tab, CR or LF. Descriptions come
+ * from arbitrary web pages, so such a field is written with a leading apostrophe, which the reader
+ * takes off again.
+ */
+const FORMULA_LIKE = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
-/** One field, quoted when it holds a comma, quote, line break or edge space, guarded against formulas. */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * Whether `value` is written with a guard apostrophe: it looks like a formula, or it is
+ * apostrophes before something that does (so `'=x`, which is not a formula, still reads back as
+ * `'=x` and not as `=x`).
+ */
+function needsGuard(value: string): boolean {
+  let i = 0;
+  while (value[i] === "'") i++;
+  return FORMULA_LIKE.test(value.slice(i));
 }
 
-/** Undoes the formula guard of {@link csvField}: `'=SUM(A1)` reads back as `=SUM(A1)`. */
+/**
+ * One field, guarded against formulas and quoted when it holds a comma, quote, line break or edge
+ * space, or a `;` or tab: a spreadsheet in a locale whose list separator is `;` (most of Europe)
+ * splits on those, and `a;=HYPERLINK(…)` unquoted would become a cell starting with `=`.
+ */
+export function csvField(value: string): string {
+  const safe = needsGuard(value) ? `'${value}` : value;
+  return /[",;\t\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Undoes the formula guard of {@link csvField}: `'=SUM(A1)` reads back as `=SUM(A1)`, `''=x` as `'=x`. */
 export function unguardField(value: string): string {
-  return value.length > 1 && value[0] === "'" && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value[0] === "'" && needsGuard(value.slice(1)) ? value.slice(1) : value;
 }
 
 /**

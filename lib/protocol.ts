@@ -4,6 +4,7 @@ import { PageFactsSchema } from '@/lib/sites/types';
 import type { SyncStatus } from '@/lib/sync/status';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import type { CapturePrefill } from '@/lib/savings/capture';
+import { MAX_SAVINGS_FILE_BYTES, MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import {
   AnnotationEditSchema,
   AnnotationKeySchema,
@@ -203,7 +204,7 @@ const SavingsFormatSchema = z.enum(['csv', 'json']);
 /** A council's savings items (all of them without `council`), for the options page and the card. */
 export const ListSavingsSchema = z.object({ type: z.literal('listSavings'), council: CouncilCodeSchema.optional() });
 /** An import file's text: validated, and written all or nothing in one transaction. */
-export const ImportSavingsSchema = z.object({ type: z.literal('importSavings'), text: z.string().max(5_000_000), format: SavingsFormatSchema });
+export const ImportSavingsSchema = z.object({ type: z.literal('importSavings'), text: z.string().max(MAX_SAVINGS_FILE_BYTES), format: SavingsFormatSchema });
 export const ExportSavingsSchema = z.object({ type: z.literal('exportSavings'), format: SavingsFormatSchema });
 /** What the form sends: a new item (no id) or an edit of one (its id). */
 export const SavingsDraftSchema = SavingsItemSchema.omit({ id: true, addedAt: true, addedBy: true }).extend({
@@ -230,7 +231,7 @@ export const EditProspectSchema = z.object({ type: z.literal('editProspect'), ed
 export const DeleteWorkspaceRecordSchema = z.object({ type: z.literal('deleteWorkspaceRecord'), kind: z.enum(['annotation', 'prospect']), id: z.string().min(1).max(300) });
 export const ListWorkspaceSchema = z.object({ type: z.literal('listWorkspace') });
 export const ExportWorkspaceSchema = z.object({ type: z.literal('exportWorkspace'), format: z.enum(['json', 'annotations-csv', 'prospects-csv', 'ics']) });
-export const ImportWorkspaceSchema = z.object({ type: z.literal('importWorkspace'), text: z.string().max(20_000_000) });
+export const ImportWorkspaceSchema = z.object({ type: z.literal('importWorkspace'), text: z.string().max(MAX_WORKSPACE_FILE_BYTES) });
 /** "Delete all my data": the page must send the word the person typed to confirm. */
 export const DeleteAllUserDataSchema = z.object({ type: z.literal('deleteAllUserData'), confirm: z.literal('delete') });
 /** For the panel on a notice page: the cached notice and who won this council's earlier contracts in the service. */

@@ -63,3 +63,38 @@ describe('csvField', () => {
     expect(result.ok && unguardField(result.records[0]!.fields[0]!)).toBe(value);
   });
 });
+
+// OWASP CSV Injection: every case a spreadsheet would run, and each one read back unchanged.
+describe('formula guard gaps (issue 16)', () => {
+  const cases: Array<[string, string]> = [
+    [' =1+1', "' =1+1"],
+    ['  @SUM(A1)', "'  @SUM(A1)"],
+    ['\n=HYPERLINK("http://evil")', `"'\n=HYPERLINK(""http://evil"")"`],
+    ['\r\n+1', `"'\r\n+1"`],
+    ['\tplain', `"'\tplain"`],
+    ['\u00a0=1', "'\u00a0=1"],
+    ['＝HYPERLINK("http://evil")', `"'＝HYPERLINK(""http://evil"")"`],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['a;=HYPERLINK("http://evil")', `"a;=HYPERLINK(""http://evil"")"`],
+    ['a\t=1', `"a\t=1"`],
+    ["'=x", "''=x"],
+    ["''@x", "'''@x"],
+  ];
+
+  test.each(cases)('%j is written %s', (value, written) => {
+    expect(csvField(value)).toBe(written);
+  });
+
+  test.each(cases.map(([value]) => value))('%j reads back unchanged', (value) => {
+    const result = readCsv(`${csvField(value)},next\n`);
+    expect(result.ok && result.records.map((r) => [unguardField(r.fields[0]!), r.fields[1]])).toEqual([[value, 'next']]);
+  });
+
+  test('a field split on ";" in a semicolon locale never starts a cell with a formula', () => {
+    // What Excel does with a ;-locale: split the line on ; outside quotes.
+    const cells = (line: string) => (line.match(/("([^"]|"")*"|[^;]*)(;|$)/g) ?? []).map((c) => c.replace(/;$/, ''));
+    for (const [value] of cases) for (const cell of cells(csvField(value))) expect(cell.replace(/^"/, '')).not.toMatch(/^\s*[=+\-@＝＋－＠]/);
+  });
+});

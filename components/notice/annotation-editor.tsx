@@ -1,6 +1,7 @@
 import type { TargetedEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Annotation, AnnotationEdit, AnnotationStatus, NoticeSite } from '@/lib/workspace/schema';
+import { normaliseTags } from '@/lib/workspace/tags';
 import { errorText, formatDate } from '@/components/format';
 
 // Type imports only from lib/workspace: its schemas use full Zod, which a content script should
@@ -65,12 +66,7 @@ export interface AnnotationEditorProps {
 
 /** Tags as stored (lib/workspace/schema.ts normaliseTags): split on , and ;, trimmed, lower-cased, unique. */
 export function splitTags(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[,;]/)) {
-    const tag = part.trim().replace(/\s+/g, ' ').toLowerCase();
-    if (tag && !out.includes(tag)) out.push(tag);
-  }
-  return out;
+  return normaliseTags([text]);
 }
 
 /** Owner initials: empty (no owner) or 1 to 4 letters. */

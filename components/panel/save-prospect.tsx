@@ -103,7 +103,7 @@ export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProsp
       if (saved) {
         const fields: ProspectPatch = { notes, followUp: followUp || null };
         const { conflicts } = await onSave(fields, saved.fieldTimes);
-        setResult({ ok: true, text: conflicts.length ? `Saved. Another window also changed ${conflicts.join(' and ')}; yours is kept.` : 'Saved.' });
+        setResult({ ok: true, text: conflicts.length ? `Saved. Another window also changed ${conflicts.join(' and ')}; the later edit is kept.` : 'Saved.' });
       } else {
         const fields: ProspectPatch = { ...base, name: name.trim() || base.name!, title: title.trim(), notes };
         if (followUp) fields.followUp = followUp;

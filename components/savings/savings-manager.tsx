@@ -9,6 +9,7 @@ import { webUrl } from '@/components/timing/timing-lines';
 import { useRowRemoval } from '@/components/workspace/row-removal';
 import { KIND_LABELS, STATUS_LABELS, draftFromItem, type CouncilOption } from './form-values';
 import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
+import { MAX_SAVINGS_FILE_BYTES } from '@/lib/import-limits';
 import { plural } from '@/components/format';
 import { ImportProblems } from '@/components/import-problems';
 
@@ -57,7 +58,7 @@ export function SavingsManager(props: SavingsManagerProps) {
   const { imported, chooseFile } = useFileImport((file) => {
     const format = formatOf(file.name);
     return format ? (text: string) => props.onImport(text, format) : `“${file.name}” is not a .csv or .json file.`;
-  });
+  }, MAX_SAVINGS_FILE_BYTES);
 
   return (
     <section aria-labelledby="cl-savings" class="cl-savings">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
 import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
+import { MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import { errorText, plural } from '@/components/format';
 import { ImportProblems } from '@/components/import-problems';
 
@@ -25,7 +26,7 @@ const EXPORTS: { format: WorkspaceExportFormat; label: string }[] = [
 /** Exports, the JSON import and its report, and "Delete all my data". */
 export function DataTools(props: DataToolsProps) {
   const { exportError, exportAs } = useExport(props.onExport, props.download ?? downloadText);
-  const { imported, chooseFile } = useFileImport(() => props.onImport);
+  const { imported, chooseFile } = useFileImport(() => props.onImport, MAX_WORKSPACE_FILE_BYTES);
 
   return (
     <>
@@ -135,8 +136,10 @@ function DeleteAll({ onDeleteAll }: { onDeleteAll(): Promise<DeletedCounts> }) {
     <section aria-labelledby="cl-ws-delete" class="cl-ws__section cl-ws__delete">
       <h2 id="cl-ws-delete">Delete all my data</h2>
       <p>
-        Removes everything you have recorded in this browser: tender annotations, saved prospects and savings programme
-        items. The council register and the cached notices are public data and stay. Export first if you may want it back.
+        Removes everything of yours this extension keeps in this browser: tender annotations, saved prospects, savings
+        programme items, text you selected for “Add to savings programme” and not yet saved, the LinkedIn names and pages
+        your open tabs are showing, and the list of bid reminders already shown. Your settings, the council register and
+        the cached notices (public data) stay. Export first if you may want it back.
       </p>
       {open ? (
         <form class="cl-ws__delete-form" onSubmit={(e) => void confirm(e)}>

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { parseCapture, type CapturePrefill } from '@/lib/savings/capture';
 import type { Knowledge } from './knowledge';
+import { DRAFT_PREFIX } from './session-keys';
 
 /** The context-menu item on selected text. */
 export const CAPTURE_MENU_ID = 'council-lens-add-savings';
 /** The context-menu item that looks the selected text up as a supplier. */
 export const REFERENCES_MENU_ID = 'council-lens-supplier-references';
-const DRAFT_PREFIX = 'savings-draft:';
 /** Drafts are kept for the browser session only; an abandoned one goes with it. */
 const MAX_DRAFTS = 20;
 

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { createCouncilIndex } from '@/lib/councils';
@@ -260,7 +261,10 @@ export default defineBackground(() => {
         return outcome;
       }
       case 'deleteAllUserData': {
-        const counts = await deleteAllUserData(db);
+        const open = await tabs.all();
+        const counts = await deleteAllUserData(db, browser.storage.session);
+        // The tabs' contexts are gone from the session: clear them from memory, badges and panels too.
+        await Promise.all(open.map((context) => publish(null, context.tabId)));
         workspaceChanged('all', null);
         savingsChanged();
         return counts;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { TabContextSchema, type TabContext } from '@/lib/protocol';
 
-const PREFIX = 'tab:';
+import { TAB_PREFIX as PREFIX } from './session-keys';
 const key = (tabId: number) => `${PREFIX}${tabId}`;
 
 /**

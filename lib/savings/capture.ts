@@ -3,7 +3,7 @@ import type { NameResolver } from '@/lib/page-context';
 import { classifyRole } from '@/lib/roles';
 import type { ServiceGroupId } from '@/lib/roles/groups';
 import { currentCode } from './councils';
-import type { SavingsKind, SavingsStatus } from './schema';
+import { MAX_SOURCE_TITLE_LENGTH, MAX_SOURCE_URL_LENGTH, type SavingsKind, type SavingsStatus } from './schema';
 import { findAmounts, findFinancialYears } from './values';
 
 /** What the context menu hands over: the selected text and the page it was selected on. */
@@ -94,8 +94,9 @@ export function parseCapture(input: CaptureInput, ctx: CaptureContext): CaptureP
     kind: guessKind(selection),
     status: guessStatus(selection),
     description: capText(selection, CAPTURE_DESCRIPTION_LIMIT),
-    ...(url ? { sourceUrl: url.href } : {}),
-    ...(title ? { sourceTitle: title } : {}),
+    // A longer address (a search page's) is left for the person to give, rather than refused on saving.
+    ...(url && url.href.length <= MAX_SOURCE_URL_LENGTH ? { sourceUrl: url.href } : {}),
+    ...(title ? { sourceTitle: title.slice(0, MAX_SOURCE_TITLE_LENGTH) } : {}),
   };
 }
 

@@ -2,14 +2,19 @@ import { isObject, parseJsonFile } from '@/lib/json-file';
 import type { ServiceGroupId } from '@/lib/roles/groups';
 import type { CouncilCodeResolver } from './councils';
 import { readCsv, skipLeadingComments, unguardField } from '@/lib/csv';
+import { fileTooLarge, MAX_IMPORT_RECORDS, MAX_SAVINGS_FILE_BYTES } from '@/lib/import-limits';
+import { textProblem } from '@/lib/text-file';
 import {
   MAX_DESCRIPTION_LENGTH,
+  MAX_SAVINGS_ID_LENGTH,
+  MAX_SOURCE_TITLE_LENGTH,
+  MAX_SOURCE_URL_LENGTH,
   SavingsAddedBySchema,
   SavingsItemSchema,
   savingsDuplicateKey,
   type SavingsItem,
 } from './schema';
-import { findServiceGroup, parseAmount, parseFinancialYear, parseKind, parseStatus } from './values';
+import { amountTooLarge, findServiceGroup, parseAmount, parseFinancialYear, parseKind, parseStatus } from './values';
 
 /** The columns of a savings CSV (issue 5), in template order. Every one must be in the header, in any order. */
 export const SAVINGS_COLUMNS = ['council', 'service_group', 'financial_year', 'amount_gbp', 'kind', 'status', 'description', 'source_url'] as const;
@@ -76,6 +81,8 @@ type RawRow = {
  * @example parseSavingsFile(TEMPLATE_CSV, 'csv', { resolveCouncil, now: '2026-11-30T00:00:00Z' }).ok // true
  */
 export function parseSavingsFile(text: string, format: 'csv' | 'json', ctx: SavingsImportContext): SavingsImportResult {
+  const unreadable = fileTooLarge(text.length, MAX_SAVINGS_FILE_BYTES) ?? textProblem(text);
+  if (unreadable) return { ok: false, errors: [{ line: 0, reason: unreadable }] };
   const read = format === 'csv' ? csvRows(text) : jsonRows(text);
   if (!read.ok) return { ok: false, errors: read.errors };
 
@@ -151,6 +158,10 @@ function headerName(raw: string): string {
   return raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
+function tooManyRecords(count: number, noun: string): SavingsImportError {
+  return { line: 0, reason: `This file has ${count.toLocaleString('en-GB')} ${noun}; at most ${MAX_IMPORT_RECORDS.toLocaleString('en-GB')} can be imported at once` };
+}
+
 function csvRows(text: string): RowsResult {
   const { rest, firstLine } = skipLeadingComments(text);
   const read = readCsv(rest, firstLine);
@@ -160,6 +171,7 @@ function csvRows(text: string): RowsResult {
   if (!header) {
     return { ok: false, errors: [{ line: firstLine, reason: `The file is empty; the first line must be the header: ${SAVINGS_COLUMNS.join(',')}` }] };
   }
+  if (records.length - 1 > MAX_IMPORT_RECORDS) return { ok: false, errors: [tooManyRecords(records.length - 1, 'rows')] };
   const names = header.fields.map(headerName);
   const errors: SavingsImportError[] = [];
   const known = new Set<string>(SAVINGS_COLUMNS);
@@ -195,6 +207,7 @@ function jsonRows(text: string): RowsResult {
   const data = read.data;
   const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data['items']) ? (data['items'] as unknown[]) : null;
   if (!list) return { ok: false, errors: [{ line: 0, reason: 'Expected a JSON array of savings items, or an export of the form {"items": [...]}' }] };
+  if (list.length > MAX_IMPORT_RECORDS) return { ok: false, errors: [tooManyRecords(list.length, 'items')] };
   const allowed = new Set<string>([...SAVINGS_COLUMNS, ...SAVINGS_JSON_EXTRA_KEYS]);
   const errors: SavingsImportError[] = [];
   const rows: RawRow[] = [];
@@ -248,12 +261,7 @@ function rowToItem(row: RawRow, ctx: SavingsImportContext): { item: Omit<Savings
   if (!year.ok) fail('financial_year', year.reason);
 
   const rawAmount = values.amount_gbp;
-  const amount =
-    typeof rawAmount === 'number'
-      ? Number.isFinite(rawAmount) && rawAmount >= 0
-        ? { ok: true as const, value: Math.round(rawAmount * 100) / 100 }
-        : { ok: false as const, reason: `${rawAmount} is negative; write the size of the saving as a positive amount` }
-      : parseAmount(text(rawAmount));
+  const amount = typeof rawAmount === 'number' ? numberAmount(rawAmount) : parseAmount(text(rawAmount));
   if (!amount.ok) fail('amount_gbp', amount.reason);
 
   const kind = parseKind(text(values.kind));
@@ -268,6 +276,11 @@ function rowToItem(row: RawRow, ctx: SavingsImportContext): { item: Omit<Savings
   const sourceUrl = readUrl(text(values.source_url));
   if (!sourceUrl.ok) fail('source_url', sourceUrl.reason);
 
+  const sourceTitle = text(values.source_title).replace(/\s+/g, ' ');
+  if (sourceTitle.length > MAX_SOURCE_TITLE_LENGTH) fail('source_title', `Source title is ${sourceTitle.length} characters; keep it under ${MAX_SOURCE_TITLE_LENGTH}`);
+  const id = text(values.id);
+  if (id.length > MAX_SAVINGS_ID_LENGTH) fail('id', `id is ${id.length} characters; an id is at most ${MAX_SAVINGS_ID_LENGTH}`);
+
   const addedAtText = text(values.added_at);
   const addedAt = addedAtText ? new Date(addedAtText) : new Date(ctx.now);
   if (Number.isNaN(addedAt.getTime())) fail('added_at', `"${addedAtText}" is not a date and time`);
@@ -278,8 +291,6 @@ function rowToItem(row: RawRow, ctx: SavingsImportContext): { item: Omit<Savings
   if (errors.length > 0 || row.reported?.size || !council || !serviceGroup || !year.ok || !amount.ok || !kind.ok || !status.ok || !sourceUrl.ok || !addedBy.success) {
     return { errors };
   }
-  const sourceTitle = text(values.source_title);
-  const id = text(values.id);
   return {
     ...(id ? { id } : {}),
     item: {
@@ -298,9 +309,18 @@ function rowToItem(row: RawRow, ctx: SavingsImportContext): { item: Omit<Savings
   };
 }
 
+/** An amount given as a JSON number: 1e999 parses as Infinity, which is too large, not negative. */
+function numberAmount(value: number): { ok: true; value: number } | { ok: false; reason: string } {
+  const tooLarge = amountTooLarge(Math.abs(value), String(value));
+  if (tooLarge) return { ok: false, reason: tooLarge };
+  if (value < 0) return { ok: false, reason: `${value} is negative; write the size of the saving as a positive amount` };
+  return { ok: true, value: Math.round(value * 100) / 100 };
+}
+
 /** A web address; "www.leeds.gov.uk/budget" gets "https://" put in front. Empty is none. */
 function readUrl(value: string): { ok: true; value: string | undefined } | { ok: false; reason: string } {
   if (value === '') return { ok: true, value: undefined };
+  if (value.length > MAX_SOURCE_URL_LENGTH) return { ok: false, reason: `The web address is ${value.length} characters; a link to a page or document is at most ${MAX_SOURCE_URL_LENGTH}` };
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(value) ? `https://${value}` : value;
   try {
     const url = new URL(withScheme);

@@ -27,6 +27,10 @@ export const ServiceGroupIdSchema = z.enum(SERVICE_GROUP_IDS);
 
 /** Longest description kept; capture trims selections well below this (lib/savings/capture.ts). */
 export const MAX_DESCRIPTION_LENGTH = 2000;
+/** Longest source title (a page or paper's title), web address and id kept (issue 16: every free-text field is bounded). */
+export const MAX_SOURCE_TITLE_LENGTH = 500;
+export const MAX_SOURCE_URL_LENGTH = 2048;
+export const MAX_SAVINGS_ID_LENGTH = 100;
 
 /**
  * Whether `value` is a UK financial year written `2027/28`: one definition with lib/timing, so
@@ -39,7 +43,7 @@ export const FinancialYearSchema = z
   .refine(isFinancialYear, { message: 'Financial year must be written like 2027/28, the second part being the next year' });
 
 export const SavingsItemSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(MAX_SAVINGS_ID_LENGTH),
   /** Register `local-authority-code`, e.g. `LDS`. */
   council: CouncilCodeSchema,
   /** Service group id from ../shared/spec/service-groups.csv. */
@@ -52,8 +56,8 @@ export const SavingsItemSchema = z.object({
   status: SavingsStatusSchema,
   description: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
   /** The budget paper or web page the item comes from. */
-  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
-  sourceTitle: z.string().optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(MAX_SOURCE_URL_LENGTH).optional(),
+  sourceTitle: z.string().max(MAX_SOURCE_TITLE_LENGTH).optional(),
   addedAt: z.iso.datetime({ offset: true }),
   addedBy: SavingsAddedBySchema,
 });

@@ -31,6 +31,16 @@ function toPounds(digits: string, suffix: string | undefined): number {
   return Math.round(n * factor * 100) / 100;
 }
 
+/** £1 trillion: more than all of UK local government spends in a year, so a larger amount is a typo. */
+export const MAX_AMOUNT_GBP = 1e12;
+
+/** The reason an amount in pounds is refused as too large (1e999 in JSON is Infinity), or null. */
+export function amountTooLarge(value: number, written: string): string | null {
+  return Number.isFinite(value) && value <= MAX_AMOUNT_GBP
+    ? null
+    : `"${written.length > 20 ? `${written.slice(0, 17)}...` : written}" is too large for an amount in pounds; write the saving in pounds, e.g. 1200000 or £1.2m`;
+}
+
 /**
  * An amount in pounds as written in a file or form: `1200000`, `1,200,000`, `£1.2m`, `350k`,
  * `£2.5 million`, `£1.5bn`. Empty text is no amount. Negative amounts are refused: budget papers
@@ -44,7 +54,9 @@ export function parseAmount(text: string): ValueResult<number | undefined> {
   }
   const m = EXACT_AMOUNT.exec(value);
   if (!m) return { ok: false, reason: `"${value}" is not an amount in pounds; write it like 1200000, 1,200,000, £1.2m or 350k` };
-  return { ok: true, value: toPounds(m[1]!, m[2]) };
+  const pounds = toPounds(m[1]!, m[2]);
+  const tooLarge = amountTooLarge(pounds, value);
+  return tooLarge ? { ok: false, reason: tooLarge } : { ok: true, value: pounds };
 }
 
 export interface FoundAmount {

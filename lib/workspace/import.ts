@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { isObject, parseJsonFile } from '@/lib/json-file';
+import { MAX_IMPORT_RECORDS, MAX_WORKSPACE_FILE_BYTES, fileTooLarge } from '@/lib/import-limits';
+import { textProblem } from '@/lib/text-file';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, WORKSPACE_VERSIONS_READ } from './export';
 import { AnnotationSchema, ProspectSchema, type Annotation, type Prospect } from './schema';
@@ -62,6 +64,11 @@ function readList<R>(file: Record<string, unknown>, name: keyof typeof LISTS, sc
     errors.push({ path: name, reason: `${name} must be a list of records` });
     return [];
   }
+  if (list.length > MAX_IMPORT_RECORDS) {
+    // Refused by its length alone, before any record is read.
+    errors.push({ path: name, reason: `${name} has ${list.length.toLocaleString('en-GB')} records; at most ${MAX_IMPORT_RECORDS.toLocaleString('en-GB')} can be imported at once` });
+    return [];
+  }
   const before = errors.length;
   const seen = new Map<string, number>();
   const out: R[] = [];
@@ -101,6 +108,9 @@ function readList<R>(file: Record<string, unknown>, name: keyof typeof LISTS, sc
  * as empty (version 1 files have no savings).
  */
 export function parseWorkspaceJson(text: string): WorkspaceImportResult {
+  // Characters, a lower bound on the file's UTF-8 bytes; the page checks the bytes before reading.
+  const tooLarge = fileTooLarge(text.length, MAX_WORKSPACE_FILE_BYTES) ?? textProblem(text);
+  if (tooLarge) return { ok: false, errors: [{ path: '', reason: tooLarge }] };
   const read = parseJsonFile(text);
   if (!read.ok) return { ok: false, errors: [{ path: '', reason: read.reason }] };
   const data = read.data;

@@ -21,7 +21,21 @@ import {
  * either edit (last write per field, and tell the user)"). Each field carries its write time; a
  * field never written counts as time -1, so any real write beats a default. Equal times are broken
  * by comparing the values' JSON, so the result does not depend on which write arrives first.
+ *
+ * Times come from clocks that can be wrong (a tab's, a backup's, a clock once set ahead), and a
+ * time from the future would make that field beat every later edit: issue 16 found a backup's
+ * far-future time silently freezing a field. So the background's clock is the authority: an edit
+ * is stamped no later than `now`, an imported time beyond `now` + {@link MAX_CLOCK_SKEW_MS} becomes
+ * `now`, and a stored time beyond it (written before this rule) is not believed against an edit.
  */
+
+/** How far ahead of the background's clock a time may be before it is not believed. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A time no later than `now` + the skew; a later one is taken as `now`. */
+function believable(time: number, now: number): number {
+  return time > now + MAX_CLOCK_SKEW_MS ? now : time;
+}
 
 /** A problem with an edit, e.g. a new annotation without a title; `errors` name each field. */
 export class WorkspaceEditError extends Error {
@@ -60,6 +74,7 @@ function applyPatch<F extends string>(
   fields: readonly F[],
   at: number,
   baseTimes: Partial<Record<F, number>> | undefined,
+  now: number,
 ): { draft: Record<string, unknown>; conflicts: F[] } {
   const draft: Record<string, unknown> = stored
     ? { ...stored, fieldTimes: { ...stored.fieldTimes } }
@@ -70,47 +85,67 @@ function applyPatch<F extends string>(
   for (const field of fields) {
     if (!(field in patch) || patch[field] === undefined) continue;
     const value = patch[field] === null ? undefined : patch[field];
-    const storedTime = stored?.fieldTimes[field];
+    const written = stored?.fieldTimes[field];
+    // A stored time from the future is no reason to drop what the person types now.
+    const storedTime = written !== undefined && written > now + MAX_CLOCK_SKEW_MS ? -1 : written;
     const same = compareValues(value, draft[field]) === 0;
-    if (stored && baseTimes && storedTime !== undefined && storedTime > (baseTimes[field] ?? -1) && !same) conflicts.push(field);
-    if (!beats(value, at, draft[field], storedTime)) continue;
+    const wins = beats(value, at, draft[field], storedTime);
+    // Another tab wrote since this one loaded, or this edit loses outright: either way, say so.
+    const overwritten = stored && baseTimes && storedTime !== undefined && storedTime > (baseTimes[field] ?? -1);
+    if (!same && (overwritten || !wins)) conflicts.push(field);
+    if (!wins) continue;
     if (value === undefined) delete draft[field];
     else draft[field] = value;
     times[field] = at;
     changed = true;
   }
-  if (stored && changed && at > Date.parse(stored.updatedAt)) draft['updatedAt'] = iso(at);
+  if (stored && changed && (at > Date.parse(stored.updatedAt) || Date.parse(stored.updatedAt) > now + MAX_CLOCK_SKEW_MS)) draft['updatedAt'] = iso(at);
   return { draft, conflicts };
 }
 
 /**
  * One autosave of an annotation applied to what is stored (null for a new one): for each field in
- * the edit, the later write wins; the result is validated. Throws {@link WorkspaceEditError} when
- * the edit is malformed or a new annotation lacks site, noticeUrl, title or buyerName.
+ * the edit, the later write wins; the result is validated. `now` is the background's clock: the
+ * edit is stamped no later than it. `conflicts` names each field whose value here is not what the
+ * edit sent (another tab wrote it since, or wrote it later). Throws {@link WorkspaceEditError}
+ * when the edit is malformed or a new annotation lacks site, noticeUrl, title or buyerName.
  *
- * @example applyEdit(stored, { key, fields: { notes: 'Call buyer' }, at: Date.now(), baseTimes: loaded.fieldTimes })
+ * @example applyEdit(stored, { key, fields: { notes: 'Call buyer' }, at: Date.now(), baseTimes: loaded.fieldTimes }, Date.now())
  */
-export function applyEdit(stored: Annotation | null, edit: AnnotationEdit): { annotation: Annotation; conflicts: AnnotationField[] } {
+export function applyEdit(stored: Annotation | null, edit: AnnotationEdit, now: number = Date.now()): { annotation: Annotation; conflicts: AnnotationField[] } {
   const patch = AnnotationPatchSchema.safeParse(edit.fields);
   if (!patch.success) throw new WorkspaceEditError(issuesOf(patch.error, 'fields'));
   if (stored && stored.key !== edit.key) throw new WorkspaceEditError([{ path: 'key', reason: `edit for ${edit.key} applied to ${stored.key}` }]);
   const base = { key: edit.key, status: 'watching', tags: [], notes: '' };
-  const { draft, conflicts } = applyPatch(stored, base, patch.data, ANNOTATION_FIELDS, edit.at, edit.baseTimes);
+  const { draft, conflicts } = applyPatch(stored, base, patch.data, ANNOTATION_FIELDS, Math.min(edit.at, now), edit.baseTimes, now);
   const parsed = AnnotationSchema.safeParse(draft);
   if (!parsed.success) throw new WorkspaceEditError(issuesOf(parsed.error, ''));
   return { annotation: parsed.data, conflicts };
 }
 
 /** {@link applyEdit} for a saved prospect; a new one needs name and profileUrl. */
-export function applyProspectEdit(stored: Prospect | null, edit: ProspectEdit): { prospect: Prospect; conflicts: ProspectField[] } {
+export function applyProspectEdit(stored: Prospect | null, edit: ProspectEdit, now: number = Date.now()): { prospect: Prospect; conflicts: ProspectField[] } {
   const patch = ProspectPatchSchema.safeParse(edit.fields);
   if (!patch.success) throw new WorkspaceEditError(issuesOf(patch.error, 'fields'));
   if (stored && stored.id !== edit.id) throw new WorkspaceEditError([{ path: 'id', reason: `edit for ${edit.id} applied to ${stored.id}` }]);
   const base = { id: edit.id, title: '', councilName: '', notes: '' };
-  const { draft, conflicts } = applyPatch(stored, base, patch.data, PROSPECT_FIELDS, edit.at, edit.baseTimes);
+  const { draft, conflicts } = applyPatch(stored, base, patch.data, PROSPECT_FIELDS, Math.min(edit.at, now), edit.baseTimes, now);
   const parsed = ProspectSchema.safeParse(draft);
   if (!parsed.success) throw new WorkspaceEditError(issuesOf(parsed.error, ''));
   return { prospect: parsed.data, conflicts };
+}
+
+/** `record` with every time beyond `now` + the skew taken as `now` (the same object when none is). */
+function clampTimes<R extends AnyRecord>(record: R, now: number): R {
+  const times = Object.entries(record.fieldTimes);
+  const late = (iso: string) => Date.parse(iso) > now + MAX_CLOCK_SKEW_MS;
+  if (!times.some(([, t]) => t !== undefined && t > now + MAX_CLOCK_SKEW_MS) && !late(record.createdAt) && !late(record.updatedAt)) return record;
+  return {
+    ...record,
+    createdAt: late(record.createdAt) ? iso(now) : record.createdAt,
+    updatedAt: late(record.updatedAt) ? iso(now) : record.updatedAt,
+    fieldTimes: Object.fromEntries(times.map(([f, t]) => [f, t === undefined ? t : believable(t, now)])),
+  };
 }
 
 /** Two versions of one record merged field by field, newest write winning. */
@@ -146,13 +181,14 @@ export interface MergeImportResult<R> {
   unchanged: number;
 }
 
-function mergeList<R extends AnyRecord>(existing: readonly R[], incoming: readonly R[], keyOf: (r: R) => string, fields: readonly string[]): MergeImportResult<R> {
+function mergeList<R extends AnyRecord>(existing: readonly R[], incoming: readonly R[], keyOf: (r: R) => string, fields: readonly string[], now: number): MergeImportResult<R> {
   const merged = new Map<string, R>(existing.map((r) => [keyOf(r), r]));
   const touched = new Set<string>();
   let added = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const record of incoming) {
+  for (const raw of incoming) {
+    const record = clampTimes(raw, now);
     const key = keyOf(record);
     const current = merged.get(key);
     if (!current) {
@@ -176,23 +212,24 @@ function mergeList<R extends AnyRecord>(existing: readonly R[], incoming: readon
 
 /**
  * An imported file merged into what is saved: records are matched by key (annotations) or id
- * (prospects); per field the newer write wins. Reports how many were added, updated or unchanged.
+ * (prospects); per field the newer write wins. An imported time later than `now` plus the skew
+ * counts as `now`. Reports how many were added, updated or unchanged.
  */
-export function mergeImport(existing: readonly Annotation[], incoming: readonly Annotation[]): MergeImportResult<Annotation>;
-export function mergeImport(existing: readonly Prospect[], incoming: readonly Prospect[]): MergeImportResult<Prospect>;
-export function mergeImport(existing: readonly (Annotation | Prospect)[], incoming: readonly (Annotation | Prospect)[]): MergeImportResult<Annotation | Prospect> {
+export function mergeImport(existing: readonly Annotation[], incoming: readonly Annotation[], now?: number): MergeImportResult<Annotation>;
+export function mergeImport(existing: readonly Prospect[], incoming: readonly Prospect[], now?: number): MergeImportResult<Prospect>;
+export function mergeImport(existing: readonly (Annotation | Prospect)[], incoming: readonly (Annotation | Prospect)[], now: number = Date.now()): MergeImportResult<Annotation | Prospect> {
   const sample = existing[0] ?? incoming[0];
   if (sample && 'key' in sample) {
-    return mergeList(existing as Annotation[], incoming as Annotation[], (r) => r.key, ANNOTATION_FIELDS) as MergeImportResult<Annotation | Prospect>;
+    return mergeList(existing as Annotation[], incoming as Annotation[], (r) => r.key, ANNOTATION_FIELDS, now) as MergeImportResult<Annotation | Prospect>;
   }
-  return mergeList(existing as Prospect[], incoming as Prospect[], (r) => r.id, PROSPECT_FIELDS) as MergeImportResult<Annotation | Prospect>;
+  return mergeList(existing as Prospect[], incoming as Prospect[], (r) => r.id, PROSPECT_FIELDS, now) as MergeImportResult<Annotation | Prospect>;
 }
 
 /** {@link mergeImport} for both tables of a workspace file. */
-export function mergeWorkspace(existing: Workspace, incoming: Workspace): { annotations: MergeImportResult<Annotation>; prospects: MergeImportResult<Prospect> } {
+export function mergeWorkspace(existing: Workspace, incoming: Workspace, now: number = Date.now()): { annotations: MergeImportResult<Annotation>; prospects: MergeImportResult<Prospect> } {
   return {
-    annotations: mergeImport(existing.annotations, incoming.annotations),
-    prospects: mergeImport(existing.prospects, incoming.prospects),
+    annotations: mergeImport(existing.annotations, incoming.annotations, now),
+    prospects: mergeImport(existing.prospects, incoming.prospects, now),
   };
 }
 

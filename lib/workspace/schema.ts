@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
 import { SENIORITY_LEVELS, SERVICE_GROUP_IDS, type SeniorityId } from '@/lib/roles/groups';
 import { normaliseSlug } from '@/lib/sites/linkedin-url';
+import { normaliseTags } from './tags';
+
+export { normaliseTags };
 
 /**
  * The bid writers' workspace (issue 6): annotations on tender notices and saved LinkedIn
@@ -71,22 +74,16 @@ export const DeadlineSchema = z.string().refine(isDeadline, { error: 'must be a 
 const TimestampSchema = z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-11-30T09:00:00.000Z' });
 
 /**
- * Tags as stored: each split on `,` and `;` (the CSV export joins with "; "), trimmed, inner
- * spaces collapsed, lower-cased, empty ones dropped, duplicates dropped keeping the first.
+ * Raw tag input is refused by its size before any clean-up: ten times the tags kept (a file or
+ * a tab may repeat tags that de-duplicate away), and each entry no longer than the 20 longest tags
+ * joined as the CSV export joins them.
  */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const raw of tags) {
-    for (const part of raw.split(/[,;]/)) {
-      const tag = part.trim().replace(/\s+/g, ' ').toLowerCase();
-      if (tag && !out.includes(tag)) out.push(tag);
-    }
-  }
-  return out;
-}
+export const MAX_RAW_TAGS = MAX_TAGS * 10;
+const MAX_RAW_TAG_TEXT = MAX_TAGS * (MAX_TAG_LENGTH + 2);
 
 export const TagsSchema = z
-  .array(z.string())
+  .array(z.string().max(MAX_RAW_TAG_TEXT, { error: `must be at most ${MAX_RAW_TAG_TEXT} characters in each entry` }))
+  .max(MAX_RAW_TAGS, { error: `must be at most ${MAX_TAGS} tags (this list has more than ${MAX_RAW_TAGS} before repeats are removed)` })
   .transform(normaliseTags)
   .pipe(
     z
@@ -178,7 +175,10 @@ export function normaliseProfileUrl(value: string): string | null {
   return slug ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}/` : null;
 }
 
-export const ProfileUrlSchema = z.string().transform((value, ctx) => {
+/** Longest profile address read: LinkedIn's own are under 200 characters. */
+const MAX_PROFILE_URL_LENGTH = 2048;
+
+export const ProfileUrlSchema = z.string().max(MAX_PROFILE_URL_LENGTH, { error: `must be at most ${MAX_PROFILE_URL_LENGTH} characters` }).transform((value, ctx) => {
   const url = normaliseProfileUrl(value);
   if (url === null) {
     ctx.issues.push({ code: 'custom', message: 'must be a LinkedIn profile address, https://www.linkedin.com/in/<name>/', input: value });
@@ -206,13 +206,24 @@ const prospectFieldShape = {
   notes: NotesSchema,
 };
 
-export const ProspectSchema = z.strictObject({
-  id: z.string().min(1).max(300),
-  ...prospectFieldShape,
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-  fieldTimes: ProspectFieldTimesSchema,
-});
+/**
+ * A saved prospect. Its id is the one {@link prospectId} gives its profile address: saving the
+ * same person again must find this record, so a file whose id names someone else is refused.
+ */
+export const ProspectSchema = z
+  .strictObject({
+    id: z.string().min(1).max(300),
+    ...prospectFieldShape,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    fieldTimes: ProspectFieldTimesSchema,
+  })
+  .check((ctx) => {
+    const expected = prospectId(ctx.value.profileUrl);
+    if (ctx.value.id !== expected) {
+      ctx.issues.push({ code: 'custom', path: ['id'], message: `must be ${expected}, the id of its profileUrl`, input: ctx.value.id });
+    }
+  });
 export type Prospect = z.infer<typeof ProspectSchema>;
 
 /**

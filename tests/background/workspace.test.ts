@@ -19,6 +19,7 @@ import { SavingsItemSchema } from '@/lib/savings/schema';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { annotation, CF_KEY, prospect, T0 } from '../workspace/support';
 import { freshIndexedDb } from '../support/sync-harness';
+import { SHOWN_REMINDERS_KEY } from '@/entrypoints/background/reminders';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let db: CouncilLensDB;
@@ -27,6 +28,18 @@ beforeEach(() => {
   freshIndexedDb();
   db = new CouncilLensDB('workspace-test');
 });
+
+/** storage.session as the background uses it, in memory. */
+function memorySession(initial: Record<string, unknown> = {}) {
+  const data = { ...initial };
+  return {
+    data,
+    get: async (_keys: null) => ({ ...data }),
+    remove: async (keys: string[]) => {
+      for (const key of keys) delete data[key];
+    },
+  };
+}
 
 const SAVINGS = [
   { id: 'sav-1', council: 'LDS', serviceGroup: 'adult-social-care', financialYear: '2027/28', amountGbp: 1200000, kind: 'service-review', status: 'proposed', description: 'Review of day services', addedAt: '2026-11-29T16:20:00.000Z', addedBy: 'form' },
@@ -76,7 +89,7 @@ describe('export, wipe, import', () => {
     expect(first.filename).toBe('council-lens-workspace-2026-12-01.json');
     // "Delete all my data" deletes savings items too, so "Export all" must hold them.
     expect(JSON.parse(first.text).savings.map((i: { id: string }) => i.id)).toEqual(['sav-1', 'sav-2']);
-    expect(await deleteAllUserData(db)).toEqual({ annotations: 2, prospects: 1, savings: 2 });
+    expect(await deleteAllUserData(db, memorySession())).toEqual({ annotations: 2, prospects: 1, savings: 2 });
     expect(await listWorkspace(db)).toEqual({ annotations: [], prospects: [] });
     expect(await db.savings.count()).toBe(0);
     expect(await importWorkspace(db, first.text)).toEqual({
@@ -197,4 +210,25 @@ test('v4 -> v5: workspace tables are added and savings items survive', async () 
   expect(await db5.annotations.count()).toBe(0);
   expect(await db5.prospects.count()).toBe(0);
   db5.close();
+});
+
+describe('Delete all my data (issue 16)', () => {
+  test("removes everything that is the user's: records, reminders shown, capture drafts and tab contexts", async () => {
+    await db.annotations.put(annotation());
+    await db.prospects.put(prospect());
+    await db.savings.put(SavingsItemSchema.parse(SAVINGS[0]));
+    await db.meta.put({ key: SHOWN_REMINDERS_KEY, value: { [`reminder:3:${CF_KEY}`]: T0 } });
+    await db.meta.put({ key: 'sync:contracts-finder', value: { cursor: 'kept' } });
+    await db.meta.put({ key: 'datasets', value: { version: '0.1.0' } });
+    const session = memorySession({
+      'savings-draft:1b2c': { at: T0, prefill: { description: 'Selected text from a council page', sourceUrl: 'https://democracy.leeds.gov.uk/x' } },
+      'tab:12': { tabId: 12, url: 'https://www.linkedin.com/in/priya-sharma/', person: { name: 'Priya Sharma' } },
+      // Not the user's (nothing else is kept in the session today): the filter must leave it.
+      'other:key': { kept: true },
+    });
+    expect(await deleteAllUserData(db, session)).toEqual({ annotations: 1, prospects: 1, savings: 1 });
+    expect([await db.annotations.count(), await db.prospects.count(), await db.savings.count()]).toEqual([0, 0, 0]);
+    expect((await db.meta.toArray()).map((row) => row.key).sort()).toEqual(['datasets', 'sync:contracts-finder']);
+    expect(Object.keys(session.data)).toEqual(['other:key']);
+  });
 });

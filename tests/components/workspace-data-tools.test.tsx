@@ -18,9 +18,10 @@ function props(over: Partial<DataToolsProps> = {}): DataToolsProps {
   };
 }
 
-async function chooseFile(root: HTMLElement, name: string, text: string) {
+async function chooseFile(root: HTMLElement, name: string, text: string | File) {
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-  Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] });
+  const file = typeof text === 'string' ? new File([text], name, { type: 'application/json' }) : text;
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
   act(() => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
@@ -59,6 +60,27 @@ describe('exports', () => {
 });
 
 describe('import', () => {
+  test('a file over 20 MB is refused by its size, without being read or sent (issue 16)', async () => {
+    const p = props();
+    const root = mount(<DataTools {...p} />);
+    const big = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(big, 'size', { value: 25_000_000 });
+    const read = vi.spyOn(big, 'arrayBuffer');
+    await chooseFile(root, 'huge.json', big);
+    expect(read).not.toHaveBeenCalled();
+    expect(p.onImport).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Nothing was imported: This file is 25 MB; the largest that can be imported is 20 MB');
+  });
+
+  test('a UTF-16 file is named as such, and nothing is sent (issue 16)', async () => {
+    const p = props();
+    const root = mount(<DataTools {...p} />);
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('{"format":"council-lens-workspace"}', 'utf16le')]);
+    await chooseFile(root, 'unicode.json', new File([bytes], 'unicode.json'));
+    expect(p.onImport).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/^Nothing was imported: This file is UTF-16 text, not UTF-8; save it as UTF-8/);
+  });
+
   test('the file input is labelled and a merge is reported per kind', async () => {
     const p = props();
     const root = mount(<DataTools {...p} />);
@@ -94,8 +116,11 @@ describe('Delete all my data', () => {
     const root = mount(<DataTools {...p} />);
     expect(headings(root)).toContain('h2: Delete all my data');
     const section = root.querySelector('.cl-ws__delete')!;
-    expect(seenText(section)).toContain('tender annotations, saved prospects and savings programme items');
-    expect(seenText(section)).toContain('The council register and the cached notices are public data and stay');
+    // Issue 16: everything that is the user's, named, including what lives only in the session.
+    for (const part of ['tender annotations, saved prospects, savings programme items', 'Add to savings programme', 'LinkedIn names and pages', 'bid reminders already shown']) {
+      expect(seenText(section)).toContain(part);
+    }
+    expect(seenText(section)).toContain('Your settings, the council register and the cached notices (public data) stay');
     click(button(root, 'Delete all my data…'));
     const input = root.querySelector<HTMLInputElement>('.cl-ws__delete input')!;
     expect(document.activeElement).toBe(input);

@@ -297,6 +297,7 @@ interface ChromeInWorker {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
 }
 declare const chrome: ChromeInWorker;
 
@@ -312,14 +313,26 @@ export async function sendMessage(page: Page, message: unknown): Promise<Answer>
   return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Answer;
 }
 
-export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+/**
+ * The tab showing `page`. The extension may read the address of tabs on the sites it holds host
+ * permissions for (the notice sites); a LinkedIn tab's it may not (issue 16 dropped that
+ * permission), so that one is found by the page view its content script reported.
+ */
+export async function tabIdOf(worker: Worker, page: Page, timeoutMs = 15_000): Promise<number> {
   const url = page.url();
-  const id = await worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t: { url?: string }) => t.url === u)?.id ?? null;
-  }, url);
-  if (id === null) throw new Error(`No tab for ${url}`);
-  return id;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const id = await worker.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      const byUrl = tabs.find((t: { url?: string }) => t.url === u)?.id;
+      if (byUrl !== undefined) return byUrl;
+      const stored = Object.values(await chrome.storage.session.get(null)) as ({ tabId?: number; url?: string } | null)[];
+      return stored.find((context) => context?.url === u && typeof context.tabId === 'number')?.tabId ?? null;
+    }, url);
+    if (id !== null) return id;
+    if (Date.now() > deadline) throw new Error(`No tab for ${url}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
 
 export async function badgeText(worker: Worker, tabId: number): Promise<string> {

@@ -124,6 +124,14 @@ describe('Notice pages in real Chromium', () => {
     await page.goto(NHS_AWARD);
     await waitForPanel(page, 'Not a UK council buyer: no council card');
     await expect.poll(() => saveState(page)).toContain('Kept in this browser only');
+    // Issue 16: the page's own listeners hear none of what is typed into the panel.
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { clHeard: string[] }).clHeard = heard;
+      for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) {
+        document.addEventListener(type, (e) => heard.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data}`));
+      }
+    });
 
     await inShadow(page, HOST, 'textarea[name="notes"]', undefined, { focus: true });
     await page.keyboard.type('Ask NHS England about the 2026 re-let.');
@@ -133,6 +141,7 @@ describe('Notice pages in real Chromium', () => {
     await setControl(page, 'input[name="bidDeadline"]', BID_DEADLINE, 'input');
     await inShadow(page, HOST, 'input[name="owner"]', undefined, { focus: true });
     await page.keyboard.type('js');
+    expect(await page.evaluate(() => (window as unknown as { clHeard: string[] }).clHeard)).toEqual([]);
     const started = Date.now();
     await page.keyboard.press('Tab');
     await expect.poll(() => saveState(page), { timeout: 10_000 }).toBe('Saved');

@@ -280,3 +280,32 @@ describe('the council column: code or any name the recognition engine resolves',
     expect(resolveCouncil(name)).toEqual(code);
   });
 });
+
+describe('hostile values are refused with a reason (issue 16)', () => {
+  const item = { council: 'LDS', service_group: 'waste', financial_year: '2027/28', kind: 'saving', status: 'proposed', description: 'Route optimisation', source_url: '' };
+  const errorsOf = (result: SavingsImportResult) => (result.ok ? [] : result.errors.map((e) => [e.column ?? '', e.reason]));
+
+  test('1e999 in JSON (Infinity) is too large, not negative', () => {
+    const result = parseSavingsFile(`[${JSON.stringify({ ...item, amount_gbp: 0 }).replace('"amount_gbp":0', '"amount_gbp":1e999')}]`, 'json', importContext());
+    expect(errorsOf(result)).toEqual([['amount_gbp', '"Infinity" is too large for an amount in pounds; write the saving in pounds, e.g. 1200000 or £1.2m']]);
+  });
+
+  test.each(['1e13', '9'.repeat(400), '£2000bn'])('amount %s written as text is too large', (amount) => {
+    const result = parseSavingsFile(JSON.stringify([{ ...item, amount_gbp: amount }]), 'json', importContext());
+    const [[column, reason]] = errorsOf(result) as [[string, string]];
+    expect(column).toBe('amount_gbp');
+    expect(reason).toMatch(/is (too large for an amount in pounds|not an amount in pounds)/);
+  });
+
+  test('a £1 trillion amount is still read', () => {
+    expect(parseSavingsFile(JSON.stringify([{ ...item, amount_gbp: 1e12 }]), 'json', importContext())).toMatchObject({ ok: true, items: [{ amountGbp: 1e12 }] });
+  });
+
+  test.each([
+    ['source_title', 'x'.repeat(501), 'Source title is 501 characters; keep it under 500'],
+    ['id', 'i'.repeat(101), 'id is 101 characters; an id is at most 100'],
+    ['source_url', `https://example.org/${'p'.repeat(2048)}`, 'The web address is 2068 characters; a link to a page or document is at most 2048'],
+  ])('an overlong %s is refused', (key, value, reason) => {
+    expect(errorsOf(parseSavingsFile(JSON.stringify([{ ...item, [key]: value }]), 'json', importContext()))).toEqual([[key, reason]]);
+  });
+});

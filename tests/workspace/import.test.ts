@@ -92,3 +92,38 @@ describe('parseWorkspaceJson', () => {
     expect(result.ok && result.annotations[0]).toMatchObject({ tags: ['care', 'social value'], owner: 'JD' });
   });
 });
+
+describe('oversize workspace files (issue 16)', () => {
+  test('a file over the size limit is refused before it is parsed', () => {
+    const text = file({ annotations: [] }) + ' '.repeat(20_000_001);
+    expect(parseWorkspaceJson(text)).toEqual({ ok: false, errors: [{ path: '', reason: 'This file is over 20 MB; the largest that can be imported is 20 MB' }] });
+  });
+
+  test('a list over the record limit is refused by its length, before any record is read', () => {
+    const many = Array.from({ length: 50_001 }, () => 0);
+    const result = parseWorkspaceJson(file({ prospects: many }));
+    expect(result).toEqual({ ok: false, errors: [{ path: 'prospects', reason: 'prospects has 50,001 records; at most 50,000 can be imported at once' }] });
+  });
+
+  test('an annotation with 80,000 tags is refused as too many tags', () => {
+    const tags = Array.from({ length: 80_000 }, (_, i) => `tag ${i}`);
+    const result = parseWorkspaceJson(file({ annotations: [{ ...annotation(), tags }] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([{ path: 'annotations[0].tags', reason: expect.stringMatching(/: tags must be at most 20 tags \(this list has more than 200 before repeats are removed\)$/) }]);
+  });
+});
+
+describe('prospects: bounded fields and an id that matches the profile (issue 16)', () => {
+  test("an id that is not its profileUrl's is refused", () => {
+    const result = parseWorkspaceJson(file({ prospects: [{ ...prospect(), id: 'linkedin:someone-else' }] }));
+    expect(result).toEqual({ ok: false, errors: [{ path: 'prospects[0].id', reason: 'Prospect 1 (linkedin:someone-else): id must be linkedin:priya-sharma, the id of its profileUrl' }] });
+  });
+
+  test('an overlong profile address is refused by its length', () => {
+    const result = parseWorkspaceJson(file({ prospects: [{ ...prospect(), profileUrl: `https://www.linkedin.com/in/priya-sharma/?${'x'.repeat(2100)}` }] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.path, e.reason])).toEqual([['prospects[0].profileUrl', 'Prospect 1 (linkedin:priya-sharma): profileUrl must be at most 2048 characters']]);
+  });
+});

@@ -203,3 +203,52 @@ describe('mergeImport', () => {
     expect(result.prospects.records[0]!.notes).toBe('Follow up in Jan');
   });
 });
+
+describe('edit times from the future (issue 16)', () => {
+  const NOW = T0 + 3_600_000;
+  const FUTURE = Date.parse('2099-01-01T00:00:00.000Z');
+
+  test('a stored time far in the future does not freeze the field: what is typed now is saved', () => {
+    const frozen = annotation({ notes: 'From a backup', fieldTimes: { ...annotation().fieldTimes, notes: FUTURE } });
+    const result = applyEdit(frozen, { key: CF_KEY, fields: { notes: 'Typed today' }, at: NOW, baseTimes: frozen.fieldTimes }, NOW);
+    expect(result.annotation.notes).toBe('Typed today');
+    expect(result.annotation.fieldTimes.notes).toBe(NOW);
+    expect(result.conflicts).toEqual([]);
+  });
+
+  test("a prospect's future time does not freeze it either", () => {
+    const frozen = prospect({ notes: 'Old', fieldTimes: { ...prospect().fieldTimes, notes: FUTURE } });
+    const result = applyProspectEdit(frozen, { id: frozen.id, fields: { notes: 'New' }, at: NOW }, NOW);
+    expect(result.prospect.notes).toBe('New');
+  });
+
+  test("a tab whose clock is a day ahead is stamped with the background's time", () => {
+    const result = applyEdit(annotation(), { key: CF_KEY, fields: { status: 'go' }, at: NOW + 86_400_000 }, NOW);
+    expect(result.annotation.fieldTimes.status).toBe(NOW);
+    // So the next edit, from a tab with the right clock, wins.
+    const next = applyEdit(result.annotation, { key: CF_KEY, fields: { status: 'bidding' }, at: NOW + 1000 }, NOW + 1000);
+    expect(next.annotation.status).toBe('bidding');
+  });
+
+  test('an edit that loses to a later write is reported, never dropped silently', () => {
+    const later = applyEdit(annotation(), { key: CF_KEY, fields: { notes: 'B' }, at: T0 + 2000 }, NOW).annotation;
+    const late = applyEdit(later, { key: CF_KEY, fields: { notes: 'A' }, at: T0 + 1000 }, NOW);
+    expect(late.annotation.notes).toBe('B');
+    expect(late.conflicts).toEqual(['notes']);
+  });
+
+  test('an imported time beyond now plus the skew counts as now, so a later edit wins', () => {
+    const incoming = annotation({ notes: 'Backup', updatedAt: '2099-01-01T00:00:00.000Z', fieldTimes: { ...annotation().fieldTimes, notes: FUTURE } });
+    const merged = mergeImport([annotation()], [incoming], NOW);
+    expect(merged.records[0]!.notes).toBe('Backup');
+    expect(merged.records[0]!.fieldTimes.notes).toBe(NOW);
+    expect(merged.records[0]!.updatedAt).toBe(new Date(NOW).toISOString());
+    const edited = applyEdit(merged.records[0]!, { key: CF_KEY, fields: { notes: 'Typed after the import' }, at: NOW + 1000 }, NOW + 1000);
+    expect(edited.annotation.notes).toBe('Typed after the import');
+  });
+
+  test('a time within the skew is kept as it is', () => {
+    const incoming = annotation({ notes: 'Backup', fieldTimes: { ...annotation().fieldTimes, notes: NOW + 60_000 } });
+    expect(mergeImport([annotation()], [incoming], NOW).records[0]!.fieldTimes.notes).toBe(NOW + 60_000);
+  });
+});

@@ -71,6 +71,16 @@ describe('tags', () => {
     expect(TagsSchema.safeParse([...twenty, 't20']).success).toBe(false);
   });
 
+  test('an oversize list is refused by its length before any clean-up (issue 16: 80,000 tags took 7.5 s)', () => {
+    const many = Array.from({ length: 80_000 }, (_, i) => `tag ${i}`);
+    const result = TagsSchema.safeParse(many);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['must be at most 20 tags (this list has more than 200 before repeats are removed)']);
+    // Repeats that de-duplicate to a few tags are fine up to the raw limit.
+    expect(TagsSchema.parse(Array.from({ length: 200 }, (_, i) => `T${i % 3}`))).toEqual(['t0', 't1', 't2']);
+    expect(TagsSchema.safeParse(['a;'.repeat(1000)]).error?.issues[0]?.message).toBe('must be at most 1040 characters in each entry');
+  });
+
   test('a tag over 50 characters is rejected', () => {
     expect(TagsSchema.safeParse(['x'.repeat(51)]).success).toBe(false);
   });

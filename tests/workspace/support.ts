@@ -44,7 +44,9 @@ export function prospect(extra: Partial<Prospect> = {}): Prospect {
     updatedAt: new Date(T0).toISOString(),
     fieldTimes: { name: T0, title: T0, council: T0, councilName: T0, serviceGroup: T0, seniority: T0, profileUrl: T0, notes: T0 },
   };
-  return ProspectSchema.parse({ ...base, ...extra });
+  // A prospect's id follows its profile address: another id is another person's profile.
+  const profileUrl = extra.profileUrl ?? (extra.id ? `https://www.linkedin.com/in/${extra.id.slice('linkedin:'.length)}/` : base.profileUrl);
+  return ProspectSchema.parse({ ...base, profileUrl, ...extra });
 }
 
 export function fixture(name: string): string {
