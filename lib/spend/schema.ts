@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPEND_LINE_IDS } from './lines';
 
 /**
  * public/data/spend.json: what each council spends, by the 13 service lines of MHCLG's Revenue
@@ -6,10 +7,8 @@ import { z } from 'zod';
  * Built by lib/dataset/build-spend.ts from ../shared/data/spend (SOURCES.md section 8).
  */
 
-/** The RSX line ids, in the order every `net` / `expenditure` / `income` array follows. */
-export const SPEND_LINE_IDS = ['edu', 'trans', 'csc', 'asc', 'phs', 'hous', 'cul', 'env', 'plan', 'pol', 'frs', 'cen', 'oth', 'total'] as const;
+export { SPEND_LINE_IDS, type SpendLineId } from './lines';
 export const SpendLineIdSchema = z.enum(SPEND_LINE_IDS);
-export type SpendLineId = z.infer<typeof SpendLineIdSchema>;
 
 /** "2024-25" */
 export const FinancialYearSchema = z.string().regex(/^\d{4}-\d{2}$/);

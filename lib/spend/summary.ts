@@ -1,4 +1,5 @@
-import { SPEND_LINE_IDS, type CouncilSpend, type SpendFile, type SpendLineId } from './schema';
+import type { CouncilSpend, SpendFile } from './schema';
+import { SPEND_LINE_IDS, type SpendLineId } from './lines';
 
 /** What the background sends for one council: its figures and what they mean (`getCouncilSpend`). */
 export interface CouncilSpendData {
