@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { errorText } from './format';
 
-/** Saves text as a file through a temporary Blob link. */
-export function downloadText(filename: string, text: string, mime: string): void {
+/** Saves text (or bytes) as a file through a temporary Blob link. */
+export function downloadText(filename: string, text: string | Uint8Array<ArrayBuffer>, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

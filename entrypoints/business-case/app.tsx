@@ -6,6 +6,7 @@ import { localDate } from '@/lib/ocds/dates';
 import { BusinessCaseView } from '@/components/spend/business-case-view';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorText } from '@/components/format';
+import { downloadText } from '@/components/file-transfer';
 
 type Loaded = { state: 'loading' } | { state: 'error'; detail: string } | { state: 'ready'; model: BusinessCaseModel };
 
@@ -38,15 +39,7 @@ async function load(search: string): Promise<BusinessCaseModel> {
 async function download(model: BusinessCaseModel): Promise<void> {
   const { writeBusinessCase } = await import('@/lib/business-case/write-xlsx');
   const bytes = await writeBusinessCase(model);
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = model.filename;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(model.filename, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
 export function App() {

@@ -11,7 +11,7 @@ import type { BusinessCaseModel } from './model';
  * Excel, LibreOffice and Google Sheets compute every figure themselves.
  * Loaded lazily by the business-case page: exceljs never reaches a content script.
  */
-export async function writeBusinessCase(model: BusinessCaseModel): Promise<Uint8Array> {
+export async function writeBusinessCase(model: BusinessCaseModel): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Council Lens';
   workbook.created = new Date(`${model.today}T12:00:00Z`);
@@ -88,36 +88,30 @@ function writeLocalFigures(sheet: ExcelJS.Worksheet, model: BusinessCaseModel): 
   }
   if (model.spend.length === 0) sheet.getCell(row++, 1).value = model.spendSource;
 
-  row++;
-  heading(sheet, row++, 'Savings programme items for this service');
-  header(sheet, row++, ['Year', 'Kind', 'Amount (£)', 'Status', 'Description', '', 'Source']);
-  if (model.savings.length === 0) sheet.getCell(row++, 1).value = 'None recorded yet: add them from the council’s budget papers in Council Lens.';
-  for (const s of model.savings) {
-    sheet.getRow(row).values = [s.year, s.kind, s.amount, s.status, s.description, null, s.source];
-    sheet.getCell(row, 3).numFmt = MONEY;
-    row++;
-  }
-
-  row++;
-  heading(sheet, row++, 'Contracts in this service ending in the next 24 months');
-  header(sheet, row++, ['Supplier', 'Contract', 'Value (£)', 'Ends (with extensions)', '', '', 'Source']);
-  if (model.contracts.length === 0) sheet.getCell(row++, 1).value = 'None in the local cache.';
-  for (const c of model.contracts) {
-    sheet.getRow(row).values = [c.supplier, c.title, c.value, c.end, null, null, c.source];
-    sheet.getCell(row, 3).numFmt = MONEY;
-    row++;
-  }
-
-  row++;
-  heading(sheet, row++, 'Open and coming-to-market notices');
-  header(sheet, row++, ['Notice', '', 'Value (£)', 'Deadline', '', '', 'Source']);
-  if (model.tenders.length === 0) sheet.getCell(row++, 1).value = 'None in the local cache.';
-  for (const t of model.tenders) {
-    sheet.getRow(row).values = [t.title, null, t.value, t.deadline, null, null, t.source];
-    sheet.getCell(row, 3).numFmt = MONEY;
-    row++;
-  }
+  row = listTable(sheet, row + 1, 'Savings programme items for this service', ['Year', 'Kind', 'Amount (£)', 'Status', 'Description', '', 'Source'],
+    model.savings.map((s) => [s.year, s.kind, s.amount, s.status, s.description, null, s.source]),
+    'None recorded yet: add them from the council’s budget papers in Council Lens.');
+  row = listTable(sheet, row + 1, 'Contracts in this service ending in the next 24 months', ['Supplier', 'Contract', 'Value (£)', 'Ends (with extensions)', '', '', 'Source'],
+    model.contracts.map((c) => [c.supplier, c.title, c.value, c.end, null, null, c.source]),
+    'None in the local cache.');
+  listTable(sheet, row + 1, 'Open and coming-to-market notices', ['Notice', '', 'Value (£)', 'Deadline', '', '', 'Source'],
+    model.tenders.map((t) => [t.title, null, t.value, t.deadline, null, null, t.source]),
+    'None in the local cache.');
   return latest;
+}
+
+/** A titled list under the spending table, its third column money; returns the next free row. */
+function listTable(sheet: ExcelJS.Worksheet, first: number, title: string, labels: string[], rows: ExcelJS.CellValue[][], empty: string): number {
+  let row = first;
+  heading(sheet, row++, title);
+  header(sheet, row++, labels);
+  if (rows.length === 0) sheet.getCell(row++, 1).value = empty;
+  for (const values of rows) {
+    sheet.getRow(row).values = values;
+    sheet.getCell(row, 3).numFmt = MONEY;
+    row++;
+  }
+  return row;
 }
 
 /** The input cells of "Your case", by row: label, example value, number format. */
