@@ -49,7 +49,7 @@ export function BusinessCaseView({ model, onDownload }: BusinessCaseViewProps) {
           Download {model.filename}
         </button>
       </p>
-      {state.status === 'done' && <p role="status">Saved {model.filename}. It opens in Excel, LibreOffice Calc and Google Sheets.</p>}
+      {state.status === 'done' && <p role="status">Saved {model.filename}: open it in Excel, LibreOffice Calc or Google Sheets.</p>}
       {state.status === 'failed' && <p role="alert">Couldn’t write the workbook: {state.error}</p>}
     </main>
   );
