@@ -137,6 +137,8 @@ export function spendSentence(spend: GroupSpend, groupLabel: string): string {
       if (!spend.own) {
         return `No spend line of its own: ${service} is counted in ${f.label.toLowerCase()}, ${formatThousands(f.net)} a year (${f.year}, net) across all of them.`;
       }
+      // A district's adult social care, Northern Ireland's education: £0 is not a figure to quote.
+      if (f.net === 0) return `No net spending on ${service} recorded for ${f.year}.`;
       const parts = [`Spends ${formatThousands(f.net)} a year on ${service} (${f.year}, net)`];
       if (f.share !== null) parts.push(`${Math.round(f.share * 100)}% of its service spending`);
       if (f.change) parts.push(formatChange(f.change));
@@ -146,11 +148,15 @@ export function spendSentence(spend: GroupSpend, groupLabel: string): string {
   }
 }
 
-/** The table by service: every line with a figure, the biggest first, the total last; police and fire only where spent. */
+/**
+ * The table by service: every line the council spends on, the biggest first, the total last. A
+ * line summed into another in the nation's figures stays, so the table can say where it is.
+ */
 export function spendTable(data: CouncilSpendData, population: number | null): LineFigure[] {
+  const summed = new Set(data.nation?.combined.map((c) => c.line) ?? []);
   const rows = SPEND_LINE_IDS.filter((line) => line !== 'total')
     .map((line) => lineFigure(data, line, population))
-    .filter((row): row is LineFigure => row !== null && !(row.net === 0 && (row.line === 'pol' || row.line === 'frs' || row.line === 'oth')))
+    .filter((row): row is LineFigure => row !== null && (row.net !== 0 || summed.has(row.line)))
     .sort((a, b) => b.net - a.net);
   const total = lineFigure(data, 'total', population);
   return total ? [...rows, total] : rows;

@@ -61,9 +61,25 @@ describe('the spend line', () => {
     expect(sentence).not.toContain('£0');
   });
 
-  test('the table: biggest first, total last, police and fire only where spent', () => {
-    const rows = spendTable(data, null);
-    expect(rows.map((r) => r.line)).toEqual(['asc', 'cen', 'edu', 'trans', 'csc', 'phs', 'hous', 'cul', 'env', 'plan', 'total']);
+  test.each([
+    // Real councils: a district does not pay for adult social care; Northern Ireland's councils do not run education.
+    ['ADU', 'England', 'adult-social-care', 'Adult social care', 'No net spending on adult social care recorded for 2024-25.'],
+    ['BFS', 'Northern Ireland', 'education', 'Education and skills', 'No net spending on education and skills recorded for 2023-24.'],
+  ])('%s (%s) %s: no £0 figure', (code, nation, group, label, sentence) => {
+    const real = councilSpendData(spendFile, code, nation);
+    expect(spendSentence(groupSpend(real, group, 1000), label)).toBe(sentence);
+  });
+
+  test('the table: lines with spending, biggest first, total last', () => {
+    expect(spendTable(data, null).map((r) => r.line)).toEqual(['asc', 'cen', 'total']);
+  });
+
+  test('the table keeps a line summed into another (Glasgow’s children’s social care), leaves out £0 lines', () => {
+    const rows = spendTable(councilSpendData(spendFile, 'GLG', 'Scotland'), null).map((r) => r.line);
+    expect(rows).toContain('csc');
+    expect(rows).not.toContain('pol');
+    expect(rows).not.toContain('phs');
+    expect(rows.at(-1)).toBe('total');
   });
 
   test.each([
