@@ -27,6 +27,8 @@ export interface SpendRow {
   expenditure: number | null;
   income: number | null;
   lineLabel: string;
+  /** The file this year's figure comes from. */
+  source: string;
 }
 
 /** Everything the workbook lists, as plain values; the writer adds the formulas. */
@@ -75,8 +77,10 @@ function spendRows(input: BusinessCaseInput): { rows: SpendRow[]; note: string }
     }
   }
   const rows = years.map((y): SpendRow => {
-    if (y.status !== 'published') return { year: y.year, status: y.status, net: null, expenditure: null, income: null, lineLabel: line.label };
+    const source = `${spend.nation?.source ?? 'Revenue outturn'} (${spend.sources[y.source]?.file ?? 'packaged with Council Lens'})`;
+    if (y.status !== 'published') return { year: y.year, status: y.status, net: null, expenditure: null, income: null, lineLabel: line.label, source };
     return {
+      source,
       year: y.year,
       status: y.status,
       net: pounds(y.net[line.k]),
@@ -131,7 +135,7 @@ export function businessCaseModel(input: BusinessCaseInput): BusinessCaseModel {
   }
 
   const spendSource = input.spend.spend
-    ? `${input.spend.nation?.source ?? 'Revenue outturn'} (${input.spend.sourceFile ?? 'packaged with Council Lens'}); £ thousand in the source, shown here in pounds.`
+    ? `${input.spend.nation?.source ?? 'Revenue outturn'}, one file a year (named beside each year on "Local figures"); £ thousand in the source, shown here in pounds.`
     : `No spend figures: ${input.spend.missing ?? 'none published'}.`;
   const notes = [
     'Yellow cells on "Your case" are yours to change; every other figure there is a formula.',

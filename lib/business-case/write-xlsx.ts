@@ -26,7 +26,7 @@ export async function writeBusinessCase(model: BusinessCaseModel): Promise<Uint8
 
 /** Money in whole pounds, negatives in red. */
 export const MONEY = '"£"#,##0;[Red]-"£"#,##0';
-export const PERCENT = '0.0%';
+export const PERCENT = '0.00%';
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const LOCAL = "'Local figures'";
 
@@ -83,7 +83,7 @@ function writeLocalFigures(sheet: ExcelJS.Worksheet, model: BusinessCaseModel): 
     } else {
       sheet.getCell(row, 6).value = 'not submitted';
     }
-    sheet.getCell(row, 7).value = model.spendSource;
+    sheet.getCell(row, 7).value = s.source;
     row++;
   }
   if (model.spend.length === 0) sheet.getCell(row++, 1).value = model.spendSource;

@@ -197,7 +197,7 @@ function readNations(text: string): Map<string, NationsAuthority> {
 
 const round = (values: (number | null)[]) => values.map((v) => (v === null ? null : Math.round(v)));
 
-function nationsYears(authority: NationsAuthority): SpendYear[] {
+function nationsYears(authority: NationsAuthority, source: number): SpendYear[] {
   return SPEND_YEARS.filter((year) => authority.years[year]).map((year) => {
     const values = authority.years[year]!;
     const net: (number | null)[] = SPEND_LINE_IDS.map((line) => {
@@ -205,7 +205,7 @@ function nationsYears(authority: NationsAuthority): SpendYear[] {
       const k = NationsFileShape.lines.indexOf(line as (typeof NationsFileShape.lines)[number]);
       return k < 0 ? null : values[NationsFileShape.keys[k]!]!;
     });
-    return { year, status: 'published', net: round(net), expenditure: null, income: null };
+    return { year, status: 'published', source, net: round(net), expenditure: null, income: null };
   });
 }
 
@@ -276,7 +276,6 @@ export function buildSpendFile(inputs: SpendInputs, councils: readonly Council[]
     }
     if (council.nation === 'England') {
       const years: SpendYear[] = [];
-      let source = -1;
       england.forEach(({ year, rows }, k) => {
         const row = rows.get(council.gss!);
         if (!row) {
@@ -284,27 +283,26 @@ export function buildSpendFile(inputs: SpendInputs, councils: readonly Council[]
           if (!council.startDate || council.startDate <= `${year.slice(0, 4)}-04-01`) absent.push(`${council.code} (${council.gss}) ${year}`);
           return;
         }
-        source = k;
         years.push(
           row.status === 'published'
-            ? { year, status: 'published', net: round(row.net), expenditure: round(row.expenditure), income: round(row.income) }
-            : { year, status: 'not-submitted' },
+            ? { year, status: 'published', source: k, net: round(row.net), expenditure: round(row.expenditure), income: round(row.income) }
+            : { year, status: 'not-submitted', source: k },
         );
       });
       if (years.length === 0) {
         missing.push({ code: council.code, name: council.officialName, reason: `GSS ${council.gss} is in none of the RSX years ${SPEND_YEARS.join(', ')}` });
         continue;
       }
-      out.push({ code: council.code, gss: council.gss, source, years });
+      out.push({ code: council.code, gss: council.gss, years });
       continue;
     }
     const authority = nations.get(council.gss);
-    const years = authority ? nationsYears(authority) : [];
+    const years = authority ? nationsYears(authority, sources.length - 1) : [];
     if (years.length === 0) {
       missing.push({ code: council.code, name: council.officialName, reason: `GSS ${council.gss} is not in the ${council.nation} figures for ${SPEND_YEARS.join(', ')}` });
       continue;
     }
-    out.push({ code: council.code, gss: council.gss, source: sources.length - 1, years });
+    out.push({ code: council.code, gss: council.gss, years });
   }
   if (absent.length) throw new Error(`Councils missing from an RSX year they existed in: ${absent.join(', ')}`);
   return SpendFileSchema.parse({

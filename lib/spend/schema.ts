@@ -19,6 +19,8 @@ export const SpendYearSchema = z.discriminatedUnion('status', [
   z.object({
     year: FinancialYearSchema,
     status: z.literal('published'),
+    /** Index into the file's `sources`: each English year has its own workbook. */
+    source: z.number().int().nonnegative(),
     /** Net current expenditure by line (RSX C7; elsewhere the nation's net revenue expenditure). */
     net: Amounts,
     /** England only: total expenditure (C3) and total income (C6) by line. */
@@ -26,15 +28,13 @@ export const SpendYearSchema = z.discriminatedUnion('status', [
     income: Amounts.nullable(),
   }),
   /** The council was listed for the year but sent no return: never read as zero. */
-  z.object({ year: FinancialYearSchema, status: z.literal('not-submitted') }),
+  z.object({ year: FinancialYearSchema, status: z.literal('not-submitted'), source: z.number().int().nonnegative() }),
 ]);
 export type SpendYear = z.infer<typeof SpendYearSchema>;
 
 export const CouncilSpendSchema = z.object({
   code: z.string(),
   gss: z.string(),
-  /** Index into the file's `sources`. */
-  source: z.number().int().nonnegative(),
   years: z.array(SpendYearSchema),
 });
 export type CouncilSpend = z.infer<typeof CouncilSpendSchema>;

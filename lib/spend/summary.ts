@@ -10,8 +10,10 @@ export interface CouncilSpendData {
   lines: SpendFile['lines'];
   groups: SpendFile['groups'];
   nation: SpendFile['nations'][number] | null;
-  /** Where the council's figures come from, as a file of ../shared. */
+  /** Where the council's latest figures come from, as a file of ../shared. */
   sourceFile: string | null;
+  /** The files every year's `source` index points into. */
+  sources: SpendFile['sources'];
 }
 
 /** Cuts one council's part out of spend.json. */
@@ -24,7 +26,8 @@ export function councilSpendData(file: SpendFile, code: string, nation: string |
     lines: file.lines,
     groups: file.groups,
     nation: file.nations.find((n) => n.nation === nation) ?? null,
-    sourceFile: spend ? (file.sources[spend.source]?.file ?? null) : null,
+    sourceFile: spend ? (file.sources[spend.years[spend.years.length - 1]!.source]?.file ?? null) : null,
+    sources: file.sources,
   };
 }
 

@@ -76,7 +76,11 @@ describe('the business case workbook', () => {
     expect(text).toContain('Redesign year: savings of £1.2m in Adult social care are planned for 2027/28.');
     expect(text).toContain('Contract ending 2027-09-30: Home care framework lot 2 (Example Care Ltd)');
     expect(text).toContain('MHCLG Revenue Outturn');
-    expect(text).toContain('RSX_LA_Data_2024-25_data_by_LA.ods');
+    expect(text).toContain('one file a year');
+    // Each year names its own file: 2021-22 the only copy (CSV), 2024-25 the ODS workbook.
+    const local = book.getWorksheet('Local figures')!;
+    expect(String(local.getCell('G12').value)).toContain('RSX_2021-22_data_by_LA_Live.csv');
+    expect(String(local.getCell('G15').value)).toContain('RSX_LA_Data_2024-25_data_by_LA.ods');
     expect(text).toContain('mySociety');
   });
 

@@ -110,7 +110,7 @@ describe('the checks on the input', () => {
       council('BBB', 'E00000002'),
     ]);
     expect(built.councils[0]!.years[0]).toMatchObject({ status: 'published', net: [...Array(13).fill(6), 78] });
-    expect(built.councils[1]!.years[0]).toEqual({ year: '2024-25', status: 'not-submitted' });
+    expect(built.councils[1]!.years[0]).toEqual({ year: '2024-25', status: 'not-submitted', source: 0 });
   });
 
   test('services that do not add up to the published total are refused', () => {

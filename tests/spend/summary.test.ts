@@ -12,12 +12,11 @@ const file: SpendFile = {
     {
       code: 'TST',
       gss: 'E06000999',
-      source: 0,
       years: [
-        { year: '2021-22', status: 'not-submitted' },
-        { year: '2022-23', status: 'published', net: line({ asc: 292_453, cen: 20_000, total: 780_000 }), expenditure: null, income: null },
-        { year: '2023-24', status: 'published', net: line({ asc: 300_000, cen: 21_000, total: 800_000 }), expenditure: null, income: null },
-        { year: '2024-25', status: 'published', net: line({ asc: 310_000, cen: 22_500, total: 815_000 }), expenditure: line({ asc: 420_000 }), income: line({ asc: 110_000 }) },
+        { year: '2021-22', status: 'not-submitted', source: 0 },
+        { year: '2022-23', status: 'published', source: 1, net: line({ asc: 292_453, cen: 20_000, total: 780_000 }), expenditure: null, income: null },
+        { year: '2023-24', status: 'published', source: 2, net: line({ asc: 300_000, cen: 21_000, total: 800_000 }), expenditure: null, income: null },
+        { year: '2024-25', status: 'published', source: 3, net: line({ asc: 310_000, cen: 22_500, total: 815_000 }), expenditure: line({ asc: 420_000 }), income: line({ asc: 110_000 }) },
       ],
     },
   ],
