@@ -3,8 +3,8 @@ import { errorText } from './format';
 import { fileTooLarge } from '@/lib/import-limits';
 import { decodeTextFile } from '@/lib/text-file';
 
-/** Saves text as a file through a temporary Blob link. */
-export function downloadText(filename: string, text: string, mime: string): void {
+/** Saves text (or bytes) as a file through a temporary Blob link. */
+export function downloadText(filename: string, text: string | Uint8Array<ArrayBuffer>, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

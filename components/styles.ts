@@ -15,6 +15,7 @@ import noticePanel from './notice/notice-panel.css?inline';
 import siteBadge from './site-badge/site-badge.css?inline';
 import supplierReferences from './suppliers/supplier-references.css?inline';
 import popup from './popup/popup.css?inline';
+import spend from './spend/spend.css?inline';
 
 /**
  * Every stylesheet the views need, as one string for a <style> element: in the closed shadow
@@ -39,4 +40,5 @@ export const cardStyles: string = [
   siteBadge,
   supplierReferences,
   popup,
+  spend,
 ].join('\n');

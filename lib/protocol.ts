@@ -1,3 +1,4 @@
+import type { CouncilSpendData } from '@/lib/spend/summary';
 import { z } from 'zod';
 import { CouncilCodeSchema, CouncilTypeSchema, NationSchema, ProvisionSchema, TierSchema } from '@/lib/councils/schema';
 import { PageFactsSchema } from '@/lib/sites/types';
@@ -277,6 +278,14 @@ export const SetHistorySchema = z.object({
     .strict(),
 });
 
+/** Issue 15: a council's spending by service (public/data/spend.json), and the business-case page for a council and service. */
+export const GetCouncilSpendSchema = z.object({ type: z.literal('getCouncilSpend'), council: CouncilCodeSchema });
+export const OpenBusinessCaseSchema = z.object({
+  type: z.literal('openBusinessCase'),
+  council: CouncilCodeSchema,
+  serviceGroup: z.string().regex(/^[a-z-]+$/).max(60).nullable(),
+});
+
 export const RequestSchema = z.discriminatedUnion('type', [
   LookupCouncilSchema,
   GetTabContextSchema,
@@ -308,6 +317,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SupplierReferencesSchema,
   GetSiteCouncilsSchema,
   OpenReferencesSchema,
+  GetCouncilSpendSchema,
+  OpenBusinessCaseSchema,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -352,6 +363,8 @@ export interface ResponseMap {
   supplierReferences: SupplierReferences | null;
   getSiteCouncils: CouncilCardView[];
   openReferences: { opened: boolean };
+  getCouncilSpend: CouncilSpendData;
+  openBusinessCase: { opened: boolean };
 }
 
 export interface SearchResults {

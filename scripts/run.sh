@@ -64,6 +64,17 @@ case "$command_name" in
     ;;
 esac
 
+# 2b. LibreOffice Calc, for the test that recalculates the business-case workbook in a real
+# spreadsheet client (tests/e2e/business-case-libreoffice.test.ts): about a minute and 300 MB.
+if [ "$command_name" = test ] && [ -z "${SOFFICE_PATH:-}" ] && ! command -v soffice >/dev/null 2>&1; then
+  if can_apt; then
+    apt_install libreoffice-calc
+  else
+    echo "LibreOffice Calc is missing: install it (Debian/Ubuntu: sudo apt-get install --no-install-recommends libreoffice-calc), or set SOFFICE_PATH, then run $0 again." >&2
+    exit 1
+  fi
+fi
+
 # 3. The project's packages, when missing or older than package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

@@ -23,6 +23,7 @@ import { RoleLine } from './role-line';
 import { ServicesList } from './services-list';
 import { nowPartOf } from './successors';
 import { confidenceBand } from '@/lib/councils/confidence';
+import { ServiceSpend, SpendBySection } from '@/components/spend/service-spend';
 
 export interface CouncilCardProps {
   /** A card from getCouncilCard or getSiteCouncils carries its own procurement (CouncilCardView). */
@@ -41,10 +42,12 @@ export interface CouncilCardProps {
   compact?: boolean;
   /** Level of the council name heading; sections sit one below. The side panel uses 1. */
   headingLevel?: HeadingLevel;
+  /** The service the page is about when there is no role (a notice's): its spend line and lead. */
+  serviceGroup?: { id: string; label: string } | null;
 }
 
 /** Who the council is, where it is and what it runs; for a combined authority, says so instead. */
-export function CouncilCard({ card, match, role, previously = [], procurement: given, timing, compact = false, headingLevel = 2 }: CouncilCardProps) {
+export function CouncilCard({ card, match, role, previously = [], procurement: given, timing, compact = false, headingLevel = 2, serviceGroup = null }: CouncilCardProps) {
   const titleId = useId();
   const procurement = given !== undefined ? given : 'procurement' in card ? card.procurement : null;
   const isCombined = card.kind === 'combined-authority';
@@ -81,6 +84,7 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
       )}
 
       <FactList facts={facts(card)} label={`About ${card.officialName}`} />
+      <ServiceSpend card={card} group={role?.serviceGroup ?? serviceGroup} />
 
       {procurement && (
         <ProcurementSections
@@ -102,6 +106,11 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
           defaultOpen={!compact}
         >
           <ServicesList services={card.services} tier={card.tier} />
+        </Section>
+      )}
+      {!isCombined && (
+        <Section title="Spending by service" headingLevel={sectionLevel} collapsible defaultOpen={false}>
+          <SpendBySection card={card} />
         </Section>
       )}
 

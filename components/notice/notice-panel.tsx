@@ -81,7 +81,7 @@ export function NoticePanel({ context, page, insight, collapsed, onToggle, edito
         {!context || context.status === 'reading' ? (
           <Skeleton label="Reading this notice…" />
         ) : council ? (
-          <CouncilCard card={council} match={context.match} compact headingLevel={2} />
+          <CouncilCard card={council} match={context.match} compact headingLevel={2} serviceGroup={noticeGroup(insight)} />
         ) : (
           <BuyerNote context={context} buyerName={page.buyerName} />
         )}
@@ -217,6 +217,13 @@ function OtherTenders({ tenders, councilName }: { tenders: { list: NoticeSummary
       )}
     </Section>
   );
+}
+
+/** The notice's service group, for the card's spend line and lead search. */
+function noticeGroup(insight: NoticePanelProps['insight']): { id: string; label: string } | null {
+  if (!insight || 'error' in insight || !insight.serviceGroup) return null;
+  const label = groupLabel(insight.serviceGroup);
+  return label ? { id: insight.serviceGroup, label } : null;
 }
 
 function groupLabel(id: string | null): string | null {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { serviceGroupLabel, seniorityLabel } from '@/lib/roles/groups';
+import { LeadSearchLink } from '@/components/spend/lead-search-link';
 import { filterProspects, sortProspects, type ProspectFilter, type ProspectSortColumn } from '@/lib/workspace/filter';
 import type { Prospect } from '@/lib/workspace/schema';
 import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
@@ -82,7 +83,10 @@ export function ProspectsTable({ prospects, today, onDelete, onRestore }: Prospe
             </th>
             <td>{p.title}</td>
             <td>{p.councilName}</td>
-            <td>{p.serviceGroup ? (serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup) : ''}</td>
+            <td>
+              {p.serviceGroup ? (serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup) : ''}
+              {p.councilName && <span class="cl-ws__sub"><LeadSearchLink councilName={p.councilName} group={p.serviceGroup ? { id: p.serviceGroup, label: serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup } : null} label="Find their head of service or director on LinkedIn" /></span>}
+            </td>
             <td>{p.seniority ? (seniorityLabel(p.seniority) ?? p.seniority) : ''}</td>
             <td>
               {p.followUp ? (

@@ -28,6 +28,7 @@ import { search } from './handlers/search';
 import { supplierReferences } from './handlers/supplier-references';
 import { createSupplierIndexCache } from './supplier-index';
 import { broadcast, isBroadcast } from './broadcast';
+import { createSpendReader } from './handlers/council-spend';
 
 /** Tender notice pages, whose open tabs hear about annotation changes (host permissions cover them). */
 const NOTICE_TAB_PATTERNS = ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'];
@@ -37,6 +38,7 @@ export default defineBackground(() => {
   // Suppliers of council awards, in memory; rebuilt on the first search after the notices change.
   const supplierIndex = createSupplierIndexCache(db);
   const tabs = new TabState();
+  const spend = createSpendReader(() => fetch(browser.runtime.getURL('/data/spend.json')).then((r) => r.text()));
   let loading: Promise<unknown> | null = null;
   let datasetsChecked = false;
   let knowledge: Promise<Knowledge> | null = null;
@@ -283,6 +285,15 @@ export default defineBackground(() => {
       case 'supplierReferences': {
         const known = await getKnowledge();
         return supplierReferences(db, known, await supplierIndex.get(), request.key);
+      }
+      case 'getCouncilSpend': {
+        const council = (await getKnowledge()).register.byCode(request.council);
+        return spend.forCouncil(request.council, council?.nation ?? null);
+      }
+      case 'openBusinessCase': {
+        const query = new URLSearchParams({ council: request.council, ...(request.serviceGroup ? { group: request.serviceGroup } : {}) });
+        await browser.tabs.create({ url: `${browser.runtime.getURL('/business-case.html')}?${query}` });
+        return { opened: true };
       }
     }
   }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDataset, toJson } from './build-dataset';
 import { buildServicesFile } from './build-services';
-import { readSeedInputs } from './read-inputs';
+import { readSeedInputs, readSpendInputs } from './read-inputs';
+import { buildSpendFile, spendToJson } from './build-spend';
 import { buildSeed } from './build-seed';
 import { evidenceDisagreements } from './evidence-check';
 import { readDatasetInputs, REPO_ROOT, sharedDir } from './read-inputs';
@@ -27,6 +28,9 @@ if (liveDir) console.log(`read ${live.length} live pages from ${liveDir}`);
 const seed = toJson(buildSeed([...readSeedInputs(sharedDir()), ...live], councils));
 writeFileSync(path.join(REPO_ROOT, 'public', 'data', 'notices-seed.json'), seed);
 console.log(`wrote public/data/notices-seed.json (${seed.length} bytes)`);
+const spend = spendToJson(buildSpendFile(readSpendInputs(sharedDir()), councils.councils));
+writeFileSync(path.join(REPO_ROOT, 'public', 'data', 'spend.json'), spend);
+console.log(`wrote public/data/spend.json (${spend.length} bytes)`);
 for (const d of evidenceDisagreements(buildServicesFile(inputs).groups)) {
   console.log(`evidence ${d.kind}: LGSL ${d.lgsl} "${d.description}" (${d.lgslTier}) in ${d.group}: ${d.tier} is ${d.provision}`);
 }

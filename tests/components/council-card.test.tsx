@@ -110,12 +110,13 @@ describe('a unitary (Leeds, metropolitan borough)', () => {
   test('missing facts are left out, not shown empty', () => {
     const root = mount(<CouncilCard card={{ ...leedsCard, population: null, areaKm2: null, homepage: null }} />);
     expect(Object.keys(facts(root))).toEqual(['Where', 'Member of']);
-    expect(root.querySelector('a')).toBeNull();
+    expect(root.querySelector('.cl-facts a')).toBeNull();
   });
 
   test('a homepage that is not http(s) never becomes a link', () => {
     const root = mount(<CouncilCard card={{ ...leedsCard, homepage: 'javascript:alert(1)', domain: null }} />);
-    expect(root.querySelector('a')).toBeNull();
+    expect(root.querySelector('.cl-facts a')).toBeNull();
+    expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href')).filter((href) => !href?.startsWith('https://www.linkedin.com/search/'))).toEqual([]);
   });
 });
 

@@ -251,6 +251,15 @@ describe('ProspectsTable', () => {
     expect(seenText(first)).toContain('Met at ADASS.');
   });
 
+  test('each prospect has the “find their manager / director” step: a LinkedIn search for the service’s leads', () => {
+    const root = mount(<ProspectsTable {...prospectProps()} />);
+    const link = [...root.querySelector('tbody tr')!.querySelectorAll('a')].find((a) => seenText(a) === 'Find their head of service or director on LinkedIn')!;
+    const keywords = new URL(link.href).searchParams.get('keywords');
+    expect(keywords).toContain(`"${priya.councilName}"`);
+    expect(keywords).toContain('"adult social care"');
+    expect(link.rel).toBe('noopener noreferrer');
+  });
+
   test('filters: council, service, follow-up range and search', () => {
     const root = mount(<ProspectsTable {...prospectProps()} />);
     change(control(root, 'Council'), 'KEN', 'change');
