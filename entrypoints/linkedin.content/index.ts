@@ -18,6 +18,8 @@ export default defineContentScript({
   // Every LinkedIn page: the site is a single-page app, so a profile is often reached from the feed.
   matches: ['*://www.linkedin.com/*'],
   runAt: 'document_idle',
+  // No start-up postMessage to the page (it names the extension); see lib/extension/content-script-context.ts.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let current: TabContext | null = null;
 
