@@ -17,7 +17,7 @@
  *   per employer with its lines in `p` elements; a grouped employer holds its roles in a `ul`
  *   (profile-sdui--tom-okafor.html, profile-sdui--grace-lee.html).
  *   As saved in 2026-04 (../shared/linkedin-real/profile-sdui-2026-04--a.html, --b.html; fixtures
- *   profile-sdui-2026--jo-harwood.html, profile-sdui-2026--nadia-hussain.html) the top card has no
+ *   profile-sdui-2026--jo-harwood-7a8b9c.html, profile-sdui-2026--nadia-hussain-0d1e2f.html) the top card has no
  *   "Current company" label and the Experience card is often not rendered yet: the top card's lines
  *   are headline, "Company · School", location, and the company and school are `role="button"`
  *   entities below them. The employer is the company there; the title the headline's, when it has

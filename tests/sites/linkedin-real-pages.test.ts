@@ -31,7 +31,7 @@ interface Case {
 
 const cases: Case[] = [
   {
-    fixture: 'profile-sdui-2026--jo-harwood.html',
+    fixture: 'profile-sdui-2026--jo-harwood-7a8b9c.html',
     slug: 'jo-harwood-7a8b9c',
     // No Experience card: the employer is the "Company · School" line's company, the title the headline's.
     expected: {
@@ -47,7 +47,7 @@ const cases: Case[] = [
     card: { code: 'BST', group: 'planning-regeneration', seniority: 'officer' },
   },
   {
-    fixture: 'profile-sdui-2026--nadia-hussain.html',
+    fixture: 'profile-sdui-2026--nadia-hussain-0d1e2f.html',
     slug: 'nadia-hussain-0d1e2f',
     // The headline names "Manchester City Council Public Health", the company line "Manchester City Council".
     expected: {
@@ -64,7 +64,7 @@ const cases: Case[] = [
     card: { code: 'MAN', group: 'public-health', seniority: 'manager' },
   },
   {
-    fixture: 'profile-classic-hashed--morgan-ellis.html',
+    fixture: 'profile-classic-hashed--morgan-ellis-1a2b3c.html',
     slug: 'morgan-ellis-1a2b3c',
     expected: {
       readVia: 'classic',
@@ -80,7 +80,7 @@ const cases: Case[] = [
     card: { code: 'SHF', group: 'housing', seniority: 'senior-manager' },
   },
   {
-    fixture: 'profile-classic-hashed--alex-trewin.html',
+    fixture: 'profile-classic-hashed--alex-trewin-4d5e6f.html',
     slug: 'alex-trewin-4d5e6f',
     // Three current positions; the top card's current company says which one the card is about,
     // and the headline names another.
@@ -140,7 +140,7 @@ describe.each(cases)('$fixture', ({ fixture, slug, expected, entries, current, c
 });
 
 test('classic entries carry title, employer and dates, grouped roles under their employer', () => {
-  const facts = read('profile-classic-hashed--morgan-ellis.html', 'morgan-ellis-1a2b3c');
+  const facts = read('profile-classic-hashed--morgan-ellis-1a2b3c.html', 'morgan-ellis-1a2b3c');
   expect(facts.experience.slice(3, 5)).toEqual([
     { employer: 'Brightside Homes Ltd', title: 'General Manager', current: false, dates: 'Jan 2014 - Dec 2017 · 4 yrs' },
     { employer: 'Brightside Homes Ltd', title: 'Project Lead', current: false, dates: 'Feb 2012 - Dec 2013 · 1 yr 11 mos' },
@@ -148,7 +148,7 @@ test('classic entries carry title, employer and dates, grouped roles under their
 });
 
 describe('2026 server-driven top card', () => {
-  const fixture = 'profile-sdui-2026--jo-harwood.html';
+  const fixture = 'profile-sdui-2026--jo-harwood-7a8b9c.html';
   const slug = 'jo-harwood-7a8b9c';
 
   test('the Experience card loading later: its current entry gives the title', () => {
