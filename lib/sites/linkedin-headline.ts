@@ -28,8 +28,10 @@ export function employerKey(name: string): string {
  */
 export function employerMatches(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
-  const x = employerKey(a);
-  const y = employerKey(b);
+  return keysMatch(employerKey(a), employerKey(b));
+}
+
+function keysMatch(x: string, y: string): boolean {
   if (!x || !y) return false;
   return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
 }
@@ -50,12 +52,14 @@ const MAX_TITLE = 120;
  */
 export function titleFromHeadline(headline: string | null, employer: string | null): string | null {
   if (!headline || !employer) return null;
+  const current = employerKey(employer);
+  if (!current) return null;
   for (const separator of SEPARATORS) {
     for (const match of headline.matchAll(separator)) {
       const title = headline.slice(0, match.index).trim();
       if (!title || title.length > MAX_TITLE || /[|·•]/.test(title)) continue;
       const named = (headline.slice(match.index + match[0].length).split(EMPLOYER_END)[0] ?? '').trim();
-      if (employerMatches(named, employer)) return title;
+      if (keysMatch(employerKey(named), current)) return title;
     }
   }
   return null;
