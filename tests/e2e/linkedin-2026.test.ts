@@ -84,33 +84,31 @@ describe('LinkedIn 2026 layouts in real Chromium', () => {
     await server?.close();
   });
 
-  test('a 2026 profile: the badge and side panel show the council from the top card, and the role', async () => {
+  /** Opens `path`, waits for the badge to show `code` and the side panel to name `council`; returns the panel's text. */
+  async function cardFor(path: string, code: string, council: string, screenshot?: string): Promise<string> {
     const page = await browser.context.newPage();
-    await page.goto(`${LI}${JO}`, { waitUntil: 'load' });
+    await page.goto(`${LI}${path}`, { waitUntil: 'load' });
     const tabId = await tabIdOf(browser.worker, page);
-    await waitForBadge(browser.worker, tabId, (t) => t === 'BST');
+    await waitForBadge(browser.worker, tabId, (t) => t === code);
     const panel = await openSidePanel(browser, tabId);
-    await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toContain('Bristol City Council');
+    await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toContain(council);
     const text = await panel.locator('body').innerText();
+    if (screenshot) await panel.screenshot({ path: join(screenshotDir(), screenshot) });
+    await page.close();
+    await panel.close();
+    return text;
+  }
+
+  test('a 2026 profile: the badge and side panel show the council from the top card, and the role', async () => {
+    const text = await cardFor(JO, 'BST', 'Bristol City Council', 'e2e-sidepanel-sdui-2026-bristol.png');
     expect(text).toContain('Senior Planning Officer');
     expect(text).toMatch(/Planning/);
     // From the structure, not the page-text fallback.
     expect(text).not.toContain('check it is the right council');
-    await panel.screenshot({ path: join(screenshotDir(), 'e2e-sidepanel-sdui-2026-bristol.png') });
-    await page.close();
-    await panel.close();
   });
 
   test('a 2026 company page: the council', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${LI}${HAMPSHIRE}`, { waitUntil: 'load' });
-    const tabId = await tabIdOf(browser.worker, page);
-    await waitForBadge(browser.worker, tabId, (t) => t === 'HAM');
-    const panel = await openSidePanel(browser, tabId);
-    await expect.poll(() => panel.locator('body').innerText(), { timeout: 10_000 }).toContain('Hampshire County Council');
-    expect(await panel.locator('body').innerText()).not.toContain('check it is the right council');
-    await page.close();
-    await panel.close();
+    expect(await cardFor(HAMPSHIRE, 'HAM', 'Hampshire County Council')).not.toContain('check it is the right council');
   });
 
   test('LinkedIn’s own listeners see nothing from the extension, and its events cannot stop it', async () => {
