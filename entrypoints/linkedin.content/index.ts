@@ -5,8 +5,7 @@ import type { PageFacts, SiteAdapter } from '@/lib/sites/types';
 import type { TabContext } from '@/lib/protocol';
 import { ask } from '@/lib/extension/messaging';
 import { runPageViews } from '@/lib/extension/page-views';
-import { readSettings, watchSettings } from '@/lib/extension/settings';
-import type { Settings } from '@/lib/settings';
+import { readInPageCardSettings, watchInPageCardSettings, type InPageCardSettings } from './card-settings';
 import { hideInPageCard, showInPageCard } from './inpage';
 
 /**
@@ -24,15 +23,15 @@ export default defineContentScript({
     let current: TabContext | null = null;
 
     // Settings are read only when there is a council to show: most LinkedIn pages have none, and
-    // every read costs LinkedIn's main thread a storage round trip and a parse.
-    const sync = async (settings?: Settings) => {
+    // every read costs LinkedIn's main thread a storage round trip.
+    const sync = async (settings?: InPageCardSettings) => {
       const context = current;
       if (context?.status !== 'council') return hideInPageCard();
-      if ((settings ?? (await readSettings())).inPageCardOnLinkedIn && context === current) await showInPageCard(context);
+      if ((settings ?? (await readInPageCardSettings())).on && context === current) await showInPageCard(context);
       else hideInPageCard();
     };
 
-    ctx.onInvalidated(watchSettings((settings) => void sync(settings)));
+    ctx.onInvalidated(watchInPageCardSettings((settings) => void sync(settings)));
     runPageViews(
       ctx,
       {
