@@ -67,7 +67,13 @@ export function runPageViews(ctx: ContentScriptContext, handlers: PageViewHandle
     let lastSent: string | null = null;
     let pending = false;
     let retryMs = 150;
-    const observer = new MutationObserver(() => schedule());
+    // Whether the DOM changed since this view started: before it has, an SPA view may still be
+    // reading the previous page, so no read of it can be called complete.
+    let changed = false;
+    const observer = new MutationObserver(() => {
+      changed = true;
+      schedule();
+    });
 
     const attempt = () => {
       pending = false;
@@ -83,7 +89,7 @@ export function runPageViews(ctx: ContentScriptContext, handlers: PageViewHandle
       lastSent = key;
       previousRead = read;
       if (facts.readVia !== 'text') retryMs = settledRetryMs;
-      if (options.complete?.(facts)) observer.disconnect();
+      if ((changed || stalePrevious === null) && options.complete?.(facts)) observer.disconnect();
       handlers.report(url, adapter, facts, signal);
     };
     const schedule = () => {

@@ -250,3 +250,9 @@ test('2026 company page: the council and its industry', () => {
   // The page's own tabs name the company: under another company's URL it is a stale page.
   expect(linkedInCompany.extract(doc, new URL('https://www.linkedin.com/company/kent-county-council/'))).toBeNull();
 });
+
+test('a 2026 profile still in the DOM after an SPA move to a company page is not read as the company', () => {
+  const doc = loadFixture('linkedin', 'profile-sdui-2026--nadia-hussain-0d1e2f.html');
+  const facts = linkedInCompany.extract(doc, new URL('https://www.linkedin.com/company/hampshire-county-council/'));
+  expect(facts).toMatchObject({ readVia: 'text', companyName: null });
+});
