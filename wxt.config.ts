@@ -29,7 +29,14 @@ export default defineConfig({
   // Manifest V3 for Firefox too (WXT defaults Firefox to MV2).
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Content scripts get a context that announces nothing to the page and that the page cannot
+    // stop (lib/extension/content-script-context.ts says why; issue 11).
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: resolve(import.meta.dirname, 'lib/extension/content-script-context.ts') }],
+    },
+  }),
   manifest: ({ browser, command }) => ({
     name: 'Council Lens',
     // The store listing's short description (store/listing.md), within Chrome's 132 characters.

@@ -2,19 +2,30 @@ import type { CouncilCard, CouncilMatch, CouncilRef } from '@/lib/protocol';
 
 // Pure formatting for the views: no browser APIs, so these also run in Node and in tests.
 
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+/**
+ * A value made on first use. The first Intl formatter a script creates loads the locale data
+ * (about 30 ms on LinkedIn's main thread, tests/bench/linkedin-main-thread.bench.ts), and the
+ * LinkedIn content script bundles these views for its optional in-page card: so no formatter is
+ * made before a card is drawn.
+ */
+export function onFirstUse<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const wholeNumber = onFirstUse(() => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }));
+const oneDecimal = onFirstUse(() => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }));
 // ISO dates are calendar dates; format them in UTC so the reader's time zone cannot shift the day.
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = onFirstUse(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
 /** A head count as people read it: 812000 -> "812,000". */
 export function formatPopulation(population: number): string {
-  return wholeNumber.format(Math.round(population));
+  return wholeNumber().format(Math.round(population));
 }
 
 /** An area in km², whole numbers except for the smallest councils (City of London is 2.9 km²). */
 export function formatArea(areaKm2: number): string {
-  return `${(areaKm2 < 10 ? oneDecimal : wholeNumber).format(areaKm2)} km²`;
+  return `${(areaKm2 < 10 ? oneDecimal : wholeNumber)().format(areaKm2)} km²`;
 }
 
 /** "2023-04-01" -> "1 April 2023"; null for anything that is not an ISO calendar date. */
@@ -22,7 +33,7 @@ export function formatDate(isoDate: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return null;
   const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(time) ? null : longDate.format(time);
+  return Number.isNaN(time) ? null : longDate().format(time);
 }
 
 /** Today in the reader's time zone, YYYY-MM-DD: one definition with the background's. */

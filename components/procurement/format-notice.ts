@@ -1,6 +1,8 @@
 import type { NoticeSummary } from '@/lib/protocol';
+import { onFirstUse } from '@/components/format';
 
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+// Made on first use: see onFirstUse.
+const gbp = onFirstUse(() => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }));
 
 /**
  * A contract value as people quote it: "£372,032", "£1.2m", "£19m"; another currency keeps its code.
@@ -10,7 +12,7 @@ export function formatMoney(value: { amount: number; currency: string }): string
   if (currency !== 'GBP') return `${currency} ${Math.round(amount).toLocaleString('en-GB')}`;
   if (amount >= 10_000_000) return `£${Math.round(amount / 1_000_000)}m`;
   if (amount >= 1_000_000) return `£${(Math.round(amount / 100_000) / 10).toString()}m`;
-  return gbp.format(amount);
+  return gbp().format(amount);
 }
 
 const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });

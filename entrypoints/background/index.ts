@@ -12,6 +12,7 @@ import { clearNotices } from './handlers/clear-notices';
 import { councilProcurement } from './handlers/council-procurement';
 import { lastSyncedAt, localDate } from './clock';
 import { lookupCouncil } from './handlers/lookup-council';
+import { noteLayoutRead } from './layout-health';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { datasetMeta, loadDatasets } from './refresh/load-datasets';
 import { TabState } from './tab-state';
@@ -177,6 +178,7 @@ export default defineBackground(() => {
             classifyTitle: (title) => (title.trim() ? describeRole(title.trim()) : null),
             now,
           });
+          void noteLayoutRead(request.url, request.facts, now);
           // The card never waits on, or fails with, the notices cache: without it the card shows no
           // procurement sections, rather than the tab staying on "Reading this page".
           if (context.card) context.procurement = await procurementFor(context.card.code, context, now).catch(() => null);

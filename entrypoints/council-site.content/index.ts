@@ -11,6 +11,8 @@ import { hideSiteBadge, showSiteBadge } from './badge';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
+  // No start-up postMessage to the page (it names the extension); see lib/extension/content-script-context.ts.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Top frame only: a council page's embedded maps and forms are not the site. Once per page:
     // the background also runs this script in tabs open when the option was turned on.

@@ -1,7 +1,7 @@
 import { InPageCard } from '@/components/inpage/inpage-card';
 import { cardStyles } from '@/components/styles';
 import type { TabContext } from '@/lib/protocol';
-import { readSettings, updateSettings } from '@/lib/extension/settings';
+import { readInPageCardSettings, rememberCollapsed } from './card-settings';
 import { pinnedView } from '@/components/ui/pinned-view';
 
 const card = pinnedView('cl-council-lens', cardStyles);
@@ -14,8 +14,7 @@ export const hideInPageCard = (): void => card.hide();
  * turned the in-page card on in the options; by default nothing is added to LinkedIn's pages.
  */
 export async function showInPageCard(context: TabContext): Promise<void> {
-  const settings = await readSettings();
-  let collapsed = settings.inPageCardCollapsed;
+  let { collapsed } = await readInPageCardSettings();
   const draw = () =>
     card.show(
       <InPageCard
@@ -23,7 +22,7 @@ export async function showInPageCard(context: TabContext): Promise<void> {
         collapsed={collapsed}
         onToggle={() => {
           collapsed = !collapsed;
-          void updateSettings({ inPageCardCollapsed: collapsed });
+          void rememberCollapsed(collapsed);
           draw();
         }}
         onClose={hideInPageCard}

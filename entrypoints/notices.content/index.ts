@@ -43,6 +43,8 @@ async function lookUpSuppliers(view: NoticeView, signal: AbortSignal): Promise<v
 export default defineContentScript({
   matches: ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'],
   runAt: 'document_idle',
+  // No start-up postMessage to the page (it names the extension); see lib/extension/content-script-context.ts.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let current: NoticeView | null = null;
     ctx.onInvalidated(listenForWorkspaceChanges(() => (current ? keyFor(current) : null)));

@@ -14,6 +14,7 @@ import { SavingsChangedSchema, SyncChangedSchema, type DatasetStatus } from '@/l
 import type { Settings } from '@/lib/settings';
 import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
 import { useCouncilSites } from './council-sites';
+import { LayoutHealthSection } from './layout-health';
 import { errorText } from '@/components/format';
 import { onRuntimeMessage, useCouncilList, useLiveRead } from '@/components/live-data';
 
@@ -113,6 +114,8 @@ export function App() {
           {savedIn === 'linkedin' ? 'Saved.' : ''}
         </p>
       </section>
+
+      <LayoutHealthSection />
 
       <CouncilSitesSetting
         enabled={councilSites.enabled}

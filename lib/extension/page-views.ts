@@ -20,6 +20,14 @@ export interface PageViewOptions {
   unreadableAfterMs?: number;
   /** Stop watching the DOM after this long; LinkedIn keeps mutating long after the content is there. */
   watchForMs?: number;
+  /**
+   * True when a structural read has everything a later render could add (a profile with its
+   * experience list): the view then stops watching the DOM. Until then, after the first structural
+   * read, re-reads are spaced `settledRetryMs` apart, not 150 ms: LinkedIn's lazily loaded cards
+   * still get read, at a fraction of the main-thread cost (tests/bench/linkedin-main-thread.bench.ts).
+   */
+  complete?: (facts: PageFacts) => boolean;
+  settledRetryMs?: number;
 }
 
 function withoutIdentity(facts: PageFacts): string {
@@ -38,6 +46,7 @@ export function runPageViews(ctx: ContentScriptContext, handlers: PageViewHandle
   const textGraceMs = options.textGraceMs ?? 2500;
   const unreadableAfterMs = options.unreadableAfterMs ?? 8000;
   const watchForMs = options.watchForMs ?? 20_000;
+  const settledRetryMs = options.settledRetryMs ?? 1000;
   let controller: AbortController | null = null;
   let previousRead: string | null = null;
 
@@ -57,6 +66,14 @@ export function runPageViews(ctx: ContentScriptContext, handlers: PageViewHandle
     const stalePrevious = previousRead;
     let lastSent: string | null = null;
     let pending = false;
+    let retryMs = 150;
+    // Whether the DOM changed since this view started: before it has, an SPA view may still be
+    // reading the previous page, so no read of it can be called complete.
+    let changed = false;
+    const observer = new MutationObserver(() => {
+      changed = true;
+      schedule();
+    });
 
     const attempt = () => {
       pending = false;
@@ -64,26 +81,31 @@ export function runPageViews(ctx: ContentScriptContext, handlers: PageViewHandle
       const facts = adapter.extract(document, url);
       if (!facts) return;
       if (facts.readVia === 'text' && performance.now() - started < textGraceMs) return;
-      const read = withoutIdentity(facts);
-      if (read === stalePrevious && performance.now() - started < unreadableAfterMs) return;
+      // Most re-reads find what was sent already: one stringify decides that.
       const key = JSON.stringify(facts);
       if (key === lastSent) return;
+      const read = withoutIdentity(facts);
+      if (read === stalePrevious && performance.now() - started < unreadableAfterMs) return;
       lastSent = key;
       previousRead = read;
+      if (facts.readVia !== 'text') retryMs = settledRetryMs;
+      if ((changed || stalePrevious === null) && options.complete?.(facts)) observer.disconnect();
       handlers.report(url, adapter, facts, signal);
     };
     const schedule = () => {
       if (pending) return;
       pending = true;
-      ctx.setTimeout(attempt, 150);
+      ctx.setTimeout(attempt, retryMs);
     };
 
-    const observer = new MutationObserver(schedule);
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => observer.disconnect());
     ctx.setTimeout(() => observer.disconnect(), watchForMs);
-    ctx.setTimeout(attempt, textGraceMs + 10);
+    // Once the text grace period is over, a page that has not changed since may be read by its text;
+    // a page already reported needs no second read (a change since would have scheduled one).
+    ctx.setTimeout(() => lastSent === null && attempt(), textGraceMs + 10);
     ctx.setTimeout(() => {
+      if (lastSent !== null) return;
       attempt();
       if (!signal.aborted && lastSent === null) {
         lastSent = 'unreadable';

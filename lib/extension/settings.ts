@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseSettings, type Settings } from '@/lib/settings';
-
-const KEY = 'settings';
+import { SETTINGS_KEY as KEY } from './settings-key';
 
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEY);

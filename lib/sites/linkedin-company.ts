@@ -27,7 +27,9 @@ const CLASSIC_NAME = 'h1.org-top-card-summary__title'; // classic company page, 
 const CLASSIC_INFO_ITEM = '.org-top-card-summary-info-list__info-item'; // classic company page top card, 2026-11
 const ABOUT_TERMS = 'dl dt'; // classic and SDUI company About card, 2026-11
 const SDUI_TOP_CARD = [
-  '[componentkey$="Topcard"]', // SDUI company page top card section, 2026-11
+  // Not a profile's top card (com.linkedin.sdui.profile.card.ref<id>Topcard, 2026-04), which an SPA
+  // navigation from a profile leaves in the DOM until the company page renders.
+  '[componentkey$="Topcard"]:not([componentkey^="com.linkedin.sdui.profile"])', // SDUI company page top card section, 2026-11
   '[data-view-name$="-top-card"]', // SDUI company page top card, 2026-11
 ];
 const SDUI_NAME = 'h1, h2, [role="heading"]'; // SDUI company page top card, 2026-11

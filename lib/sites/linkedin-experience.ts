@@ -81,10 +81,3 @@ export function roleEntry(lines: readonly string[], employer: string): Experienc
   const title = first !== undefined && dateIndex !== 0 ? first : null;
   return dated(title, employer, dateIndex >= 0 ? lines[dateIndex] : undefined);
 }
-
-/** Trims and compares employer names loosely (case, spacing). */
-export function sameEmployer(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return false;
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  return norm(a) === norm(b);
-}

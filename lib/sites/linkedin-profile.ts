@@ -16,6 +16,15 @@
  *   `[data-view-name="profile-card-experience"]`, one `[componentkey^="entity-collection-item"]`
  *   per employer with its lines in `p` elements; a grouped employer holds its roles in a `ul`
  *   (profile-sdui--tom-okafor.html, profile-sdui--grace-lee.html).
+ *   As saved in 2026-04 (../shared/linkedin-real/profile-sdui-2026-04--a.html, --b.html; fixtures
+ *   profile-sdui-2026--jo-harwood-7a8b9c.html, profile-sdui-2026--nadia-hussain-0d1e2f.html) the top card has no
+ *   "Current company" label and the Experience card is often not rendered yet: the top card's lines
+ *   are headline, "Company · School", location, and the company and school are `role="button"`
+ *   entities below them. The employer is the company there; the title the headline's, when it has
+ *   the form "Title at Employer" and names that employer (lib/sites/linkedin-headline.ts). Cards
+ *   are named `com.linkedin.sdui.profile.card.ref<member id><Card>`.
+ * - public: the logged-out profile (no `main`), read from its Experience section and JSON-LD
+ *   (lib/sites/linkedin-profile-public.ts; profile-public-2026--helen-marsh.html).
  * - text: when neither layout yields an employer, the visible text of `main` (capped, right rail
  *   left out) so the caller can scan it for council names (profile-unknown--ali-khan.html).
  *
@@ -36,7 +45,9 @@
  * stale one would hide every profile reached by SPA navigation.
  */
 import type { ExperienceEntry, LinkedInProfileFacts, SiteAdapter } from './types';
-import { groupEmployer, isDateLine, roleEntry, sameEmployer, singleEntry } from './linkedin-experience';
+import { groupEmployer, isDateLine, roleEntry, singleEntry } from './linkedin-experience';
+import { employerMatches, titleFromHeadline } from './linkedin-headline';
+import { readPublicProfile } from './linkedin-profile-public';
 import { isLinkedInUrl, linksAgree, normaliseSlug, pathSegments } from './linkedin-url';
 import { findMain, first, hasVisibleText, mainText, textOrNull, visibleText } from './visible-text';
 
@@ -63,7 +74,13 @@ const SDUI_NAME = [
 const SDUI_EXPERIENCE = [
   '[data-view-name="profile-card-experience"]', // SDUI profile experience card, 2026-11
   '[data-testid^="profile_ExperienceTopLevelSection_"]', // SDUI profile experience list, 2026-11
+  // The cards of the 2026-04 profiles are named com.linkedin.sdui.profile.card.ref<member id><Card>
+  // ("…Topcard", "…About", "…Activity"): the experience card by the same scheme, once it loads.
+  '[componentkey^="com.linkedin.sdui.profile.card"][componentkey$="Experience"]', // SDUI profile, 2026-04
 ];
+/** A card section whose heading reads "Experience", when no hook above names it. */
+const SDUI_CARD_HEADING = 'section h2, section [role="heading"]'; // SDUI profile card headings, 2026-04
+const SDUI_ENTITY_BUTTON = '[role="button"]'; // SDUI profile top card: current company and school buttons, 2026-04
 const SDUI_ITEM = '[componentkey^="entity-collection-item"]'; // SDUI profile experience entries, 2026-11
 const SDUI_DESCRIPTION = '[data-testid="expandable-text-box"]'; // SDUI profile entry description, 2026-11
 const SDUI_LINE = 'p'; // SDUI profile: every label of the top card and entries is a p, 2026-11
@@ -90,12 +107,15 @@ const NOT_HEADLINE = [
 ];
 
 interface LayoutRead {
-  layout: 'classic' | 'sdui';
+  layout: 'classic' | 'sdui' | 'public';
   name: string | null;
   headline: string | null;
   /** The employer the top card names, if it does. */
   topEmployer: string | null;
+  location: string | null;
   experience: ExperienceEntry[];
+  /** A title the page states outright (the public profile's JSON-LD `jobTitle`). */
+  statedTitle?: string | null;
 }
 
 /** Elements matching `selector` under `scope` that are not nested in another match under `scope`. */
@@ -151,9 +171,12 @@ function classicItem(item: Element): ExperienceEntry[] {
   return entry ? [entry] : [];
 }
 
-function readClassic(main: Element): LayoutRead | null {
+function readClassic(main: Element, root: ParentNode): LayoutRead | null {
   const nameEl = main.querySelector(CLASSIC_NAME);
-  const anchor = main.querySelector(CLASSIC_EXPERIENCE_ANCHOR);
+  // The experience card sits in main, but markup that is not well nested (the Activity card of
+  // ../shared/linkedin-real/profile-classic-hashed-2024-07--a.html) can end main early in a parser
+  // less forgiving than Chromium's: the id is unique to the profile's card, so look page-wide too.
+  const anchor = main.querySelector(CLASSIC_EXPERIENCE_ANCHOR) ?? (nameEl ? root.querySelector(CLASSIC_EXPERIENCE_ANCHOR) : null);
   if (!nameEl && !anchor) return null;
   const topCard = nameEl?.closest(CLASSIC_CARD) ?? null;
   let topEmployer: string | null = null;
@@ -165,6 +188,7 @@ function readClassic(main: Element): LayoutRead | null {
     name: textOrNull(nameEl),
     headline: textOrNull(topCard?.querySelector(CLASSIC_HEADLINE)),
     topEmployer,
+    location: null,
     experience,
   };
 }
@@ -194,29 +218,82 @@ function sduiItem(item: Element): ExperienceEntry[] {
   return entry ? [entry] : [];
 }
 
-function sduiHeadline(topCard: Element, nameEl: Element | null, name: string | null): string | null {
+/** The top card's own lines (not the name, not inside links or buttons), in order. */
+function sduiTopLines(topCard: Element, nameEl: Element | null, name: string | null): string[] {
+  const lines: string[] = [];
   for (const p of topCard.querySelectorAll(SDUI_LINE)) {
     if (nameEl && (nameEl.contains(p) || p.contains(nameEl))) continue;
     if (p.closest(SDUI_CONTROL)) continue;
     const text = visibleText(p);
     if (!text || text === name || NOT_HEADLINE.some((re) => re.test(text))) continue;
-    return text;
+    lines.push(text);
+  }
+  return lines;
+}
+
+/** Words that make a top-card entity a place of study rather than an employer. */
+const SCHOOL = /\b(?:university|universit[äéy]|college|school|academy|polytechnic|institute of technology|sixth form)\b/i;
+
+/**
+ * The "Company · School" line under the headline and the entity buttons below it name the current
+ * company first, then the school (profile-sdui-2026-04--a.html: "Mercari, Inc. · ABV-Indian
+ * Institute …", buttons "Mercari, Inc." and "ABV-Indian Institute …"). The line is the one whose
+ * parts are all button labels; with one part only, it is the company unless it reads as a school.
+ */
+function sduiCompany(topCard: Element, lines: readonly string[]): { employer: string | null; line: number } {
+  const labels = new Set(
+    [...topCard.querySelectorAll(SDUI_ENTITY_BUTTON)].map((el) => visibleText(el)).filter((label) => label.length > 0),
+  );
+  if (labels.size === 0) return { employer: null, line: -1 };
+  const line = lines.findIndex((text) => text.split(' · ').every((part) => labels.has(part.trim())));
+  if (line < 0) return { employer: null, line };
+  const parts = (lines[line] ?? '').split(' · ').map((part) => part.trim());
+  const company = parts[0] ?? null;
+  if (parts.length === 1 && company && SCHOOL.test(company)) return { employer: null, line };
+  return { employer: company, line };
+}
+
+/** The experience card: a named hook, else the section whose heading reads "Experience". */
+function sduiExperienceCard(main: Element): Element | null {
+  const card = first(main, SDUI_EXPERIENCE);
+  if (card) return card;
+  for (const heading of main.querySelectorAll(SDUI_CARD_HEADING)) {
+    if (visibleText(heading).toLowerCase() === 'experience') return heading.closest('section');
   }
   return null;
 }
 
 function readSdui(main: Element): LayoutRead | null {
   const topCard = first(main, SDUI_TOP_CARD);
-  const card = first(main, SDUI_EXPERIENCE);
+  const card = sduiExperienceCard(main);
   if (!topCard && !card) return null;
   const nameEl = topCard ? first(topCard, SDUI_NAME) : null;
   const name = textOrNull(nameEl);
+  const lines = topCard ? sduiTopLines(topCard, nameEl, name) : [];
+  const company = topCard ? sduiCompany(topCard, lines) : { employer: null, line: -1 };
+  // The location follows the company line (or the headline when there is none).
+  const location = lines[company.line >= 0 ? company.line + 1 : 1] ?? null;
   return {
     layout: 'sdui',
     name,
-    headline: topCard ? sduiHeadline(topCard, nameEl, name) : null,
-    topEmployer: topCard ? currentCompany(topCard) : null,
+    headline: lines[0] ?? null,
+    topEmployer: (topCard ? currentCompany(topCard) : null) ?? company.employer,
+    location,
     experience: card ? outermost(card, SDUI_ITEM).flatMap(sduiItem) : [],
+  };
+}
+
+function readPublic(root: ParentNode): LayoutRead | null {
+  const read = readPublicProfile(root);
+  if (!read) return null;
+  return {
+    layout: 'public',
+    name: read.name,
+    headline: read.headline,
+    topEmployer: read.ldEmployer,
+    location: null,
+    experience: read.experience,
+    statedTitle: read.ldTitle,
   };
 }
 
@@ -232,11 +309,28 @@ function profileSlug(url: URL): string | null {
   return isMain ? normaliseSlug(slug) : null;
 }
 
+/**
+ * Current employer: the top card's, else the first current experience entry's. Title: the current
+ * entry at that employer, else a title the page states, else the headline's when it names that
+ * employer ("Title at Employer" and the like, lib/sites/linkedin-headline.ts).
+ */
 function employerAndTitle(read: LayoutRead): { employer: string | null; title: string | null } {
   const current = read.experience.filter((e) => e.current);
   const employer = read.topEmployer ?? current[0]?.employer ?? null;
-  const title = current.find((e) => sameEmployer(e.employer, employer))?.title ?? null;
+  const title =
+    current.find((e) => e.title && employerMatches(e.employer, employer))?.title ??
+    (employer ? read.statedTitle : null) ??
+    titleFromHeadline(read.headline, employer);
   return { employer, title };
+}
+
+/** Facts from a layout read, or the visible text of `scope` when it names no employer. */
+function facts(pageId: string, read: LayoutRead, scope: ParentNode): LinkedInProfileFacts {
+  const { employer, title } = employerAndTitle(read);
+  const { layout, name, headline, location, experience } = read;
+  if (employer) return { kind: 'linkedin-profile', pageId, readVia: layout, name, headline, location, employer, title, experience, text: '' };
+  const body = (scope as Document).body ?? scope;
+  return { kind: 'linkedin-profile', pageId, readVia: 'text', name, headline, location, employer: null, title: null, experience, text: mainText(body as Element) };
 }
 
 /**
@@ -249,15 +343,20 @@ export function extractLinkedInProfile(root: ParentNode, url: URL): LinkedInProf
   const pageId = profileSlug(url);
   if (!pageId) return null;
   const main = findMain(root);
-  if (!main || !hasVisibleText(main)) return null;
+  if (!main) {
+    // The logged-out public profile has no main landmark; every signed-in layout has one.
+    const read = readPublic(root);
+    return read ? facts(pageId, read, root) : null;
+  }
+  if (!hasVisibleText(main)) return null;
   if (!linksAgree(main, IDENTITY_LINKS, 'in', pageId)) return null;
 
-  const reads = [readClassic(main), readSdui(main)].filter((r): r is LayoutRead => r !== null);
+  const reads = [readClassic(main, root), readSdui(main)].filter((r): r is LayoutRead => r !== null);
   for (const read of reads) {
     const { employer, title } = employerAndTitle(read);
     if (employer) {
-      const { layout, name, headline, experience } = read;
-      return { kind: 'linkedin-profile', pageId, readVia: layout, name, headline, employer, title, experience, text: '' };
+      const { layout, name, headline, location, experience } = read;
+      return { kind: 'linkedin-profile', pageId, readVia: layout, name, headline, location, employer, title, experience, text: '' };
     }
   }
   // A layout was recognised but named no employer (experience not rendered yet, or none listed):
@@ -269,6 +368,7 @@ export function extractLinkedInProfile(root: ParentNode, url: URL): LinkedInProf
     readVia: 'text',
     name: partial?.name ?? null,
     headline: partial?.headline ?? null,
+    location: partial?.location ?? null,
     employer: null,
     title: null,
     experience: partial?.experience ?? [],
@@ -276,7 +376,7 @@ export function extractLinkedInProfile(root: ParentNode, url: URL): LinkedInProf
   };
 }
 
-/** LinkedIn profile pages (`/in/<slug>`), both 2026 layouts and a visible-text fallback. */
+/** LinkedIn profile pages (`/in/<slug>`): classic, server-driven and logged-out layouts, and a visible-text fallback. */
 export const linkedInProfile: SiteAdapter<LinkedInProfileFacts> = {
   id: 'linkedin-profile',
   // Every LinkedIn page, not just /in/*: LinkedIn is a single-page app, and a profile is usually
@@ -287,6 +387,7 @@ export const linkedInProfile: SiteAdapter<LinkedInProfileFacts> = {
   anchor: [
     ...SDUI_TOP_CARD,
     CLASSIC_NAME,
+    'h1.top-card-layout__title', // logged-out public profile, 2026-06
     'main', // any layout: the text fallback reads main, 2026-11
     '[role="main"]', // any layout, 2026-11
   ],

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** How an adapter read the page: the structural layout it recognised, or the visible-text fallback. */
-export const ReadViaSchema = z.enum(['classic', 'sdui', 'text']);
+/**
+ * How an adapter read the page: the structural layout it recognised (LinkedIn's classic Ember
+ * pages, its 2026 server-driven UI, or the logged-out public profile), or the visible-text fallback.
+ */
+export const ReadViaSchema = z.enum(['classic', 'sdui', 'public', 'text']);
 export type ReadVia = z.infer<typeof ReadViaSchema>;
 
 export const ExperienceEntrySchema = z.object({
@@ -21,6 +24,8 @@ export const LinkedInProfileFactsSchema = z.object({
   readVia: ReadViaSchema,
   name: z.string().nullable(),
   headline: z.string().nullable(),
+  /** Where the person is, as the top card shows it (2026 layout), when read. */
+  location: z.string().nullable().optional(),
   /** Current employer as the top card or first current experience entry shows it. */
   employer: z.string().nullable(),
   /** Current job title. */

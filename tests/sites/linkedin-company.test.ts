@@ -35,7 +35,7 @@ const cases: Case[] = [
   {
     fixture: 'company-sdui--kent-county-council.html',
     url: company('kent-county-council'),
-    anchor: '[componentkey$="Topcard"]',
+    anchor: '[componentkey$="Topcard"]:not([componentkey^="com.linkedin.sdui.profile"])',
     expected: {
       kind: 'linkedin-company',
       pageId: 'kent-county-council',

@@ -31,6 +31,7 @@ const cases: Case[] = [
       readVia: 'classic',
       name: 'Priya Sharma',
       headline: 'Head of Adult Social Care at Leeds City Council | Integrated care, safeguarding and prevention',
+      location: null,
       employer: 'Leeds City Council',
       title: 'Head of Adult Social Care',
       experience: [
@@ -52,6 +53,7 @@ const cases: Case[] = [
       readVia: 'classic',
       name: 'Sam Hughes',
       headline: 'Senior Product Manager at Brightwave Software · Planning and building-control software for local government',
+      location: null,
       employer: 'Brightwave Software',
       title: 'Senior Product Manager',
       experience: [
@@ -72,6 +74,7 @@ const cases: Case[] = [
       readVia: 'sdui',
       name: 'Tom Okafor',
       headline: 'Assistant Director, Highways & Transport at Kent County Council',
+      location: 'Maidstone, England, United Kingdom',
       employer: 'Kent County Council',
       title: 'Assistant Director, Highways & Transport',
       experience: [
@@ -92,6 +95,7 @@ const cases: Case[] = [
       readVia: 'sdui',
       name: 'Grace Lee',
       headline: 'Planning Policy Manager at Ashford Borough Council | MRTPI | Local Plans, design codes and housing delivery',
+      location: 'Ashford, England, United Kingdom',
       // No "Current company" link in this top card: the employer comes from the first current entry.
       employer: 'Ashford Borough Council',
       title: 'Planning Policy Manager',
@@ -114,6 +118,7 @@ const cases: Case[] = [
       readVia: 'text',
       name: null,
       headline: null,
+      location: null,
       employer: null,
       title: null,
       experience: [],
