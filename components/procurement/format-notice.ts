@@ -15,12 +15,12 @@ export function formatMoney(value: { amount: number; currency: string }): string
   return gbp().format(amount);
 }
 
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthYear = onFirstUse(() => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
 /** `2027-03-15` -> "March 2027": when a tender is expected, a month is as exact as it gets. */
 export function formatMonth(isoDate: string): string {
   const [y, m] = isoDate.split('-').map(Number) as [number, number];
-  return monthYear.format(Date.UTC(y, m - 1, 1));
+  return monthYear().format(Date.UTC(y, m - 1, 1));
 }
 
 /** "closes today", "1 day left", "12 days left". */
