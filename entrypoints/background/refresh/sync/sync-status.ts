@@ -1,3 +1,4 @@
+import type { TotalsSection } from '@/lib/ocds/totals';
 import { LAST_SYNC_KEY } from '../../clock';
 import type { CouncilLensDB } from '../../db';
 import { readCursor } from '@/lib/sync/cursor';
@@ -60,13 +61,20 @@ export async function getSyncStatus(
   return status;
 }
 
-/** Notices whose buyer is a council: all, less those under {@link NOT_A_COUNCIL} (the `[council+stage]` index). */
+/**
+ * Notices whose buyer is a council: all, less those under {@link NOT_A_COUNCIL}, counted from the
+ * per-date totals of their keys (lib/ocds/totals.ts: every award has end keys, every open tender
+ * tender keys, every forward notice coming keys), three small reads where schema v6 walked an
+ * index. Only the non-council buyers' closed tenders, kept with "keep every buyer" on, are missed.
+ */
 export async function countCouncilNotices(db: CouncilLensDB): Promise<number> {
   const [all, others] = await Promise.all([
     db.notices.count(),
-    db.notices.where('[council+stage]').between([NOT_A_COUNCIL, Dexie.minKey], [NOT_A_COUNCIL, Dexie.maxKey]).count(),
+    db.noticeTotals
+      .bulkGet((['tenderKeys', 'endKeys', 'comingKeys'] as const).map((section) => [NOT_A_COUNCIL, section] as [string, TotalsSection]))
+      .then((rows) => rows.reduce((sum, row) => sum + (row?.counts.reduce((a, b) => a + b, 0) ?? 0), 0)),
   ]);
-  return all - others;
+  return Math.max(0, all - others);
 }
 
 /** Each source's backfill: how far back, and the time left at the measured pace. */
