@@ -293,6 +293,9 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;
       if (engine.councilOf(t, f, true)) continue;
+      // "Kent DCs" (detective constables): a plural abbreviation that does not fit the council.
+      const suffix = f.choice.parse.suffix;
+      if (suffix?.plural && suffix.strength === 'abbrev' && f.choice.compat === 0) continue;
       let conf = score(f, baseOf(f));
       if (f.lowercase && !f.choice.parse.prefix && f.choice.entry.source !== 'initials-and') {
         // "reading council papers", "shut down council services": a lower-case place before a

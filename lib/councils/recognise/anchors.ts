@@ -11,7 +11,7 @@
 
 /** Council words, capitalised or in capitals, at the start of a word ("Council", "COUNCIL", "councils"). */
 const WORDS =
-  /[Cc](?:ouncil|OUNCIL|orporation|ORPORATION|ounty|OUNTY|yngor|YNGOR|omhairle|OMHAIRLE)|[Bb](?:orough|OROUGH)|[Aa](?:uthorit|UTHORIT)|[Rr](?:egion|EGION)/g;
+  /[Cc](?:ouncil|OUNCIL|orporation|ORPORATION|ounty|OUNTY|yngor|YNGOR|omhairle|OMHAIRLE)|[Bb](?:orough|OROUGH)|[Aa](?:uthorit|UTHORIT)|[Rr](?:egion|EGION)|[Mm](?:ayor|AYOR)/g;
 /** Runs of two or more capitals: designator abbreviations and initials are among them. */
 const RUNS = /[A-Z][A-Z]+/g;
 
@@ -143,7 +143,8 @@ export function anchorWindows(text: string, abbreviations: ReadonlySet<number>):
     const end = a + m[0].length;
     // Welsh and Gaelic council words come first in the name ("at Comhairle nan Eilean Siar").
     const c1 = text.charCodeAt(a + 1) | 32;
-    const leading = c1 === 121 || (c1 === 111 && (text.charCodeAt(a + 2) | 32) === 109); // cy-ngor, co-mhairle
+    // So do legal names: "The Mayor and Burgesses of the London Borough of ...".
+    const leading = c1 === 121 || c1 === 97 || (c1 === 111 && (text.charCodeAt(a + 2) | 32) === 109); // cy-ngor, ma-yor, co-mhairle
     if (!leading && STOP.has(previousWord(text, a)) && !nextWordIsOf(text, end)) continue;
     anchors.push(a, end);
   }
@@ -153,9 +154,15 @@ export function anchorWindows(text: string, abbreviations: ReadonlySet<number>):
     const a = m.index;
     const end = a + m[0].length;
     if (a > 0 && isWordChar(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== 39) continue;
-    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
+    let after = end;
+    // "Surrey Heath DCs", "Ealing LBC's", "Camden LBC’s": a plural or possessive ending.
+    const c = text.charCodeAt(after);
+    if (c === 39 || c === 0x2019) after++;
+    if (after < text.length && text.charCodeAt(after) === 115) after++;
+    else after = end;
+    if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
     if (!abbreviations.has(runHash(text, a, end))) continue;
-    anchors.push(a, end);
+    anchors.push(a, after);
   }
   // Merge the two ordered lists into windows.
   const out: number[] = [];

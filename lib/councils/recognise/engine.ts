@@ -166,9 +166,12 @@ export class Engine {
   /** How well a level fits a council: 2 own names use it, 1 plausible for its type, 0 not. */
   compat(council: Council, level: Level | null): 0 | 1 | 2 {
     if (level === null) return 1;
-    if (level === 'city-or-county') return Math.max(this.compat(council, 'city'), this.compat(council, 'county')) as 0 | 1 | 2;
     const own = this.ownLevels.get(council.code);
     if (own?.has(level)) return 2;
+    // "CC" is either; "The County Council of the City and County of Cardiff" fits a city or a county.
+    if (level === 'city-or-county' || level === 'city-and-county') return Math.max(this.compat(council, 'city'), this.compat(council, 'county')) as 0 | 1 | 2;
+    // "St Albans City and District Council" is also "St Albans City Council".
+    if (level === 'city' && (own?.has('city-and-district') || own?.has('city-and-county'))) return 2;
     if (level === 'council') return council.kind === 'council' ? 1 : 0;
     if (level === 'combined-authority') return council.kind === 'combined-authority' ? 1 : 0;
     return TYPE_LEVELS[council.type].includes(level) ? 1 : 0;
@@ -189,6 +192,10 @@ export class Engine {
       let entryLevel = level;
       if (entry.source === 'initials-designated' && entryLevel === null) entryLevel = entry.level;
       const compat = this.compat(council, entryLevel);
+      // "Lichfield City Council", "Ripon City Council", "Chichester City Council": a city council
+      // whose place's principal council never uses "city" is the parish-level council of that
+      // city, not the district or unitary around it (issue 10; buyers-fts-2026.csv).
+      if (compat === 0 && entryLevel === 'city') continue;
       const explicit = entry.source === 'derived' ? 0 : 3;
       scored.push({ entry, score: compat * 10 + explicit + (council.current ? 1 : 0), compat });
     }
