@@ -129,7 +129,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     return out;
   };
 
-  const toHit = (t: Tokens, source: string, f: Found, via: HitVia, confidence: number): CouncilMention => {
+  const toHit = (t: Tokens, source: string, f: Found, via: HitVia, confidence: number): Mention => {
     const council = f.choice.entry.council;
     const start = t.starts[f.start]!;
     let end = t.ends[f.end - 1]!;
@@ -137,27 +137,17 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     const tail = source.slice(end - 2, end);
     if (end - 2 > start && (tail === "'s" || tail === '\u2019s' || tail === "'S")) end -= 2;
     const matched = source.slice(start, end);
-    const successors = [...council.successors];
-    return {
-      code: council.code,
-      name: council.officialName,
-      niceName: council.niceName,
-      kind: council.kind,
-      type: council.type,
-      current: council.current,
-      successors,
-      currentSuccessors: council.current ? [] : currentSuccessors(council),
-      confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+    return new Mention(
+      council,
+      council.current ? [] : currentSuccessors(council),
+      Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
       matched,
       via,
-      alternatives: f.choice.ties.map((c) => c.code),
-      // Built on first read: pages yield many mentions and few reasons are ever shown.
-      get reason() {
-        return explain(f, via, matched, council);
-      },
+      f.choice.ties.length ? f.choice.ties.map((c) => c.code) : [],
       start,
       end,
-    };
+      () => explain(f, via, matched, council),
+    );
   };
 
   const explain = (f: Found, via: HitVia, matched: string, council: Council): string => {
@@ -245,7 +235,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     stats: { councils: data.councils.length, coreEntries: engine.entryCount },
 
     resolveName(name: string): CouncilHit[] {
-      const t = tokenize(name, undefined, 0, name.length, nameScratch);
+      const t = tokenize(name, engine.vocab, 0, name.length, nameScratch);
       const found = engine.scan(t);
       if (found.length === 0) return [];
       const strong = found.filter((f) => isExplicit(f) && !engine.councilOf(t, f, false));
@@ -271,7 +261,10 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       return [...byCode.values()]
         // Best first; councils named equally surely ("Blackpool Council and Wyre Council") keep text order.
         .sort((a, b) => bandRank(b.confidence) - bandRank(a.confidence) || a.start - b.start)
-        .map(({ start: _s, end: _e, ...hit }) => hit);
+        .map((m) => {
+          const { start: _s, end: _e, ...hit } = (m as Mention).toJSON();
+          return hit;
+        });
     },
 
     findMentions(text: string): CouncilMention[] {
@@ -288,7 +281,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
   /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
   function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
-    const t = tokenize(text, engine.startHashes, from, to, scratch);
+    const t = tokenize(text, engine.vocab, from, to, scratch);
     for (const f of engine.scan(t)) {
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;
@@ -305,6 +298,54 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       }
       out.push(toHit(t, text, f, viaOf(f), conf));
     }
+  }
+}
+
+/**
+ * A mention as a class rather than an object literal with a getter: pages yield thousands, and a
+ * class instance costs one allocation of a fixed shape. `reason` is built on first read (few are
+ * ever shown) and then kept as an own property, so copies and messages carry it.
+ */
+class Mention implements CouncilMention {
+  readonly code: string;
+  readonly name: string;
+  readonly niceName: string;
+  readonly kind: Council['kind'];
+  readonly type: Council['type'];
+  readonly current: boolean;
+  readonly successors: string[];
+  // A true private field: not a property, so spreads, clones and messages never see the function.
+  #why: (() => string) | string;
+
+  constructor(
+    council: Council,
+    readonly currentSuccessors: string[],
+    readonly confidence: number,
+    readonly matched: string,
+    readonly via: HitVia,
+    readonly alternatives: string[],
+    readonly start: number,
+    readonly end: number,
+    why: () => string,
+  ) {
+    this.code = council.code;
+    this.name = council.officialName;
+    this.niceName = council.niceName;
+    this.kind = council.kind;
+    this.type = council.type;
+    this.current = council.current;
+    this.successors = council.successors.slice();
+    this.#why = why;
+  }
+
+  get reason(): string {
+    if (typeof this.#why !== 'string') this.#why = this.#why();
+    return this.#why;
+  }
+
+  /** A plain object with `reason` filled in, for JSON and for {@link CouncilIndex.resolveName}. */
+  toJSON(): CouncilMention {
+    return { ...this, reason: this.reason };
   }
 }
 
