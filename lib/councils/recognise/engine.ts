@@ -2,6 +2,7 @@ import type { Council, CouncilsFile } from '../schema';
 import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
 import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
 import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, wordHash, type Tokens } from './tokenize';
+import { IntTable } from './int-table';
 import { createNode, insert, type TrieNode } from './trie';
 
 /** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
@@ -91,17 +92,17 @@ export class Engine {
     const kinds: Array<[number, number]> = [...[...BLOCK_WORDS].map((w): [number, number] => [this.vocab.add(w), 1]), ...[...COUNCIL_OF].map((w): [number, number] => [this.vocab.add(w), 2])];
     this.wordKind = new Uint8Array(this.vocab.words.length);
     for (const [id, kind] of kinds) this.wordKind[id] = kind;
-    const abbreviations = new Set<number>();
-    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.add(wordHash(d.words.join('')));
+    const abbreviations = new IntTable(256);
+    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.set(wordHash(d.words.join('')), 1);
     for (const e of entries) {
       if (e.source === 'name' || e.source === 'derived') continue;
-      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.add(wordHash(w));
+      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.set(wordHash(w), 1);
     }
     this.abbreviationHashes = abbreviations;
   }
 
   /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
-  readonly abbreviationHashes: ReadonlySet<number>;
+  readonly abbreviationHashes: IntTable;
 
   /** Every parse starting at token `i`. */
   parsesAt(t: Tokens, i: number, allowPrefix: boolean): Parse[] {
@@ -252,14 +253,48 @@ export class Engine {
     if (parses.length === 0) return null;
     if (parses.length === 1) {
       const p = parses[0]!;
-      if (this.designation(p).strength === 'block') return { kind: 'blocked', parse: p };
+      if (rankOf(p) === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
       const c = this.choose(p);
       return c ? { kind: 'choice', choice: c } : null;
     }
-    const ranked = parses.map((p) => ({ p, rank: STRENGTH_RANK[this.designation(p).strength], c: undefined as Choice | null | undefined }));
-    ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
     // Longest phrase first, then strongest designator; among equals, the better-fitting council
     // ("Derry City Council" is the former Derry City Council, not Derry City and Strabane).
+    // Groups are taken best first by selection rather than sorting: there are only a few parses.
+    const n = parses.length;
+    const tried = n <= 32 ? 0 : -1;
+    if (tried < 0) return this.bestOfMany(parses);
+    let done = 0;
+    for (;;) {
+      let end = -1;
+      let rank = -1;
+      for (let k = 0; k < n; k++) {
+        if (done & (1 << k)) continue;
+        const p = parses[k]!;
+        const r = rankOf(p);
+        if (p.end > end || (p.end === end && r > rank)) {
+          end = p.end;
+          rank = r;
+        }
+      }
+      if (end < 0) return null;
+      let best: Choice | null = null;
+      for (let k = 0; k < n; k++) {
+        if (done & (1 << k)) continue;
+        const p = parses[k]!;
+        if (p.end !== end || rankOf(p) !== rank) continue;
+        done |= 1 << k;
+        if (rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
+        const c = this.choose(p);
+        if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
+      }
+      if (best) return { kind: 'choice', choice: best };
+    }
+  }
+
+  /** {@link bestAt} for more parses than a bit mask holds (never seen; kept for safety). */
+  private bestOfMany(parses: Parse[]): Best {
+    const ranked = parses.map((p) => ({ p, rank: rankOf(p) }));
+    ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
     for (let k = 0; k < ranked.length; k++) {
       const r = ranked[k]!;
       if (r.rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: r.p };
@@ -447,6 +482,13 @@ export class Engine {
     if (s < f.start && t.ids[s] === this.idThe) extras--;
     return extras;
   }
+}
+
+/** The strength rank of a parse's surer designator, as {@link Engine.designation} picks it. */
+function rankOf(p: Parse): number {
+  const a = p.prefix ? STRENGTH_RANK[p.prefix.strength] : 0;
+  const b = p.suffix ? STRENGTH_RANK[p.suffix.strength] : 0;
+  return a >= b ? a : b;
 }
 
 function scoreOf(c: Choice | null): number {

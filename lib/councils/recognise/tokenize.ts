@@ -14,6 +14,8 @@
  * string (tests/bench/recognition.bench.ts measures the effect).
  */
 
+import { IntTable } from './int-table';
+
 /** Break before a token: space or in-word hyphen. */
 export const GAP_SOFT = 0;
 /** Break before a token: a comma. Allowed inside a name, not inside a designator. */
@@ -107,7 +109,13 @@ function classifyWide(code: number): number {
   return f === '' ? C_APOS : C_WORD;
 }
 
-function isWordCode(code: number): boolean {
+/** Whether a code unit above 127 joins a word without adding a letter (curly apostrophe, combining mark). */
+export function isJoinerCode(code: number): boolean {
+  return foldChar(code) === '';
+}
+
+/** Whether a code unit is a letter or digit, after folding accents. */
+export function isWordCode(code: number): boolean {
   if (code < 128) {
     const k = ASCII[code]!;
     return k === C_WORD || k === C_UPPER;
@@ -143,14 +151,14 @@ const HASH_CO = wordHash('co');
 export class Vocabulary {
   /** Word of each id; id 0 is "not a known word". */
   readonly words: string[] = [''];
-  private readonly byHash = new Map<number, number>();
+  private readonly byHash = new IntTable(1024);
   private start = new Uint8Array(64);
 
   /** The id of `word` (normalised, as {@link wordsOf} gives it), adding it if new. */
   add(word: string): number {
     const h = wordHash(word);
     const known = this.byHash.get(h);
-    if (known !== undefined) {
+    if (known !== 0) {
       if (this.words[known] !== word) throw new Error(`vocabulary: "${word}" and "${this.words[known]}" share a hash`);
       return known;
     }
@@ -162,7 +170,7 @@ export class Vocabulary {
 
   /** The id of a known word, or 0. */
   idOf(word: string): number {
-    const id = this.byHash.get(wordHash(word)) ?? 0;
+    const id = this.byHash.get(wordHash(word));
     return this.words[id] === word ? id : 0;
   }
 
@@ -178,7 +186,7 @@ export class Vocabulary {
 
   /** @internal For {@link tokenize}: the candidate id of a hash, before checking the text. */
   candidate(h: number): number {
-    return this.byHash.get(h) ?? 0;
+    return this.byHash.get(h);
   }
 
   /** @internal */
