@@ -134,19 +134,21 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     const start = t.starts[f.start]!;
     let end = t.ends[f.end - 1]!;
     // "Kent County Council's budget": the mention is the council, not its possessive.
-    const tail = source.slice(end - 2, end);
-    if (end - 2 > start && (tail === "'s" || tail === '\u2019s' || tail === "'S")) end -= 2;
-    const matched = source.slice(start, end);
+    if (end - 2 > start && (source.charCodeAt(end - 1) | 32) === 115) {
+      const q = source.charCodeAt(end - 2);
+      if (q === 39 || q === 0x2019) end -= 2;
+    }
     return new Mention(
       council,
-      council.current ? [] : currentSuccessors(council),
+      council.current ? NONE : currentSuccessors(council),
       Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
-      matched,
+      source.slice(start, end),
       via,
-      f.choice.ties.length ? f.choice.ties.map((c) => c.code) : [],
+      f.choice.ties.length ? f.choice.ties.map((c) => c.code) : NONE,
       start,
       end,
-      () => explain(f, via, matched, council),
+      f,
+      explain,
     );
   };
 
@@ -301,6 +303,11 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   }
 }
 
+/** Shared, frozen, for the many mentions with no successors or alternatives. */
+const NONE = Object.freeze([]) as unknown as string[];
+
+type Explain = (f: Found, via: HitVia, matched: string, council: Council) => string;
+
 /**
  * A mention as a class rather than an object literal with a getter: pages yield thousands, and a
  * class instance costs one allocation of a fixed shape. `reason` is built on first read (few are
@@ -314,8 +321,11 @@ class Mention implements CouncilMention {
   readonly type: Council['type'];
   readonly current: boolean;
   readonly successors: string[];
-  // A true private field: not a property, so spreads, clones and messages never see the function.
-  #why: (() => string) | string;
+  // True private fields: not properties, so spreads, clones and messages never see them.
+  #reason: string | null = null;
+  readonly #council: Council;
+  readonly #found: Found;
+  readonly #explain: Explain;
 
   constructor(
     council: Council,
@@ -326,7 +336,8 @@ class Mention implements CouncilMention {
     readonly alternatives: string[],
     readonly start: number,
     readonly end: number,
-    why: () => string,
+    found: Found,
+    explain: Explain,
   ) {
     this.code = council.code;
     this.name = council.officialName;
@@ -334,13 +345,15 @@ class Mention implements CouncilMention {
     this.kind = council.kind;
     this.type = council.type;
     this.current = council.current;
-    this.successors = council.successors.slice();
-    this.#why = why;
+    this.successors = council.successors.length ? council.successors.slice() : NONE;
+    this.#council = council;
+    this.#found = found;
+    this.#explain = explain;
   }
 
   get reason(): string {
-    if (typeof this.#why !== 'string') this.#why = this.#why();
-    return this.#why;
+    this.#reason ??= this.#explain(this.#found, this.via, this.matched, this.#council);
+    return this.#reason;
   }
 
   /** A plain object with `reason` filled in, for JSON and for {@link CouncilIndex.resolveName}. */

@@ -111,12 +111,14 @@ function windowStart(text: string, at: number, floor: number): number {
 }
 
 /** End of the window: forward over up to {@link WORDS_AFTER} words, stopping at a hard break. */
-function windowEnd(text: string, from: number): number {
+function windowEnd(text: string, from: number, stop = text.length): number {
   const n = text.length;
   let i = from;
   let words = 0;
   const limit = Math.min(n, from + MAX_CHARS);
   while (i < limit) {
+    // The next anchor is inside this window: the caller only needs to know that.
+    if (i >= stop) return stop;
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
@@ -158,7 +160,7 @@ for (const w of STOP) KINDS.set(hashOf(w), KIND_STOP);
  * names has one every 50 to 80 characters).
  */
 export function anchorWindows(text: string, abbreviations: IntTable): number[] {
-  const out: number[] = [];
+  const w: Windows = { out: [], lastAnchorEnd: -1 };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -212,15 +214,15 @@ export function anchorWindows(text: string, abbreviations: IntTable): number[] {
     if (kind === KIND_ANCHOR) {
       // "the Council", "the Contracting Authority": no name, unless "of" follows ("the Council of
       // the Isles of Scilly", "the Borough of Poole").
-      if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(out, text, s, e);
-    } else if (kind === KIND_LEADING) push(out, text, s, e);
+      if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
+    } else if (kind === KIND_LEADING) push(w, text, s, e);
     else if (letters >= 2 && upper >= 2) {
       // Capitals: an abbreviation or initials ("MBC", "RBKC"), also plural or possessive ("DCs", "LBC's").
-      if (upper === letters && abbreviations.get(h) !== 0) push(out, text, s, e);
-      else if (upper === letters - 1 && last === 115 && abbreviations.get(before) !== 0) push(out, text, s, e);
+      if (upper === letters && abbreviations.get(h) !== 0) push(w, text, s, e);
+      else if (upper === letters - 1 && last === 115 && abbreviations.get(before) !== 0) push(w, text, s, e);
     }
   }
-  return out;
+  return finish(w, text);
 }
 
 const F_NONE = 0;
@@ -273,16 +275,35 @@ function previousIsStop(text: string, at: number): boolean {
   return KINDS.get(h) === KIND_STOP;
 }
 
-/** Adds the window around the anchor at [a, e) to `out`, merging it with the last window when they meet. */
-function push(out: number[], text: string, a: number, e: number): void {
-  const last = out.length - 1;
-  if (last > 0 && a <= out[last]!) {
-    // Inside the current window: its phrase may run on past the window's end.
-    out[last] = Math.max(out[last]!, windowEnd(text, e));
-    return;
-  }
-  const s = windowStart(text, a, last > 0 ? out[last]! : 0);
-  const we = windowEnd(text, e);
-  if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, we);
-  else out.push(s, we);
+/**
+ * Windows being built: `out` holds `[start, end]` pairs, the last end provisional while
+ * `lastAnchorEnd` is set. A window's end is found by walking on from its last anchor only when the
+ * next anchor may lie beyond it, so on dense text each gap between anchors is walked once rather
+ * than ten words after every anchor.
+ */
+interface Windows {
+  out: number[];
+  lastAnchorEnd: number;
+}
+
+/** Adds the window around the anchor at [a, e), merging it with the open window when they meet. */
+function push(w: Windows, text: string, a: number, e: number): void {
+  const out = w.out;
+  if (w.lastAnchorEnd >= 0) {
+    const reach = windowEnd(text, w.lastAnchorEnd, a);
+    if (reach >= a) {
+      w.lastAnchorEnd = e;
+      return;
+    }
+    out[out.length - 1] = reach;
+    const s = windowStart(text, a, reach);
+    if (s > reach) out.push(s, -1);
+  } else out.push(windowStart(text, a, 0), -1);
+  w.lastAnchorEnd = e;
+}
+
+/** Closes the open window. */
+function finish(w: Windows, text: string): number[] {
+  if (w.lastAnchorEnd >= 0) w.out[w.out.length - 1] = windowEnd(text, w.lastAnchorEnd);
+  return w.out;
 }
