@@ -264,8 +264,14 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
         // Best first; councils named equally surely ("Blackpool Council and Wyre Council") keep text order.
         .sort((a, b) => bandRank(b.confidence) - bandRank(a.confidence) || a.start - b.start)
         .map((m) => {
-          const { start: _s, end: _e, ...hit } = (m as Mention).toJSON();
-          return hit;
+          const { start: _s, end: _e, ...fields } = m;
+          // A plain object, as before mentions became a class; the reason is still built on first read.
+          return {
+            ...fields,
+            get reason() {
+              return m.reason;
+            },
+          };
         });
     },
 
