@@ -1,4 +1,6 @@
 import { anchorWindows } from './recognise/anchors';
+import { theCouncilSpans } from './recognise/site-council';
+import { siteOf } from './register';
 import { Engine, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import type { Level } from './recognise/designators';
@@ -12,9 +14,10 @@ import type { Council, CouncilsFile } from './schema';
  * - `initials`: the council's initials ("RBKC", "B&NES", "BCP Council");
  * - `shared`: one of several places sharing a designator ("Adur and Worthing Councils");
  * - `weak-designator`: "Leeds City", "County Durham", "City of Edinburgh": a place that may mean its council;
- * - `place-name`: the place name alone ("Kent"): only accepted from a name field, never from running text.
+ * - `place-name`: the place name alone ("Kent"): only accepted from a name field, never from running text;
+ * - `site`: "the Council" on the council's own website (see {@link MentionContext.host}).
  */
-export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name';
+export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name' | 'site';
 
 export interface CouncilHit {
   /** Register `local-authority-code` of the council the text names (a former council's own code). */
@@ -59,9 +62,19 @@ export interface CouncilIndex {
    * Requires a council designator or distinctive initials: bare place names in prose ("she moved
    * to Leeds", "reading the report", "Kent Police") are not mentions.
    */
-  findMentions(text: string): CouncilMention[];
+  findMentions(text: string, context?: MentionContext): CouncilMention[];
   /** Sizes for the benchmark. */
   readonly stats: { councils: number; coreEntries: number };
+}
+
+/** Where the text was read, which can say what "the Council" means. */
+export interface MentionContext {
+  /**
+   * The page's host name. On one council's own site ("www.kent.gov.uk", any subdomain), every
+   * "the Council" of the text is that council, at medium confidence; a site two councils share
+   * ("adur-worthing.gov.uk") names neither.
+   */
+  host?: string;
 }
 
 export interface CouncilIndexOptions {
@@ -110,6 +123,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   const scratch = createTokenBuffer();
   const nameScratch = createTokenBuffer();
   const successorCache = new Map<string, string[]>();
+  const siteCouncils = new Map<string, Council | null>();
 
   const currentSuccessors = (council: Council): string[] => {
     const cached = successorCache.get(council.code);
@@ -152,7 +166,8 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     );
   };
 
-  const explain = (f: Found, via: HitVia, matched: string, council: Council): string => {
+  const explain = (f: Found | null, via: HitVia, matched: string, council: Council): string => {
+    if (!f) return `"${matched}" is ${council.officialName}.`;
     const c = f.choice;
     const parts: string[] = [];
     const lw = c.level ? LEVEL_WORDS[c.level] : undefined;
@@ -275,17 +290,55 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
         });
     },
 
-    findMentions(text: string): CouncilMention[] {
+    findMentions(text: string, context?: MentionContext): CouncilMention[] {
       const out: CouncilMention[] = [];
-      if (!anchored) {
-        scanRange(text, 0, text.length, out);
-        return out;
+      if (!anchored) scanRange(text, 0, text.length, out);
+      else {
+        const windows = anchorWindows(text, engine.abbreviationHashes);
+        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
       }
-      const windows = anchorWindows(text, engine.abbreviationHashes);
-      for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
-      return out;
+      const own = context?.host ? siteCouncil(context.host) : null;
+      return own ? withSiteMentions(text, own, out) : out;
     },
   };
+
+  /** The one current council whose website `host` is on, or null (unknown or shared site). */
+  function siteCouncil(host: string): Council | null {
+    const site = siteOf(host);
+    if (!site) return null;
+    if (!siteCouncils.has(site)) {
+      let found: Council | null = null;
+      for (const c of data.councils) {
+        if (!c.current || !c.domain || siteOf(c.domain) !== site) continue;
+        if (found && found.code !== c.code) {
+          found = null;
+          break;
+        }
+        found = c;
+      }
+      siteCouncils.set(site, found);
+    }
+    return siteCouncils.get(site) ?? null;
+  }
+
+  /** `out` with every "the Council" of the text, outside the mentions already found, as the site's council. */
+  function withSiteMentions(text: string, council: Council, out: CouncilMention[]): CouncilMention[] {
+    const spans = theCouncilSpans(text);
+    if (spans.length === 0) return out;
+    const merged: CouncilMention[] = [];
+    let j = 0;
+    for (let k = 0; k < spans.length; k += 2) {
+      const start = spans[k]!;
+      const end = spans[k + 1]!;
+      while (j < out.length && out[j]!.start < start) merged.push(out[j++]!);
+      if (merged.length && merged[merged.length - 1]!.end > start) continue;
+      if (j < out.length && out[j]!.start < end) continue;
+      const reason = `"the Council" on ${council.officialName}'s own website (${council.domain}) is that council.`;
+      merged.push(new Mention(council, NONE, SITE_CONFIDENCE, text.slice(start, end), 'site', NONE, start, end, null, () => reason));
+    }
+    while (j < out.length) merged.push(out[j++]!);
+    return merged;
+  }
 
   /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
   function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
@@ -312,7 +365,10 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 /** Shared, frozen, for the many mentions with no successors or alternatives. */
 const NONE = Object.freeze([]) as unknown as string[];
 
-type Explain = (f: Found, via: HitVia, matched: string, council: Council) => string;
+type Explain = (f: Found | null, via: HitVia, matched: string, council: Council) => string;
+
+/** "The Council" on the council's own site: medium, as the card words "likely". */
+const SITE_CONFIDENCE = 0.8;
 
 /**
  * A mention as a class rather than an object literal with a getter: pages yield thousands, and a
@@ -330,7 +386,7 @@ class Mention implements CouncilMention {
   // True private fields: not properties, so spreads, clones and messages never see them.
   #reason: string | null = null;
   readonly #council: Council;
-  readonly #found: Found;
+  readonly #found: Found | null;
   readonly #explain: Explain;
 
   constructor(
@@ -342,7 +398,7 @@ class Mention implements CouncilMention {
     readonly alternatives: string[],
     readonly start: number,
     readonly end: number,
-    found: Found,
+    found: Found | null,
     explain: Explain,
   ) {
     this.code = council.code;

@@ -111,3 +111,30 @@ describe('former councils named in passing', () => {
     expect(m!.currentSuccessors).toEqual(now);
   });
 });
+
+describe('"the Council" on a council\'s own website', () => {
+  const text = 'The Council will consult residents. Surrey County Council and the council agreed. Pay your Council Tax to the Council Tax team.';
+
+  test('is that council, at medium confidence, beside the councils the text names', () => {
+    const found = index.findMentions(text, { host: 'www.kent.gov.uk' });
+    expect(found.map((m) => [m.code, m.via, m.matched])).toEqual([
+      ['KEN', 'site', 'Council'],
+      ['SRY', 'designated', 'Surrey County Council'],
+      ['KEN', 'site', 'council'],
+    ]);
+    expect(confidenceBand(found[0]!.confidence)).toBe('medium');
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.matched);
+    expect(found[0]!.reason).toMatch(/kent\.gov\.uk/);
+  });
+
+  test('any subdomain of the site counts; another site, a shared site or no host names nobody', () => {
+    expect(mentions('the Council’s budget for 2027')).toEqual([]);
+    expect(index.findMentions('the Council’s budget', { host: 'democracy.leeds.gov.uk' }).map((m) => m.code)).toEqual(['LDS']);
+    expect(index.findMentions('the Council’s budget', { host: 'www.adur-worthing.gov.uk' })).toEqual([]);
+    expect(index.findMentions('the Council’s budget', { host: 'www.bbc.co.uk' })).toEqual([]);
+  });
+
+  test('"the Council of ..." is a name, not the site\'s council', () => {
+    expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
+  });
+});
