@@ -1,4 +1,5 @@
 import { anchorWindows } from './recognise/anchors';
+import { CUE, placesInContext } from './recognise/context';
 import { theCouncilSpans } from './recognise/site-council';
 import { siteOf } from './register';
 import { Engine, type Found } from './recognise/engine';
@@ -15,9 +16,11 @@ import type { Council, CouncilsFile } from './schema';
  * - `shared`: one of several places sharing a designator ("Adur and Worthing Councils");
  * - `weak-designator`: "Leeds City", "County Durham", "City of Edinburgh": a place that may mean its council;
  * - `place-name`: the place name alone ("Kent"): only accepted from a name field, never from running text;
- * - `site`: "the Council" on the council's own website (see {@link MentionContext.host}).
+ * - `site`: "the Council" on the council's own website (see {@link MentionContext.host});
+ * - `context`: a place the sentence makes a council ("the chief executives of Camden and Hackney"),
+ *   at medium confidence (lib/councils/recognise/context.ts).
  */
-export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name' | 'site';
+export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name' | 'site' | 'context';
 
 export interface CouncilHit {
   /** Register `local-authority-code` of the council the text names (a former council's own code). */
@@ -124,6 +127,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   const nameScratch = createTokenBuffer();
   const successorCache = new Map<string, string[]>();
   const siteCouncils = new Map<string, Council | null>();
+  const contextScratch = createTokenBuffer();
 
   const currentSuccessors = (council: Council): string[] => {
     const cached = successorCache.get(council.code);
@@ -184,6 +188,9 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
         break;
       case 'weak-designator':
         parts.push(`"${matched}" names a place; taken to mean its principal council, ${council.officialName}`);
+        break;
+      case 'context':
+        parts.push(`"${matched}" is a place; the sentence speaks of its council's posts or decisions, so taken to mean ${council.officialName}`);
         break;
       case 'place-name':
         parts.push(`Place name alone: taken to mean the principal council for "${matched}", ${council.officialName}; it could also mean the area`);
@@ -297,10 +304,35 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
         const windows = anchorWindows(text, engine.abbreviationHashes);
         for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
       }
+      const withPlaces = placesForCouncils(text, out);
       const own = context?.host ? siteCouncil(context.host) : null;
-      return own ? withSiteMentions(text, own, out) : out;
+      return own ? withSiteMentions(text, own, withPlaces) : withPlaces;
     },
   };
+
+  /**
+   * `out` with the places that sentences holding a council post or appointment make councils
+   * ({@link placesInContext}), in text order. Only sentences with a {@link CUE} are read again.
+   */
+  function placesForCouncils(text: string, out: CouncilMention[]): CouncilMention[] {
+    let added: CouncilMention[] | null = null;
+    let spanEnd = -1;
+    CUE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CUE.exec(text)) !== null) {
+      if (m.index < spanEnd) continue;
+      const [s, e] = sentenceAround(text, m.index, m.index + m[0].length);
+      spanEnd = e;
+      const t = tokenize(text, engine.vocab, s, e, contextScratch);
+      for (const f of placesInContext(engine, t, engine.scan(t))) {
+        const hit = toHit(t, text, f, 'context', CONTEXT_CONFIDENCE);
+        if (overlaps(out, hit) || (added && overlaps(added, hit))) continue;
+        (added ??= []).push(hit);
+      }
+    }
+    if (!added) return out;
+    return [...out, ...added].sort((a, b) => a.start - b.start);
+  }
 
   /** The one current council whose website `host` is on, or null (unknown or shared site). */
   function siteCouncil(host: string): Council | null {
@@ -369,6 +401,28 @@ type Explain = (f: Found | null, via: HitVia, matched: string, council: Council)
 
 /** "The Council" on the council's own site: medium, as the card words "likely". */
 const SITE_CONFIDENCE = 0.8;
+/** A place a sentence makes a council: medium too, a little below a bare employer name's 0.65 + context. */
+const CONTEXT_CONFIDENCE = 0.7;
+
+function overlaps(list: readonly CouncilMention[], m: CouncilMention): boolean {
+  for (const x of list) if (x.start < m.end && m.start < x.end) return true;
+  return false;
+}
+
+/** The sentence around [a, e): back and on to a full stop, question or exclamation mark, or new line, within 300 characters. */
+function sentenceAround(text: string, a: number, e: number): [number, number] {
+  let s = a;
+  const floor = Math.max(0, a - 300);
+  while (s > floor && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
+  let end = e;
+  const ceiling = Math.min(text.length, e + 300);
+  while (end < ceiling && !isSentenceEnd(text.charCodeAt(end))) end++;
+  return [s, end];
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10 || c === 13;
+}
 
 /**
  * A mention as a class rather than an object literal with a getter: pages yield thousands, and a

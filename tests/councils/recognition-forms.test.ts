@@ -138,3 +138,42 @@ describe('"the Council" on a council\'s own website', () => {
     expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
   });
 });
+
+describe('places that stand for their councils in a strong context', () => {
+  test.each([
+    ['The chief executives of Camden, Islington and Hackney wrote to the minister.', ['CMD', 'ISL', 'HCK']],
+    ["Wirral appoints new director of children's services", ['WRL']],
+    ['After ten years she is moving from Derbyshire to Nottingham as assistant director of adult care.', ['DBY', 'NGM']],
+    ['He was director of public health at Sandwell until 2024.', ['SAW']],
+    ['The leader of Cornwall said the budget was tight.', ['CON']],
+  ])('%s', (text, codes) => {
+    const found = index.findMentions(text);
+    expect(found.map((m) => m.code)).toEqual(codes);
+    for (const m of found) {
+      expect(m.via).toBe('context');
+      expect(confidenceBand(m.confidence)).toBe('medium');
+      expect(text.slice(m.start, m.end)).toBe(m.matched);
+    }
+  });
+
+  test.each([
+    'She is director of Leeds Rhinos.',
+    'He became chief executive of Leeds Teaching Hospitals.',
+    'He is director of football at Derby.',
+    'She is head of the University of Kent and one of its directors.',
+    'Director of Kent Police',
+    'The chief executive of NHS Kent and Medway said so.',
+    'moving from Leeds to Bristol as a teacher',
+    'She opened a shop at Camden Road; the director said so.',
+    'Budgets at Camden Market are tight.',
+    'The director lives in Kent.',
+    'The Manchester Evening News director resigned.',
+  ])('never an address, a club, a hospital, a university, a police force or a newspaper: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
+  });
+
+  test('a designated mention is not repeated as a context one', () => {
+    expect(mentions('The leader of Cornwall Council said the budget was tight.')).toEqual(['CON']);
+    expect(index.findMentions('The leader of Cornwall Council said so.')[0]!.via).toBe('designated');
+  });
+});

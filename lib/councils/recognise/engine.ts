@@ -472,6 +472,11 @@ export class Engine {
     return false;
   }
 
+  /** Whether token `k` is a word that makes a place some other body ("Police", "University", "FC"). */
+  isBlockWord(t: Tokens, k: number): boolean {
+    return this.wordKind[t.ids[k]!] === 1;
+  }
+
   /** Tokens in the same comma/bracket/dash segment as a found phrase, other than the phrase and a leading "the". */
   segmentExtras(t: Tokens, f: Found): number {
     let s = f.start;
