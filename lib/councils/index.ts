@@ -1,5 +1,5 @@
 import { anchorWindows } from './recognise/anchors';
-import { CUE, placesInContext } from './recognise/context';
+import { CUE, cueAt, placesInContext } from './recognise/context';
 import { theCouncilSpans } from './recognise/site-council';
 import { siteOf } from './register';
 import { Engine, type Found } from './recognise/engine';
@@ -320,7 +320,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     CUE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CUE.exec(text)) !== null) {
-      if (m.index < spanEnd) continue;
+      if (m.index < spanEnd || !cueAt(text, m.index, m[0])) continue;
       const [s, e] = sentenceAround(text, m.index, m.index + m[0].length);
       spanEnd = e;
       const t = tokenize(text, engine.vocab, s, e, contextScratch);
