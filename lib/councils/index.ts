@@ -1,4 +1,7 @@
 import { anchorWindows } from './recognise/anchors';
+import { CUE, cueAt, placesInContext } from './recognise/context';
+import { theCouncilSpans } from './recognise/site-council';
+import { siteOf } from './register';
 import { Engine, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import type { Level } from './recognise/designators';
@@ -12,9 +15,12 @@ import type { Council, CouncilsFile } from './schema';
  * - `initials`: the council's initials ("RBKC", "B&NES", "BCP Council");
  * - `shared`: one of several places sharing a designator ("Adur and Worthing Councils");
  * - `weak-designator`: "Leeds City", "County Durham", "City of Edinburgh": a place that may mean its council;
- * - `place-name`: the place name alone ("Kent"): only accepted from a name field, never from running text.
+ * - `place-name`: the place name alone ("Kent"): only accepted from a name field, never from running text;
+ * - `site`: "the Council" on the council's own website (see {@link MentionContext.host});
+ * - `context`: a place the sentence makes a council ("the chief executives of Camden and Hackney"),
+ *   at medium confidence (lib/councils/recognise/context.ts).
  */
-export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name';
+export type HitVia = 'designated' | 'abbreviation' | 'initials' | 'shared' | 'weak-designator' | 'place-name' | 'site' | 'context';
 
 export interface CouncilHit {
   /** Register `local-authority-code` of the council the text names (a former council's own code). */
@@ -59,9 +65,19 @@ export interface CouncilIndex {
    * Requires a council designator or distinctive initials: bare place names in prose ("she moved
    * to Leeds", "reading the report", "Kent Police") are not mentions.
    */
-  findMentions(text: string): CouncilMention[];
+  findMentions(text: string, context?: MentionContext): CouncilMention[];
   /** Sizes for the benchmark. */
   readonly stats: { councils: number; coreEntries: number };
+}
+
+/** Where the text was read, which can say what "the Council" means. */
+export interface MentionContext {
+  /**
+   * The page's host name. On one council's own site ("www.kent.gov.uk", any subdomain), every
+   * "the Council" of the text is that council, at medium confidence; a site two councils share
+   * ("adur-worthing.gov.uk") names neither.
+   */
+  host?: string;
 }
 
 export interface CouncilIndexOptions {
@@ -110,6 +126,8 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   const scratch = createTokenBuffer();
   const nameScratch = createTokenBuffer();
   const successorCache = new Map<string, string[]>();
+  const siteCouncils = new Map<string, Council | null>();
+  const contextScratch = createTokenBuffer();
 
   const currentSuccessors = (council: Council): string[] => {
     const cached = successorCache.get(council.code);
@@ -129,38 +147,31 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     return out;
   };
 
-  const toHit = (t: Tokens, source: string, f: Found, via: HitVia, confidence: number): CouncilMention => {
+  const toHit = (t: Tokens, source: string, f: Found, via: HitVia, confidence: number): Mention => {
     const council = f.choice.entry.council;
     const start = t.starts[f.start]!;
     let end = t.ends[f.end - 1]!;
     // "Kent County Council's budget": the mention is the council, not its possessive.
-    const tail = source.slice(end - 2, end);
-    if (end - 2 > start && (tail === "'s" || tail === '\u2019s' || tail === "'S")) end -= 2;
-    const matched = source.slice(start, end);
-    const successors = [...council.successors];
-    return {
-      code: council.code,
-      name: council.officialName,
-      niceName: council.niceName,
-      kind: council.kind,
-      type: council.type,
-      current: council.current,
-      successors,
-      currentSuccessors: council.current ? [] : currentSuccessors(council),
-      confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
-      matched,
+    if (end - 2 > start && (source.charCodeAt(end - 1) | 32) === 115) {
+      const q = source.charCodeAt(end - 2);
+      if (q === 39 || q === 0x2019) end -= 2;
+    }
+    return new Mention(
+      council,
+      council.current ? NONE : currentSuccessors(council),
+      Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+      source.slice(start, end),
       via,
-      alternatives: f.choice.ties.map((c) => c.code),
-      // Built on first read: pages yield many mentions and few reasons are ever shown.
-      get reason() {
-        return explain(f, via, matched, council);
-      },
+      f.choice.ties.length ? f.choice.ties.map((c) => c.code) : NONE,
       start,
       end,
-    };
+      f,
+      explain,
+    );
   };
 
-  const explain = (f: Found, via: HitVia, matched: string, council: Council): string => {
+  const explain = (f: Found | null, via: HitVia, matched: string, council: Council): string => {
+    if (!f) return `"${matched}" is ${council.officialName}.`;
     const c = f.choice;
     const parts: string[] = [];
     const lw = c.level ? LEVEL_WORDS[c.level] : undefined;
@@ -177,6 +188,9 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
         break;
       case 'weak-designator':
         parts.push(`"${matched}" names a place; taken to mean its principal council, ${council.officialName}`);
+        break;
+      case 'context':
+        parts.push(`"${matched}" is a place; the sentence speaks of its council's posts or decisions, so taken to mean ${council.officialName}`);
         break;
       case 'place-name':
         parts.push(`Place name alone: taken to mean the principal council for "${matched}", ${council.officialName}; it could also mean the area`);
@@ -245,7 +259,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     stats: { councils: data.councils.length, coreEntries: engine.entryCount },
 
     resolveName(name: string): CouncilHit[] {
-      const t = tokenize(name, undefined, 0, name.length, nameScratch);
+      const t = tokenize(name, engine.vocab, 0, name.length, nameScratch);
       const found = engine.scan(t);
       if (found.length === 0) return [];
       const strong = found.filter((f) => isExplicit(f) && !engine.councilOf(t, f, false));
@@ -271,28 +285,103 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       return [...byCode.values()]
         // Best first; councils named equally surely ("Blackpool Council and Wyre Council") keep text order.
         .sort((a, b) => bandRank(b.confidence) - bandRank(a.confidence) || a.start - b.start)
-        .map(({ start: _s, end: _e, ...hit }) => hit);
+        .map((m) => {
+          const { start: _s, end: _e, ...fields } = m;
+          // A plain object, as before mentions became a class; the reason is still built on first read.
+          return {
+            ...fields,
+            get reason() {
+              return m.reason;
+            },
+          };
+        });
     },
 
-    findMentions(text: string): CouncilMention[] {
+    findMentions(text: string, context?: MentionContext): CouncilMention[] {
       const out: CouncilMention[] = [];
-      if (!anchored) {
-        scanRange(text, 0, text.length, out);
-        return out;
+      if (!anchored) scanRange(text, 0, text.length, out);
+      else {
+        const windows = anchorWindows(text, engine.abbreviationHashes);
+        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
       }
-      const windows = anchorWindows(text, engine.abbreviationHashes);
-      for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
-      return out;
+      const withPlaces = placesForCouncils(text, out);
+      const own = context?.host ? siteCouncil(context.host) : null;
+      return own ? withSiteMentions(text, own, withPlaces) : withPlaces;
     },
   };
 
+  /**
+   * `out` with the places that sentences holding a council post or appointment make councils
+   * ({@link placesInContext}), in text order. Only sentences with a {@link CUE} are read again.
+   */
+  function placesForCouncils(text: string, out: CouncilMention[]): CouncilMention[] {
+    let added: CouncilMention[] | null = null;
+    let spanEnd = -1;
+    CUE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CUE.exec(text)) !== null) {
+      if (m.index < spanEnd || !cueAt(text, m.index, m[0])) continue;
+      const [s, e] = sentenceAround(text, m.index, m.index + m[0].length);
+      spanEnd = e;
+      const t = tokenize(text, engine.vocab, s, e, contextScratch);
+      for (const f of placesInContext(engine, t, engine.scan(t))) {
+        const hit = toHit(t, text, f, 'context', CONTEXT_CONFIDENCE);
+        if (overlaps(out, hit) || (added && overlaps(added, hit))) continue;
+        (added ??= []).push(hit);
+      }
+    }
+    if (!added) return out;
+    return [...out, ...added].sort((a, b) => a.start - b.start);
+  }
+
+  /** The one current council whose website `host` is on, or null (unknown or shared site). */
+  function siteCouncil(host: string): Council | null {
+    const site = siteOf(host);
+    if (!site) return null;
+    if (!siteCouncils.has(site)) {
+      let found: Council | null = null;
+      for (const c of data.councils) {
+        if (!c.current || !c.domain || siteOf(c.domain) !== site) continue;
+        if (found && found.code !== c.code) {
+          found = null;
+          break;
+        }
+        found = c;
+      }
+      siteCouncils.set(site, found);
+    }
+    return siteCouncils.get(site) ?? null;
+  }
+
+  /** `out` with every "the Council" of the text, outside the mentions already found, as the site's council. */
+  function withSiteMentions(text: string, council: Council, out: CouncilMention[]): CouncilMention[] {
+    const spans = theCouncilSpans(text);
+    if (spans.length === 0) return out;
+    const merged: CouncilMention[] = [];
+    let j = 0;
+    for (let k = 0; k < spans.length; k += 2) {
+      const start = spans[k]!;
+      const end = spans[k + 1]!;
+      while (j < out.length && out[j]!.start < start) merged.push(out[j++]!);
+      if (merged.length && merged[merged.length - 1]!.end > start) continue;
+      if (j < out.length && out[j]!.start < end) continue;
+      const reason = `"the Council" on ${council.officialName}'s own website (${council.domain}) is that council.`;
+      merged.push(new Mention(council, NONE, SITE_CONFIDENCE, text.slice(start, end), 'site', NONE, start, end, null, () => reason));
+    }
+    while (j < out.length) merged.push(out[j++]!);
+    return merged;
+  }
+
   /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
   function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
-    const t = tokenize(text, engine.startHashes, from, to, scratch);
+    const t = tokenize(text, engine.vocab, from, to, scratch);
     for (const f of engine.scan(t)) {
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;
       if (engine.councilOf(t, f, true)) continue;
+      // "Kent DCs" (detective constables): a plural abbreviation that does not fit the council.
+      const suffix = f.choice.parse.suffix;
+      if (suffix?.plural && suffix.strength === 'abbrev' && f.choice.compat === 0) continue;
       let conf = score(f, baseOf(f));
       if (f.lowercase && !f.choice.parse.prefix && f.choice.entry.source !== 'initials-and') {
         // "reading council papers", "shut down council services": a lower-case place before a
@@ -302,6 +391,90 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       }
       out.push(toHit(t, text, f, viaOf(f), conf));
     }
+  }
+}
+
+/** Shared, frozen, for the many mentions with no successors or alternatives. */
+const NONE = Object.freeze([]) as unknown as string[];
+
+type Explain = (f: Found | null, via: HitVia, matched: string, council: Council) => string;
+
+/** "The Council" on the council's own site: medium, as the card words "likely". */
+const SITE_CONFIDENCE = 0.8;
+/** A place a sentence makes a council: medium too, a little below a bare employer name's 0.65 + context. */
+const CONTEXT_CONFIDENCE = 0.7;
+
+function overlaps(list: readonly CouncilMention[], m: CouncilMention): boolean {
+  for (const x of list) if (x.start < m.end && m.start < x.end) return true;
+  return false;
+}
+
+/** The sentence around [a, e): back and on to a full stop, question or exclamation mark, or new line, within 300 characters. */
+function sentenceAround(text: string, a: number, e: number): [number, number] {
+  let s = a;
+  const floor = Math.max(0, a - 300);
+  while (s > floor && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
+  let end = e;
+  const ceiling = Math.min(text.length, e + 300);
+  while (end < ceiling && !isSentenceEnd(text.charCodeAt(end))) end++;
+  return [s, end];
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10 || c === 13;
+}
+
+/**
+ * A mention as a class rather than an object literal with a getter: pages yield thousands, and a
+ * class instance costs one allocation of a fixed shape. `reason` is built on first read (few are
+ * ever shown) and then kept as an own property, so copies and messages carry it.
+ */
+class Mention implements CouncilMention {
+  readonly code: string;
+  readonly name: string;
+  readonly niceName: string;
+  readonly kind: Council['kind'];
+  readonly type: Council['type'];
+  readonly current: boolean;
+  readonly successors: string[];
+  // True private fields: not properties, so spreads, clones and messages never see them.
+  #reason: string | null = null;
+  readonly #council: Council;
+  readonly #found: Found | null;
+  readonly #explain: Explain;
+
+  constructor(
+    council: Council,
+    readonly currentSuccessors: string[],
+    readonly confidence: number,
+    readonly matched: string,
+    readonly via: HitVia,
+    readonly alternatives: string[],
+    readonly start: number,
+    readonly end: number,
+    found: Found | null,
+    explain: Explain,
+  ) {
+    this.code = council.code;
+    this.name = council.officialName;
+    this.niceName = council.niceName;
+    this.kind = council.kind;
+    this.type = council.type;
+    this.current = council.current;
+    this.successors = council.successors.length ? council.successors.slice() : NONE;
+    this.#council = council;
+    this.#found = found;
+    this.#explain = explain;
+  }
+
+  get reason(): string {
+    this.#reason ??= this.#explain(this.#found, this.via, this.matched, this.#council);
+    return this.#reason;
+  }
+
+  /** A plain object with `reason` filled in, for JSON and for {@link CouncilIndex.resolveName}. */
+  toJSON(): CouncilMention {
+    return { ...this, reason: this.reason };
   }
 }
 

@@ -141,20 +141,30 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
     !has(text, /\b(assistant|pa|officer|support|secretary|adviser|advisor|manager) to (the )?chief executive\b|\bchief executives? (office|support|assistant|pa)\b/);
   if (
     has(text, /\b(councillor|cabinet member|portfolio holder|lead member|executive member|leader of the council|council leader|deputy leader|group leader|lord mayor|deputy mayor|alderman|elected member|member of the (council|cabinet|executive))\b/) ||
-    has(text, /\bmayor\b/) ||
+    has(text, /\b(mayor|provost|convener|convenor)\b/) ||
     has(text, /^leader of\b.*\bcouncil\b/) ||
+    has(text, /\bleader of the [a-z ]*group\b|\bopposition leader\b|\bleader of the opposition\b/) ||
     has(text, /\bchair(man|person)? of (the )?[a-z ]*(committee|scrutiny|panel|cabinet)\b/) ||
     firstSegment === 'leader'
   ) {
     return { seniority: 'elected-member', leadWording: false, chiefExec: false };
   }
   const seniorDirector = /\b(assistant|deputy|associate|service|operational|divisional|programme|project|area|regional)\s+director\b/;
+  // Heads of a function who report to a director, whatever "chief" says: a Chief Information
+  // Officer runs IT under a corporate director (issue 18). A consultant in public health leads a
+  // public health portfolio under the Director of Public Health.
+  if (
+    has(text, /\bchief (information|digital|technology|data|information security|cyber security|procurement|nursing|social work) officer\b/) ||
+    has(text, /\b(consultant in public health|public health consultant|consultant in health protection)\b/)
+  ) {
+    return { seniority: 'senior-manager', leadWording: true, chiefExec: false };
+  }
   if (has(text, seniorDirector) || has(text, /\bdirector of (programmes?|projects?)\b/)) {
     return { seniority: 'senior-manager', leadWording: !has(text, /\b(programme|project)\s+director|director of (programmes?|projects?)\b/), chiefExec };
   }
   if (
     chiefExec ||
-    has(text, /\b(chief (operating|finance|financial|digital|information|technology|data|people|legal|transformation|commercial|operations) officer|section 151 officer|s151 officer|director)\b/)
+    has(text, /\b(chief (operating|finance|financial|people|legal|transformation|commercial|operations) officer|section 151 officer|s151 officer|director)\b/)
   ) {
     return { seniority: 'chief-officer', leadWording: !chiefExec, chiefExec };
   }
@@ -169,12 +179,18 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
   if (
     has(
       text,
-      /\b(officer|adviser|advisor|analyst|coordinator|consultant|practitioner|social worker|worker|surveyor|engineer|planner|assistant|apprentice|technician|inspector|administrator|admin|clerk|caseworker|accountant|solicitor|lawyer|barrister|paralegal|architect|designer|developer|specialist|therapist|librarian|ranger|warden|auditor|assessor|commissioner|business partner|intern|graduate|trainee|volunteer|driver|operative|attendant|receptionist|mentor|tutor|teacher|nurse|buyer|navigator|broker|reviewer|investigator|scientist|ecologist|archivist|curator|registrar|valuer|economist|researcher|psychologist|partner|executive|secretary|professional|support)\b/,
+      /\b(principal|officer|adviser|advisor|analyst|coordinator|consultant|practitioner|social worker|worker|surveyor|engineer|planner|assistant|apprentice|technician|inspector|administrator|admin|clerk|caseworker|accountant|solicitor|lawyer|barrister|paralegal|architect|designer|developer|specialist|therapist|librarian|ranger|warden|auditor|assessor|commissioner|business partner|intern|graduate|trainee|volunteer|driver|operative|attendant|receptionist|mentor|tutor|teacher|nurse|buyer|navigator|broker|reviewer|investigator|scientist|ecologist|archivist|curator|registrar|valuer|economist|researcher|psychologist|partner|executive|secretary|professional|support)\b/,
     )
   ) {
     return { seniority: 'officer', leadWording: false, chiefExec };
   }
   return { seniority: null, leadWording: false, chiefExec };
+}
+
+/** Leader, Deputy Leader, an elected Mayor, a Convener or Provost of the council. */
+function isPoliticalLeader(text: string): boolean {
+  if (has(text, /\b(group|opposition|party|lord mayor|deputy mayor|youth)\b/)) return false;
+  return has(text, /^(deputy )?leader\b|\b(leader of|deputy leader|council leader|elected mayor|mayor of|lord provost|provost|convener|convenor)\b|^mayor$/);
 }
 
 /**
@@ -198,6 +214,9 @@ export function classifyRole(title: string): RoleClassification {
     group = 'corporate-strategy';
     serves = null;
   }
+  // The political leadership with no portfolio named leads the whole council (../shared/spec/README.md);
+  // a party group's leader, a ceremonial Lord Mayor or a backbench councillor names no service.
+  if (seniority === 'elected-member' && group === null && isPoliticalLeader(text)) group = 'corporate-strategy';
   const lead =
     (seniority === 'chief-officer' || seniority === 'senior-manager') &&
     leadWording &&

@@ -18,6 +18,9 @@ export const GROUP_PHRASES: Record<ServiceGroupId, Array<string | [string, numbe
     'deprivation of liberty', 'dols', 'direct payments', 'extra care', 'supported living', 'carers',
     'community care', 'hospital discharge', 'ageing well', 'independent living', 'care and support',
     'adult', 'autism', 'dementia', 'brokerage', 'care brokerage', 'sensory impairment', 'care act', 'prevention and wellbeing',
+    // In-house provision (day services, reablement, shared lives) is adult social care unless
+    // children are named: "Head of Provider Services", "Provider Services Manager - Children".
+    ['provider services', 0.6], ['provider service', 0.6], ['in house provider services', 0.6], 'day services', 'shared lives',
     ['social care', 0.6], ['care', 0.3],
   ],
   'childrens-social-care': [

@@ -9,6 +9,7 @@ const index = createCouncilIndex(data);
 
 const NAME_FLOORS: Record<keyof typeof NAME_SETS, { precision: number; recall: number }> = {
   'buyers (CF, PCS, Sell2Wales)': { precision: 0.97, recall: 0.97 },
+  'buyers (Find a Tender 2026)': { precision: 0.97, recall: 0.97 },
   'register names (sample)': { precision: 0.97, recall: 0.97 },
   'hand-written names and negatives': { precision: 0.97, recall: 0.97 },
   'held-out names': { precision: 0.95, recall: 0.95 },

@@ -8,7 +8,8 @@ describe('classifyRole: the titles issue 3 lists', () => {
     ['Corporate Director of Adults and Wellbeing', 'adult-social-care', 'chief-officer', true],
     ['Head of Service, Cared 4 & Care Experience Service', 'childrens-social-care', 'senior-manager', true],
     ['Strategic Lead - Mental Health', 'adult-social-care', 'senior-manager', true],
-    ['Chief Digital Officer', 'digital-ict', 'chief-officer', false],
+    // Issue 3 had a Chief Digital Officer as a chief officer; issue 18 (a real organisation chart) has them report to a director.
+    ['Chief Digital Officer', 'digital-ict', 'senior-manager', false],
     ['Cabinet Member for Environment', 'environment-regulatory', 'elected-member', false],
     ['Director of STaR Procurement', 'procurement', 'chief-officer', false],
     ['Head of Exchequer Services', 'revenues-benefits', 'senior-manager', true],
@@ -25,7 +26,7 @@ describe('classifyRole: abbreviations and qualifiers', () => {
     ['DPH', 'public-health', 'chief-officer', true],
     ['HoS Procurement', 'procurement', 'senior-manager', false],
     ['CEO', 'corporate-strategy', 'chief-officer', false],
-    ['CIO', 'digital-ict', 'chief-officer', false],
+    ['CIO', 'digital-ict', 'senior-manager', false],
     ['S151 Officer', 'finance', 'chief-officer', true],
     ['Interim Director of Public Health', 'public-health', 'chief-officer', true],
     ['Acting Assistant Director of Finance', 'finance', 'senior-manager', true],

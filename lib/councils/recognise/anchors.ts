@@ -3,17 +3,24 @@
  * word ("Council", "Borough", "Authority", "Region", "Corporation", "County", "Cyngor",
  * "Comhairle") or a capitalised abbreviation or set of initials ("MBC", "LBC", "RBKC", "GMCA",
  * the "NES" of "B&NES"): findMentions accepts nothing else (lib/councils/index.ts). So instead of
- * tokenizing every word of a page, two native RegExp passes find those anchors and only the words
- * around each anchor, up to the nearest sentence-level break, are tokenized and scanned.
+ * tokenizing every word of a page, one pass over the character codes finds those anchors by each
+ * word's hash, and only the words around each anchor, up to the nearest sentence-level break, are
+ * tokenized and scanned.
  * tests/councils/recognition.test.ts checks that the result equals a full token scan, and
  * tests/bench/recognition.bench.ts measures both.
  */
 
-/** Council words, capitalised or in capitals, at the start of a word ("Council", "COUNCIL", "councils"). */
-const WORDS =
-  /[Cc](?:ouncil|OUNCIL|orporation|ORPORATION|ounty|OUNTY|yngor|YNGOR|omhairle|OMHAIRLE)|[Bb](?:orough|OROUGH)|[Aa](?:uthorit|UTHORIT)|[Rr](?:egion|EGION)/g;
-/** Runs of two or more capitals: designator abbreviations and initials are among them. */
-const RUNS = /[A-Z][A-Z]+/g;
+import { IntTable } from './int-table';
+import { isJoinerCode, isWordCode } from './tokenize';
+
+/**
+ * Council words: every explicit designator contains one ("County Council", "London Borough of",
+ * "Combined Authority", "City Region", "Corporation"), and so do their plurals and possessives
+ * (the tokenizer reads "Council's" as "councils").
+ */
+const COUNCIL_WORDS = ['council', 'councils', 'county', 'countys', 'borough', 'boroughs', 'authority', 'authoritys', 'authorities', 'corporation', 'corporations', 'corporations', 'region', 'regions', 'regional'];
+/** Words that begin a council's name: "Cyngor Gwynedd", "Comhairle nan Eilean Siar", "The Mayor and Burgesses of ...". */
+const LEADING_WORDS = ['cyngor', 'comhairle', 'mayor'];
 
 /**
  * Words looked at either side of an anchor, within its sentence. The longest phrase ending in an
@@ -38,8 +45,24 @@ const STOP = new Set([
   'of', 'in', 'on', 'at', 'as',
 ]);
 
+/** Letters, digits and apostrophes, as the tokenizer reads them: a no-break space or a curly quote ends a word. */
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127 || c === 39;
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 96;
+  return isWordCode(c) || isJoinerCode(c);
+}
+
+/** Apostrophes and combining marks: inside a word, they join rather than add a letter. */
+function isJoiner(c: number): boolean {
+  return c > 127 && isJoinerCode(c);
+}
+
+function nextWordIsOf(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  if (i === at) return false;
+  const a = text.charCodeAt(i) | 32;
+  const b = text.charCodeAt(i + 1) | 32;
+  return a === 111 && b === 102 && !isWordChar(text.charCodeAt(i + 2) || 32);
 }
 
 /** Characters that end a phrase for the tokenizer (GAP_HARD), except "." after "St"/"Co" and in-word hyphens. */
@@ -68,10 +91,11 @@ function endsEntity(text: string, i: number): boolean {
 }
 
 /** Start of the window: back over up to {@link WORDS_BEFORE} words, stopping after a hard break. */
-function windowStart(text: string, at: number): number {
+function windowStart(text: string, at: number, floor: number): number {
   let i = at;
   let words = 0;
-  const limit = Math.max(0, at - MAX_CHARS);
+  // Walking back past the previous window's end is wasted: the two windows merge anyway.
+  const limit = Math.max(0, floor, at - MAX_CHARS);
   while (i > limit) {
     const c = text.charCodeAt(i - 1);
     if (isWordChar(c)) {
@@ -87,12 +111,14 @@ function windowStart(text: string, at: number): number {
 }
 
 /** End of the window: forward over up to {@link WORDS_AFTER} words, stopping at a hard break. */
-function windowEnd(text: string, from: number): number {
+function windowEnd(text: string, from: number, stop = text.length): number {
   const n = text.length;
   let i = from;
   let words = 0;
   const limit = Math.min(n, from + MAX_CHARS);
   while (i < limit) {
+    // The next anchor is inside this window: the caller only needs to know that.
+    if (i >= stop) return stop;
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
@@ -105,85 +131,179 @@ function windowEnd(text: string, from: number): number {
   return i;
 }
 
-function previousWord(text: string, at: number): string {
-  let e = at;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  let s = e;
-  while (s > 0 && e - s < 16 && isWordChar(text.charCodeAt(s - 1))) s--;
-  return text.slice(s, e).toLowerCase();
-}
 
-function nextWordIsOf(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-  while (i < text.length && text.charCodeAt(i) === 32) i++;
-  const a = text.charCodeAt(i) | 32;
-  const b = text.charCodeAt(i + 1) | 32;
-  return a === 111 && b === 102 && !isWordChar(text.charCodeAt(i + 2) || 32);
-}
 
-function runHash(text: string, s: number, e: number): number {
+
+/** Hash of a lower-cased ASCII word, as the scan below computes it (the tokenizer's wordHash). */
+function hashOf(word: string): number {
   let h = 0;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i) + 32) | 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
 }
+
+const KIND_ANCHOR = 1;
+/** Council words that open a name, so "the" before them does not matter: "the Mayor and Burgesses of ...". */
+const KIND_LEADING = 2;
+const KIND_STOP = 3;
+const KINDS = new IntTable(64);
+for (const w of COUNCIL_WORDS) KINDS.set(hashOf(w), KIND_ANCHOR);
+for (const w of LEADING_WORDS) KINDS.set(hashOf(w), KIND_LEADING);
+for (const w of STOP) KINDS.set(hashOf(w), KIND_STOP);
 
 /**
  * Text ranges to scan, as a flat list `[start0, end0, start1, end1, ...]`, in order and disjoint.
  * `abbreviations` holds the {@link wordHash} of every lower-cased capitalised token that can
  * anchor a mention (designator abbreviations and council initials).
+ *
+ * One pass over the text's character codes: each word's hash is computed as it is read and looked
+ * up once, so the cost is nearly flat in the number of council names (issue 18: a list of buyer
+ * names has one every 50 to 80 characters).
  */
-export function anchorWindows(text: string, abbreviations: ReadonlySet<number>): number[] {
-  const anchors: number[] = [];
-  let m: RegExpExecArray | null;
-  WORDS.lastIndex = 0;
-  while ((m = WORDS.exec(text)) !== null) {
-    const a = m.index;
-    if (a > 0 && isWordChar(text.charCodeAt(a - 1))) continue; // inside a word ("Subcouncil")
-    const end = a + m[0].length;
-    // Welsh and Gaelic council words come first in the name ("at Comhairle nan Eilean Siar").
-    const c1 = text.charCodeAt(a + 1) | 32;
-    const leading = c1 === 121 || (c1 === 111 && (text.charCodeAt(a + 2) | 32) === 109); // cy-ngor, co-mhairle
-    if (!leading && STOP.has(previousWord(text, a)) && !nextWordIsOf(text, end)) continue;
-    anchors.push(a, end);
-  }
-  const words = anchors.length;
-  RUNS.lastIndex = 0;
-  while ((m = RUNS.exec(text)) !== null) {
-    const a = m.index;
-    const end = a + m[0].length;
-    if (a > 0 && isWordChar(text.charCodeAt(a - 1)) && text.charCodeAt(a - 1) !== 39) continue;
-    if (end < text.length && isWordChar(text.charCodeAt(end))) continue;
-    if (!abbreviations.has(runHash(text, a, end))) continue;
-    anchors.push(a, end);
-  }
-  // Merge the two ordered lists into windows.
-  const out: number[] = [];
+export function anchorWindows(text: string, abbreviations: IntTable): number[] {
+  const w: Windows = { out: [], lastAnchorEnd: -1 };
+  const n = text.length;
   let i = 0;
-  let j = words;
-  while (i < words || j < anchors.length) {
-    let a: number;
-    let e: number;
-    if (j >= anchors.length || (i < words && anchors[i]! <= anchors[j]!)) {
-      a = anchors[i]!;
-      e = anchors[i + 1]!;
-      i += 2;
-    } else {
-      a = anchors[j]!;
-      e = anchors[j + 1]!;
-      j += 2;
-    }
-    const last = out.length - 1;
-    if (last > 0 && a <= out[last]!) {
-      // Inside the current window: its phrase may run on past the window's end.
-      out[last] = Math.max(out[last]!, windowEnd(text, e));
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 < 128) {
+      const k = FIRST[c0]!;
+      if (k === F_NONE) {
+        i++;
+        continue;
+      }
+      // Most words can be neither a council word nor capitals: step over them without hashing.
+      if (k === F_SKIP || (k === F_UPPER_SKIP && !isUpper(text.charCodeAt(i + 1)))) {
+        i = skipWord(text, i + 1, n);
+        continue;
+      }
+    } else if (!isWordChar(c0) || isJoiner(c0)) {
+      i++;
       continue;
     }
-    const s = windowStart(text, a);
-    const we = windowEnd(text, e);
-    if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, we);
-    else out.push(s, we);
+    const s = i;
+    let h = 0;
+    let before = 0;
+    let letters = 0;
+    let upper = 0;
+    let last = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+          before = h;
+          h = (Math.imul(h, 31) + c) | 0;
+          letters++;
+          last = c;
+        } else if (c >= 65 && c <= 90) {
+          before = h;
+          h = (Math.imul(h, 31) + c + 32) | 0;
+          letters++;
+          upper++;
+          last = c;
+        } else if (c !== 39 && c !== 96) break;
+      } else if (isJoiner(c)) continue;
+      else if (isWordChar(c)) {
+        before = h;
+        h = (Math.imul(h, 31) + c) | 0;
+        letters++;
+        last = c;
+      } else break;
+    }
+    const e = i;
+    const kind = KINDS.get(h);
+    if (kind === KIND_ANCHOR) {
+      // "the Council", "the Contracting Authority": no name, unless "of" follows ("the Council of
+      // the Isles of Scilly", "the Borough of Poole").
+      if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
+    } else if (kind === KIND_LEADING) push(w, text, s, e);
+    else if (letters >= 2 && upper >= 2) {
+      // Capitals: an abbreviation or initials ("MBC", "RBKC"), also plural or possessive ("DCs", "LBC's").
+      if (upper === letters && abbreviations.get(h) !== 0) push(w, text, s, e);
+      else if (upper === letters - 1 && last === 115 && abbreviations.get(before) !== 0) push(w, text, s, e);
+    }
   }
-  return out;
+  return finish(w, text);
 }
 
+const F_NONE = 0;
+const F_SKIP = 1;
+const F_UPPER_SKIP = 2;
+const F_SCAN = 3;
+/**
+ * What the first character of a word says, for ASCII: not a word; a word that cannot be an anchor
+ * (its first letter starts no council word); a capital that is one only before another capital
+ * (initials); a word to hash. Council words start with a, b, c, m or r.
+ */
+const FIRST = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) FIRST[c] = F_SKIP;
+for (let c = 97; c <= 122; c++) FIRST[c] = F_SKIP;
+for (let c = 65; c <= 90; c++) FIRST[c] = F_UPPER_SKIP;
+for (const ch of 'abcmr') {
+  FIRST[ch.charCodeAt(0)] = F_SCAN;
+  FIRST[ch.toUpperCase().charCodeAt(0)] = F_SCAN;
+}
+FIRST[39] = F_SKIP;
+FIRST[96] = F_SKIP;
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** End of the word whose rest starts at `i`. */
+function skipWord(text: string, i: number, n: number): number {
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (FIRST[c] === F_NONE) return i;
+    } else if (!isWordChar(c)) return i;
+  }
+  return i;
+}
+
+/** Whether the word before `at`, with only spaces between, is one of {@link STOP}. */
+function previousIsStop(text: string, at: number): boolean {
+  let e = at;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (e === at) return false;
+  let s = e;
+  while (s > 0 && e - s < 16 && isWordChar(text.charCodeAt(s - 1))) s--;
+  let h = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return KINDS.get(h) === KIND_STOP;
+}
+
+/**
+ * Windows being built: `out` holds `[start, end]` pairs, the last end provisional while
+ * `lastAnchorEnd` is set. A window's end is found by walking on from its last anchor only when the
+ * next anchor may lie beyond it, so on dense text each gap between anchors is walked once rather
+ * than ten words after every anchor.
+ */
+interface Windows {
+  out: number[];
+  lastAnchorEnd: number;
+}
+
+/** Adds the window around the anchor at [a, e), merging it with the open window when they meet. */
+function push(w: Windows, text: string, a: number, e: number): void {
+  const out = w.out;
+  if (w.lastAnchorEnd >= 0) {
+    const reach = windowEnd(text, w.lastAnchorEnd, a);
+    if (reach >= a) {
+      w.lastAnchorEnd = e;
+      return;
+    }
+    out[out.length - 1] = reach;
+    const s = windowStart(text, a, reach);
+    if (s > reach) out.push(s, -1);
+  } else out.push(windowStart(text, a, 0), -1);
+  w.lastAnchorEnd = e;
+}
+
+/** Closes the open window. */
+function finish(w: Windows, text: string): number[] {
+  if (w.lastAnchorEnd >= 0) w.out[w.out.length - 1] = windowEnd(text, w.lastAnchorEnd);
+  return w.out;
+}

@@ -51,6 +51,22 @@ const COUNTY_SHORT: Record<string, string[]> = {
   yorkshire: ['yorks'],
 };
 
+/**
+ * Names people and buyers use that the register's names lack, by register code. City status
+ * granted in 2022 (Colchester, Milton Keynes, Southend-on-Sea), after which the councils took
+ * "City Council"; Wakefield's legal name ("The Council of the City of Wakefield", a buyer in
+ * ../shared/data/find-a-tender-2026); Welsh short names ("Cyngor Sir Gâr"; the register spells
+ * Ynys Môn without its accented letter).
+ */
+const EXTRA_NAMES: Record<string, readonly string[]> = {
+  COL: ['Colchester City Council'],
+  MIK: ['Milton Keynes City Council'],
+  SOS: ['Southend-on-Sea City Council', 'Southend City Council'],
+  WKF: ['City of Wakefield'],
+  CMN: ['Sir Gâr'],
+  AGY: ['Ynys Môn'],
+};
+
 /** Words that join a place to its river or district in hyphenated names ("Stoke-on-Trent"). */
 const LOCATIVES = new Set(['upon', 'on', 'under', 'in']);
 
@@ -171,7 +187,7 @@ export function deriveCores(councils: readonly Council[]): { entries: CoreEntry[
   for (const council of councils) {
     const levels = new Set<Level | 'bare'>();
     const cores = new Map<string, string[]>();
-    for (const raw of council.names) {
+    for (const raw of [...council.names, ...(EXTRA_NAMES[council.code] ?? [])]) {
       // "comhairle nan eilean siar (western isles)", "edinburgh (city of)": the bracket is a gloss.
       const unbracketed = raw.includes('(') ? raw.replace(/\([^)]*\)/g, ' ').trim() || raw : raw;
       const words = wordsOf(unbracketed, buffer);

@@ -70,6 +70,17 @@ const COUNCIL_SUFFIXES: Array<[string, Level]> = [
   ['unitary council', 'unitary'],
 ];
 
+const ABBREVIATION_LEVELS: Record<string, Level> = {
+  cc: 'city-or-county',
+  bc: 'borough',
+  dc: 'district',
+  mbc: 'metropolitan-borough',
+  mdc: 'metropolitan-district',
+  cbc: 'county-borough',
+  lbc: 'london-borough',
+  rbc: 'royal-borough',
+};
+
 const SUFFIX_SPECS: Spec[] = [
   ...COUNCIL_SUFFIXES.map(([t, l]): Spec => [t, l, 'strong']),
   ...COUNCIL_SUFFIXES.map(([t, l]): Spec => [`${t}s`, l, 'strong', { plural: true }]),
@@ -82,15 +93,11 @@ const SUFFIX_SPECS: Spec[] = [
   ['city region combined authority', 'combined-authority', 'strong', { ca: true }],
   ['city region', 'combined-authority', 'strong', { ca: true }],
   ['authority', 'authority', 'strong', { ca: true }],
+  // Plural, and possessive once the tokenizer drops the apostrophe: "Hart, Rushmoor and Surrey
+  // Heath DCs", "Ealing LBC's director" both read "dcs"/"lbcs".
+  ...['cc', 'bc', 'dc', 'mbc', 'mdc', 'cbc', 'lbc', 'rbc'].map((a): Spec => [`${a}s`, ABBREVIATION_LEVELS[a]!, 'abbrev', { plural: true }]),
   // Sector abbreviations, e.g. "Rhondda Cynon Taf CBC", "Dudley MBC", "Camden LBC".
-  ['cc', 'city-or-county', 'abbrev'],
-  ['bc', 'borough', 'abbrev'],
-  ['dc', 'district', 'abbrev'],
-  ['mbc', 'metropolitan-borough', 'abbrev'],
-  ['mdc', 'metropolitan-district', 'abbrev'],
-  ['cbc', 'county-borough', 'abbrev'],
-  ['lbc', 'london-borough', 'abbrev'],
-  ['rbc', 'royal-borough', 'abbrev'],
+  ...Object.entries(ABBREVIATION_LEVELS).map(([a, level]): Spec => [a, level, 'abbrev']),
   ['ua', 'unitary', 'abbrev'],
   ['ca', 'combined-authority', 'abbrev', { ca: true }],
   ['mca', 'combined-authority', 'abbrev', { ca: true }],
@@ -132,7 +139,28 @@ const PREFIX_SPECS: Spec[] = [
   ['council of the', 'council', 'strong'],
   ['city and county of', 'city-and-county', 'strong'],
   ['corporation of', 'corporation', 'strong'],
+  // Legal names, as buyers sign contracts (the Find a Tender 2026 stream in
+  // tests/fixtures/recognition/buyers-fts-2026.csv: "The Council of the City of Wakefield", "The
+  // Mayor and Commonalty and Citizens of the City of London"), and the other forms of the class.
+  ['council of the borough of', 'borough', 'strong'],
+  ['council of the district of', 'district', 'strong'],
+  ['council of the county of', 'county', 'strong'],
+  ['council of the metropolitan borough of', 'metropolitan-borough', 'strong'],
+  ['council of the london borough of', 'london-borough', 'strong'],
+  ['council of the royal borough of', 'royal-borough', 'strong'],
+  ['council of the city and county of', 'city-and-county', 'strong'],
+  ['county council of the city and county of', 'city-and-county', 'strong'],
+  ['district council of', 'district', 'strong'],
+  ['county council of', 'county', 'strong'],
+  ['city council of', 'city', 'strong'],
   ['mayor and burgesses of the london borough of', 'london-borough', 'strong'],
+  ['mayor and burgesses of the royal borough of', 'royal-borough', 'strong'],
+  ['mayor and burgesses of the borough of', 'borough', 'strong'],
+  ['mayor and burgesses of the metropolitan borough of', 'metropolitan-borough', 'strong'],
+  ['lord mayor and citizens of the city of', 'city', 'strong'],
+  ['mayor aldermen and burgesses of the borough of', 'borough', 'strong'],
+  // "... of the City of London": the article is skipped and the core is "city of london".
+  ['mayor and commonalty and citizens of', 'corporation', 'strong'],
   // Welsh: "Cyngor Gwynedd", "Cyngor Sir Ceredigion", "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf".
   ['cyngor', 'council', 'strong'],
   ['cyngor sir', 'county', 'strong'],

@@ -1,7 +1,8 @@
 import type { Council, CouncilsFile } from '../schema';
 import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
 import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
-import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, wordHash, type Tokens } from './tokenize';
+import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, wordHash, type Tokens } from './tokenize';
+import { IntTable } from './int-table';
 import { createNode, insert, type TrieNode } from './trie';
 
 /** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
@@ -53,6 +54,8 @@ const BLOCK_WORDS = new Set([
   'news', 'radio', 'hospice', 'charity', 'institute',
 ]);
 
+const NO_TIES: Council[] = [];
+
 /** Words after "Council" that make it a different body: "Bradford Council for Mosques". */
 const COUNCIL_OF = new Set(['for', 'of']);
 
@@ -65,33 +68,41 @@ export class Engine {
   readonly prefix = createNode<Designator>();
   readonly suffix = createNode<Designator>();
   readonly entryCount: number;
+  /** Every word the tries use, with the ids tokens carry. */
+  readonly vocab = new Vocabulary();
+  private readonly idThe: number;
+  private readonly idAnd: number;
+  /** Per word id: 1 for a {@link BLOCK_WORDS} word, 2 for a {@link COUNCIL_OF} word. */
+  private readonly wordKind: Uint8Array;
 
   constructor(file: CouncilsFile) {
     this.councils = file.councils;
     this.byCode = new Map(file.councils.map((c) => [c.code, c]));
     const { entries, ownLevels } = deriveCores(file.councils);
     this.ownLevels = ownLevels;
-    for (const e of entries) insert(this.core, e.words, e);
-    for (const d of PREFIXES) insert(this.prefix, d.words, d);
-    for (const d of SUFFIXES) insert(this.suffix, d.words, d);
+    const ids = (words: readonly string[]) => words.map((w) => this.vocab.add(w));
+    for (const e of entries) insert(this.core, ids(e.words), e);
+    for (const d of PREFIXES) insert(this.prefix, ids(d.words), d);
+    for (const d of SUFFIXES) insert(this.suffix, ids(d.words), d);
     this.entryCount = entries.length;
-    const starts = new Set<number>();
-    for (const w of this.core.next!.keys()) starts.add(wordHash(w));
-    for (const w of this.prefix.next!.keys()) starts.add(wordHash(w));
-    this.startHashes = starts;
-    const abbreviations = new Set<number>();
-    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.add(wordHash(d.words.join('')));
+    for (const id of this.core.next!.keys()) this.vocab.markStart(id);
+    for (const id of this.prefix.next!.keys()) this.vocab.markStart(id);
+    this.idThe = this.vocab.add('the');
+    this.idAnd = this.vocab.add('and');
+    const kinds: Array<[number, number]> = [...[...BLOCK_WORDS].map((w): [number, number] => [this.vocab.add(w), 1]), ...[...COUNCIL_OF].map((w): [number, number] => [this.vocab.add(w), 2])];
+    this.wordKind = new Uint8Array(this.vocab.words.length);
+    for (const [id, kind] of kinds) this.wordKind[id] = kind;
+    const abbreviations = new IntTable(256);
+    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.set(wordHash(d.words.join('')), 1);
     for (const e of entries) {
       if (e.source === 'name' || e.source === 'derived') continue;
-      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.add(wordHash(w));
+      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.set(wordHash(w), 1);
     }
     this.abbreviationHashes = abbreviations;
   }
 
-  /** Hashes ({@link wordHash}) of every word that can start a council phrase, for the tokenizer's prefilter. */
-  readonly startHashes: ReadonlySet<number>;
   /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
-  readonly abbreviationHashes: ReadonlySet<number>;
+  readonly abbreviationHashes: IntTable;
 
   /** Every parse starting at token `i`. */
   parsesAt(t: Tokens, i: number, allowPrefix: boolean): Parse[] {
@@ -101,13 +112,13 @@ export class Engine {
     let node: TrieNode<Designator> | undefined = this.prefix;
     for (let k = i; k < t.length; k++) {
       if (k > i && t.gaps[k] !== GAP_SOFT) break;
-      node = node.next?.get(t.word(k));
+      node = node.next?.get(t.ids[k]!);
       if (!node) break;
       if (node.values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
         for (const d of node.values) {
           let coreAt = k + 1;
           // "Council of the Isles of Scilly", "Royal Borough of the ..." : skip an article.
-          if (t.word(coreAt) === 'the' && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
+          if (t.ids[coreAt] === this.idThe && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
           if (d.strength === 'block') {
             out.push({ start: i, end: k + 1, coreStart: k + 1, coreEnd: k + 1, entries: [], prefix: d, suffix: null });
             continue;
@@ -124,7 +135,7 @@ export class Engine {
     for (let k = at; k < t.length; k++) {
       // Commas may sit inside a name ("Bournemouth, Christchurch and Poole"), other breaks may not.
       if (k > at && t.gaps[k] === GAP_HARD) break;
-      node = node.next?.get(t.word(k));
+      node = node.next?.get(t.ids[k]!);
       if (!node) break;
       if (node.values) {
         const coreEnd = k + 1;
@@ -140,7 +151,7 @@ export class Engine {
       const gap = t.gaps[k]!;
       if (gap === GAP_HARD) break;
       if (gap === GAP_COMMA && k > coreEnd) break;
-      node = node.next?.get(t.word(k));
+      node = node.next?.get(t.ids[k]!);
       if (!node) break;
       if (node.values) {
         for (const d of node.values) {
@@ -166,9 +177,12 @@ export class Engine {
   /** How well a level fits a council: 2 own names use it, 1 plausible for its type, 0 not. */
   compat(council: Council, level: Level | null): 0 | 1 | 2 {
     if (level === null) return 1;
-    if (level === 'city-or-county') return Math.max(this.compat(council, 'city'), this.compat(council, 'county')) as 0 | 1 | 2;
     const own = this.ownLevels.get(council.code);
     if (own?.has(level)) return 2;
+    // "CC" is either; "The County Council of the City and County of Cardiff" fits a city or a county.
+    if (level === 'city-or-county' || level === 'city-and-county') return Math.max(this.compat(council, 'city'), this.compat(council, 'county')) as 0 | 1 | 2;
+    // "St Albans City and District Council" is also "St Albans City Council".
+    if (level === 'city' && (own?.has('city-and-district') || own?.has('city-and-county'))) return 2;
     if (level === 'council') return council.kind === 'council' ? 1 : 0;
     if (level === 'combined-authority') return council.kind === 'combined-authority' ? 1 : 0;
     return TYPE_LEVELS[council.type].includes(level) ? 1 : 0;
@@ -180,33 +194,57 @@ export class Engine {
     if (d.strength === 'block') return null;
     let level = levelOverride === undefined ? d.level : levelOverride;
     let strength: Strength | 'none' = d.strength;
-    const scored: Array<{ entry: CoreEntry; score: number; compat: 0 | 1 | 2 }> = [];
-    for (const entry of p.entries) {
-      const council = entry.council;
-      // A combined authority is only named with its designator; a principal council never is.
-      const ca = d.ca || (entry.source === 'initials-designated' && entry.level === 'combined-authority');
-      if (ca !== (council.kind === 'combined-authority')) continue;
-      let entryLevel = level;
-      if (entry.source === 'initials-designated' && entryLevel === null) entryLevel = entry.level;
-      const compat = this.compat(council, entryLevel);
-      const explicit = entry.source === 'derived' ? 0 : 3;
-      scored.push({ entry, score: compat * 10 + explicit + (council.current ? 1 : 0), compat });
+    // One pass for the best entry and a second for its ties, without sorting or allocating: this
+    // runs for every candidate phrase of a page.
+    let top: CoreEntry | null = null;
+    let topScore = -1;
+    let topCompat: 0 | 1 | 2 = 0;
+    const entries = p.entries;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k]!;
+      const compat = this.entryCompat(entry, d.ca, level);
+      if (compat < 0) continue;
+      const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (entry.council.current ? 1 : 0);
+      if (score > topScore || (score === topScore && (entry.council.population ?? 0) > (top!.council.population ?? 0))) {
+        top = entry;
+        topScore = score;
+        topCompat = compat as 0 | 1 | 2;
+      }
     }
-    if (scored.length === 0) return null;
-    scored.sort((a, b) => b.score - a.score || (b.entry.council.population ?? 0) - (a.entry.council.population ?? 0));
-    const top = scored[0]!;
-    const ties: Council[] = [];
-    const seen = new Set([top.entry.council.code]);
-    for (const s of scored) {
-      if (seen.has(s.entry.council.code)) continue;
-      seen.add(s.entry.council.code);
+    if (!top) return null;
+    let ties: Council[] = NO_TIES;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k]!;
+      const council = entry.council;
+      if (council.code === top.council.code || (ties.length > 0 && ties.includes(council))) continue;
+      const compat = this.entryCompat(entry, d.ca, level);
+      if (compat < 0) continue;
+      const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (council.current ? 1 : 0);
       // Same standing apart from being current: "Somerset" is Somerset Council, or the former
       // Somerset County Council.
-      if (s.score === top.score || (s.compat === top.compat && s.score === top.score - 1)) ties.push(s.entry.council);
+      if (score === topScore || (compat === topCompat && score === topScore - 1)) {
+        if (ties === NO_TIES) ties = [];
+        ties.push(council);
+      }
     }
-    if (top.entry.source === 'initials-designated' && STRENGTH_RANK[strength] < STRENGTH_RANK.abbrev) strength = 'abbrev';
-    if (top.entry.source === 'initials-designated' && level === null) level = top.entry.level;
-    return { parse: p, entry: top.entry, ties, level, strength, compat: top.compat };
+    if (top.source === 'initials-designated' && STRENGTH_RANK[strength] < STRENGTH_RANK.abbrev) strength = 'abbrev';
+    if (top.source === 'initials-designated' && level === null) level = top.level;
+    return { parse: p, entry: top, ties, level, strength, compat: topCompat };
+  }
+
+  /** How well a level fits an entry's council (see {@link compat}), or -1 when the entry cannot be meant. */
+  private entryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null): number {
+    const council = entry.council;
+    // A combined authority is only named with its designator; a principal council never is.
+    const ca = caDesignator || (entry.source === 'initials-designated' && entry.level === 'combined-authority');
+    if (ca !== (council.kind === 'combined-authority')) return -1;
+    const entryLevel = entry.source === 'initials-designated' && level === null ? entry.level : level;
+    const compat = this.compat(council, entryLevel);
+    // "Lichfield City Council", "Ripon City Council", "Chichester City Council": a city council
+    // whose place's principal council never uses "city" is the parish-level council of that
+    // city, not the district or unitary around it (issue 10; buyers-fts-2026.csv).
+    if (compat === 0 && entryLevel === 'city') return -1;
+    return compat;
   }
 
   /** The best reading at token `i`: longest phrase first, then strongest designator, then best fit. */
@@ -215,14 +253,48 @@ export class Engine {
     if (parses.length === 0) return null;
     if (parses.length === 1) {
       const p = parses[0]!;
-      if (this.designation(p).strength === 'block') return { kind: 'blocked', parse: p };
+      if (rankOf(p) === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
       const c = this.choose(p);
       return c ? { kind: 'choice', choice: c } : null;
     }
-    const ranked = parses.map((p) => ({ p, rank: STRENGTH_RANK[this.designation(p).strength], c: undefined as Choice | null | undefined }));
-    ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
     // Longest phrase first, then strongest designator; among equals, the better-fitting council
     // ("Derry City Council" is the former Derry City Council, not Derry City and Strabane).
+    // Groups are taken best first by selection rather than sorting: there are only a few parses.
+    const n = parses.length;
+    const tried = n <= 32 ? 0 : -1;
+    if (tried < 0) return this.bestOfMany(parses);
+    let done = 0;
+    for (;;) {
+      let end = -1;
+      let rank = -1;
+      for (let k = 0; k < n; k++) {
+        if (done & (1 << k)) continue;
+        const p = parses[k]!;
+        const r = rankOf(p);
+        if (p.end > end || (p.end === end && r > rank)) {
+          end = p.end;
+          rank = r;
+        }
+      }
+      if (end < 0) return null;
+      let best: Choice | null = null;
+      for (let k = 0; k < n; k++) {
+        if (done & (1 << k)) continue;
+        const p = parses[k]!;
+        if (p.end !== end || rankOf(p) !== rank) continue;
+        done |= 1 << k;
+        if (rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
+        const c = this.choose(p);
+        if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
+      }
+      if (best) return { kind: 'choice', choice: best };
+    }
+  }
+
+  /** {@link bestAt} for more parses than a bit mask holds (never seen; kept for safety). */
+  private bestOfMany(parses: Parse[]): Best {
+    const ranked = parses.map((p) => ({ p, rank: rankOf(p) }));
+    ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
     for (let k = 0; k < ranked.length; k++) {
       const r = ranked[k]!;
       if (r.rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: r.p };
@@ -247,7 +319,7 @@ export class Engine {
     // "NHS Kent and Medway and Kent County Council": a list that follows an organisation word
     // names that organisation's area, not councils.
     const before = first.parse.start - 1;
-    if (before >= 0 && t.gaps[first.parse.start] === GAP_SOFT && BLOCK_WORDS.has(t.word(before))) {
+    if (before >= 0 && t.gaps[first.parse.start] === GAP_SOFT && this.wordKind[t.ids[before]!] === 1) {
       this.listBlockedUntil = this.chainEnd(t, first.parse.end);
       return null;
     }
@@ -256,7 +328,7 @@ export class Engine {
     for (let guard = 0; guard < 8 && j < t.length; guard++) {
       let k: number;
       let viaAnd = false;
-      if (t.word(j) === 'and' && t.gaps[j] === GAP_SOFT) {
+      if (t.ids[j] === this.idAnd && t.gaps[j] === GAP_SOFT) {
         k = j + 1;
         viaAnd = true;
       } else if (t.gaps[j] === GAP_COMMA) k = j;
@@ -283,7 +355,7 @@ export class Engine {
   /** End of a run of "and"/comma-joined bare place names starting at `j`. */
   private chainEnd(t: Tokens, j: number): number {
     for (let guard = 0; guard < 8 && j < t.length; guard++) {
-      const k = t.word(j) === 'and' && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
+      const k = t.ids[j] === this.idAnd && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
       if (k < 0 || k >= t.length) break;
       const next = this.bestAt(t, k, false);
       if (!next || next.kind !== 'choice' || (next.choice.strength !== 'none' && next.choice.strength !== 'weak')) break;
@@ -312,7 +384,7 @@ export class Engine {
         i++;
         continue;
       }
-      const w = t.word(i);
+      const w = t.ids[i]!;
       if (!core.has(w) && !prefix.has(w)) {
         i++;
         continue;
@@ -367,10 +439,10 @@ export class Engine {
   councilOf(t: Tokens, f: Found, text: boolean): boolean {
     const s = f.choice.parse.suffix;
     if (!s || s.strength !== 'strong' || s.ca || s.level !== 'council') return false;
-    if (!(f.end < t.length && t.gaps[f.end] === GAP_SOFT && COUNCIL_OF.has(t.word(f.end)))) return false;
+    if (!(f.end < t.length && t.gaps[f.end] === GAP_SOFT && this.wordKind[t.ids[f.end]!] === 2)) return false;
     if (!text) return true;
     let k = f.end + 1;
-    if (t.word(k) === 'the') k++;
+    if (t.ids[k] === this.idThe) k++;
     return k < t.length && t.gaps[k] === GAP_SOFT && t.cases[k] !== CASE_LOWER;
   }
 
@@ -382,7 +454,7 @@ export class Engine {
       if (t.cases[p.coreStart] !== CASE_ACRONYM) return false;
     }
     if (src === 'initials-and') {
-      for (let k = p.coreStart; k < p.coreEnd; k++) if (t.word(k) !== 'and' && t.cases[k] === CASE_LOWER) return false;
+      for (let k = p.coreStart; k < p.coreEnd; k++) if (t.ids[k] !== this.idAnd && t.cases[k] === CASE_LOWER) return false;
     }
     if (p.suffix?.strength === 'abbrev' && t.cases[p.coreEnd] !== CASE_ACRONYM) return false;
     if (p.prefix?.strength === 'abbrev' && t.cases[p.start] !== CASE_ACRONYM) return false;
@@ -396,8 +468,13 @@ export class Engine {
    */
   hasBlockWord(t: Tokens, found: readonly Found[]): boolean {
     const inside = (k: number) => found.some((f) => k >= f.start && k < f.end);
-    for (let k = 0; k < t.length; k++) if (BLOCK_WORDS.has(t.word(k)) && !inside(k)) return true;
+    for (let k = 0; k < t.length; k++) if (this.wordKind[t.ids[k]!] === 1 && !inside(k)) return true;
     return false;
+  }
+
+  /** Whether token `k` is a word that makes a place some other body ("Police", "University", "FC"). */
+  isBlockWord(t: Tokens, k: number): boolean {
+    return this.wordKind[t.ids[k]!] === 1;
   }
 
   /** Tokens in the same comma/bracket/dash segment as a found phrase, other than the phrase and a leading "the". */
@@ -407,9 +484,16 @@ export class Engine {
     let e = f.end;
     while (e < t.length && t.gaps[e] === GAP_SOFT) e++;
     let extras = f.start - s + (e - f.end);
-    if (s < f.start && t.word(s) === 'the') extras--;
+    if (s < f.start && t.ids[s] === this.idThe) extras--;
     return extras;
   }
+}
+
+/** The strength rank of a parse's surer designator, as {@link Engine.designation} picks it. */
+function rankOf(p: Parse): number {
+  const a = p.prefix ? STRENGTH_RANK[p.prefix.strength] : 0;
+  const b = p.suffix ? STRENGTH_RANK[p.suffix.strength] : 0;
+  return a >= b ? a : b;
 }
 
 function scoreOf(c: Choice | null): number {

@@ -14,6 +14,8 @@
  * string (tests/bench/recognition.bench.ts measures the effect).
  */
 
+import { IntTable } from './int-table';
+
 /** Break before a token: space or in-word hyphen. */
 export const GAP_SOFT = 0;
 /** Break before a token: a comma. Allowed inside a name, not inside a designator. */
@@ -36,8 +38,13 @@ export interface Tokens {
   /** {@link CASE_LOWER}, {@link CASE_UPPER} or {@link CASE_ACRONYM} per token. */
   readonly cases: Uint8Array;
   /**
-   * 1 where the token's hash is in the start set passed to {@link tokenize}; null when no set was
-   * given (every token may start a phrase).
+   * The {@link Vocabulary} id of each token's normalised word, 0 for a word the vocabulary lacks:
+   * the matcher compares integers, never strings.
+   */
+  readonly ids: Int32Array;
+  /**
+   * 1 where the token's word may start a council phrase ({@link Vocabulary.markStart}); null when
+   * no vocabulary was given.
    */
   readonly startable: Uint8Array | null;
   /** The normalised text of token `k`, made on first use. */
@@ -102,7 +109,13 @@ function classifyWide(code: number): number {
   return f === '' ? C_APOS : C_WORD;
 }
 
-function isWordCode(code: number): boolean {
+/** Whether a code unit above 127 joins a word without adding a letter (curly apostrophe, combining mark). */
+export function isJoinerCode(code: number): boolean {
+  return foldChar(code) === '';
+}
+
+/** Whether a code unit is a letter or digit, after folding accents. */
+export function isWordCode(code: number): boolean {
   if (code < 128) {
     const k = ASCII[code]!;
     return k === C_WORD || k === C_UPPER;
@@ -130,12 +143,72 @@ const HASH_ST = wordHash('st');
 const HASH_AND = wordHash('and');
 const HASH_CO = wordHash('co');
 
+/**
+ * The words the matcher knows (every word of every core name, designator and block word), each
+ * with a small integer id. {@link tokenize} looks each word's hash up here and checks the text
+ * against the word found, so a hash collision never gives an unknown word a known id.
+ */
+export class Vocabulary {
+  /** Word of each id; id 0 is "not a known word". */
+  readonly words: string[] = [''];
+  private readonly byHash = new IntTable(1024);
+  private start = new Uint8Array(64);
+
+  /** The id of `word` (normalised, as {@link wordsOf} gives it), adding it if new. */
+  add(word: string): number {
+    const h = wordHash(word);
+    const known = this.byHash.get(h);
+    if (known !== 0) {
+      if (this.words[known] !== word) throw new Error(`vocabulary: "${word}" and "${this.words[known]}" share a hash`);
+      return known;
+    }
+    const id = this.words.length;
+    this.words.push(word);
+    this.byHash.set(h, id);
+    return id;
+  }
+
+  /** The id of a known word, or 0. */
+  idOf(word: string): number {
+    const id = this.byHash.get(wordHash(word));
+    return this.words[id] === word ? id : 0;
+  }
+
+  /** Marks a word as one that can begin a council phrase. */
+  markStart(id: number): void {
+    if (id >= this.start.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.start.length * 2));
+      grown.set(this.start);
+      this.start = grown;
+    }
+    this.start[id] = 1;
+  }
+
+  /** @internal For {@link tokenize}: the candidate id of a hash, before checking the text. */
+  candidate(h: number): number {
+    return this.byHash.get(h);
+  }
+
+  /** @internal */
+  isStart(id: number): boolean {
+    return id < this.start.length && this.start[id] === 1;
+  }
+}
+
+/** Whether `text.slice(s, e)`, a plain ASCII word, lower-cases to `word`, without making a string. */
+function plainEquals(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = s; i < e; i++) if ((text.charCodeAt(i) | 32) !== word.charCodeAt(i - s)) return false;
+  return true;
+}
+
 class TokenList implements Tokens {
   length = 0;
   starts: Int32Array;
   ends: Int32Array;
   gaps: Uint8Array;
   cases: Uint8Array;
+  ids: Int32Array;
   startable: Uint8Array | null = null;
   private startBuffer: Uint8Array;
   /** 1 when the token is plain ASCII letters and digits: its word is a lower-cased slice. */
@@ -147,6 +220,7 @@ class TokenList implements Tokens {
     this.ends = new Int32Array(capacity);
     this.gaps = new Uint8Array(capacity);
     this.cases = new Uint8Array(capacity);
+    this.ids = new Int32Array(capacity);
     this.plain = new Uint8Array(capacity);
     this.startBuffer = new Uint8Array(capacity);
   }
@@ -170,6 +244,7 @@ class TokenList implements Tokens {
     this.ends = g(this.ends, (k) => new Int32Array(k));
     this.gaps = g(this.gaps, (k) => new Uint8Array(k));
     this.cases = g(this.cases, (k) => new Uint8Array(k));
+    this.ids = g(this.ids, (k) => new Int32Array(k));
     this.plain = g(this.plain, (k) => new Uint8Array(k));
     this.startBuffer = g(this.startBuffer, (k) => new Uint8Array(k));
     if (this.startable) this.startable = this.startBuffer;
@@ -177,6 +252,20 @@ class TokenList implements Tokens {
 
   markPlain(k: number, plain: boolean): void {
     this.plain[k] = plain ? 1 : 0;
+  }
+
+  /** Sets token `k`'s id from its hash, checking the text against the vocabulary's word. */
+  identify(k: number, h: number, vocab: Vocabulary, saint: boolean): void {
+    let id = vocab.candidate(h);
+    if (id !== 0) {
+      const s = this.starts[k]!;
+      const e = this.ends[k]!;
+      const expected = saint ? 'saint' : vocab.words[id]!;
+      const same = this.plain[k] ? plainEquals(this.text, s, e, expected) : this.text.charCodeAt(s) === 38 ? expected === 'and' : foldWord(this.text, s, e) === expected;
+      if (!same) id = 0;
+    }
+    this.ids[k] = id;
+    if (this.startable) this.startable[k] = id !== 0 && vocab.isStart(id) ? 1 : 0;
   }
 
   word(k: number): string {
@@ -196,18 +285,18 @@ class TokenList implements Tokens {
 
 /**
  * Splits `text` (or `text.slice(from, to)`, keeping offsets into `text`) into normalised tokens
- * with their original offsets. With `startHashes` (see {@link wordHash}), marks in `startable` the
- * tokens that may begin a council phrase.
+ * with their original offsets. With a `vocab`, gives each token its word's id and marks in
+ * `startable` the tokens that may begin a council phrase.
  *
  * @example
  * const t = tokenize("King's Lynn &amp; West Norfolk");
  * Array.from({ length: t.length }, (_, k) => t.word(k)) // ['kings', 'lynn', 'and', 'west', 'norfolk']
  */
-export function tokenize(text: string, startHashes?: ReadonlySet<number>, from = 0, to = text.length, reuse?: TokenBuffer): Tokens {
+export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.length, reuse?: TokenBuffer): Tokens {
   const n = to;
   const out = (reuse instanceof TokenList ? reuse : new TokenList(Math.min(n - from + 1, 64 + ((n - from) >> 2)))).reset(
     text,
-    startHashes !== undefined,
+    vocab !== undefined,
   );
   let count = 0;
   let gap = GAP_HARD;
@@ -276,10 +365,14 @@ export function tokenize(text: string, startHashes?: ReadonlySet<number>, from =
         const firstUpper = first < 128 ? ASCII[first] === C_UPPER : text[s] !== text[s]!.toLowerCase();
         out.cases[count] = upper >= 2 ? 2 : firstUpper ? 1 : 0;
         out.markPlain(count, plain);
-        if (h === HASH_SAINT) h = HASH_ST;
-        // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
-        // keeps every "a" of a page out of the matcher.
-        if (out.startable) out.startable[count] = startHashes!.has(h) && (len > 1 || nextIsAmp(text, e)) ? 1 : 0;
+        const saint = h === HASH_SAINT;
+        if (saint) h = HASH_ST;
+        if (vocab) {
+          out.identify(count, h, vocab, saint);
+          // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
+          // keeps every "a" of a page out of the matcher.
+          if (len === 1 && out.startable![count] === 1 && !nextIsAmp(text, e)) out.startable![count] = 0;
+        } else out.ids[count] = 0;
         lastWasSt = h === HASH_ST || h === HASH_CO;
         lastEnd = e;
         count++;
@@ -324,7 +417,8 @@ export function tokenize(text: string, startHashes?: ReadonlySet<number>, from =
           out.gaps[count] = gap;
           out.cases[count] = CASE_LOWER;
           out.markPlain(count, false);
-          if (out.startable) out.startable[count] = startHashes!.has(HASH_AND) ? 1 : 0;
+          if (vocab) out.identify(count, HASH_AND, vocab, false);
+          else out.ids[count] = 0;
           lastWasSt = false;
           lastEnd = e;
           count++;

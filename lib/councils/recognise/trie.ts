@@ -1,9 +1,9 @@
 /**
- * A trie over normalised word tokens. Each step is one Map lookup per token, so a scan of a
- * page costs one failed lookup at the root for almost every word.
+ * A trie over word ids (see Vocabulary in tokenize.ts). Each step is one Map lookup of an integer
+ * per token, so a scan of a page costs one failed lookup at the root for almost every word.
  */
 export interface TrieNode<T> {
-  next: Map<string, TrieNode<T>> | null;
+  next: Map<number, TrieNode<T>> | null;
   values: T[] | null;
 }
 
@@ -11,8 +11,8 @@ export function createNode<T>(): TrieNode<T> {
   return { next: null, values: null };
 }
 
-/** Adds `value` under the token path `words`. */
-export function insert<T>(root: TrieNode<T>, words: readonly string[], value: T): void {
+/** Adds `value` under the path of word ids `words`. */
+export function insert<T>(root: TrieNode<T>, words: readonly number[], value: T): void {
   let node = root;
   for (const w of words) {
     node.next ??= new Map();

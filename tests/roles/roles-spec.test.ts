@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { classifyRole } from '@/lib/roles/index';
+
+// Issue 18: the classes a real council organisation chart showed missed, and the rules of
+// ../shared/spec/README.md for the political leadership. Titles are our own examples of each class.
+const row = (title: string) => {
+  const r = classifyRole(title);
+  return [r.serviceGroup, r.seniority, r.isServiceLead];
+};
+
+describe('the political leadership', () => {
+  test.each([
+    'Leader of the Council',
+    'Leader, Wiltshire Council',
+    'Deputy Leader of the Council',
+    'Council Leader',
+    'Elected Mayor',
+    'Mayor of Hackney',
+    'Convener of Aberdeenshire Council',
+    'Provost of Renfrewshire Council',
+    'Lord Provost',
+  ])('with no portfolio, %s leads the whole council: corporate-strategy', (title) => {
+    expect(row(title)).toEqual(['corporate-strategy', 'elected-member', false]);
+  });
+
+  test.each([
+    ['Cabinet Member for Adult Social Care and Health', 'adult-social-care'],
+    ['Portfolio Holder for Environment and Waste', 'waste'],
+    ['Deputy Leader and Cabinet Member for Resources', 'finance'],
+    ['Lead Member for Children and Families', 'childrens-social-care'],
+    ['Executive Councillor for Highways', 'highways-transport'],
+  ])('a cabinet member takes the portfolio: %s', (title, group) => {
+    expect(row(title)).toEqual([group, 'elected-member', false]);
+  });
+
+  test.each(['Councillor', 'Leader of the Liberal Democrat Group', 'Lord Mayor', 'Opposition Leader'])('no service and no council leadership: %s', (title) => {
+    expect(row(title)).toEqual([null, 'elected-member', false]);
+  });
+});
+
+describe('the service named after a comma, colon or dash', () => {
+  test.each([
+    ['Head of Service, Libraries and Archives', 'culture-leisure', 'senior-manager', true],
+    ['Head of Service: Revenues and Benefits', 'revenues-benefits', 'senior-manager', true],
+    ['Service Manager – Fostering and Adoption', 'childrens-social-care', 'manager', false],
+    ['Team Manager - Homelessness Prevention', 'housing', 'manager', false],
+    ['Assistant Director: Highways and Transport', 'highways-transport', 'senior-manager', true],
+  ])('%s', (title, group, seniority, lead) => {
+    expect(row(title)).toEqual([group, seniority, lead]);
+  });
+});
+
+describe('provider services and safeguarding by their context word', () => {
+  test.each([
+    ['Head of Provider Services', 'adult-social-care', 'senior-manager', true],
+    ['In-House Provider Services Manager', 'adult-social-care', 'manager', false],
+    ['Day Services Manager', 'adult-social-care', 'manager', false],
+    ['Provider Services Manager (Children)', 'childrens-social-care', 'manager', false],
+    ["Registered Manager, Children's Provider Services", 'childrens-social-care', 'manager', false],
+    ['Safeguarding Lead - Adults', 'adult-social-care', 'manager', false],
+    ['Safeguarding Practice Lead (Children)', 'childrens-social-care', 'manager', false],
+  ])('%s', (title, group, seniority, lead) => {
+    expect(row(title)).toEqual([group, seniority, lead]);
+  });
+});
+
+describe('seniority the title words say', () => {
+  test.each([
+    ['Principal Archaeologist', null, 'officer'],
+    ['Principal Transport Planner', 'highways-transport', 'officer'],
+    ['Principal Licensing Officer', 'environment-regulatory', 'officer'],
+    ['Consultant in Public Health', 'public-health', 'senior-manager'],
+    ['Public Health Consultant - Healthy Places', 'public-health', 'senior-manager'],
+    ['Chief Information Officer', 'digital-ict', 'senior-manager'],
+    ['Chief Technology Officer', 'digital-ict', 'senior-manager'],
+    ['Chief Finance Officer', 'finance', 'chief-officer'],
+  ])('%s', (title, group, seniority) => {
+    const r = classifyRole(title);
+    expect([r.serviceGroup, r.seniority]).toEqual([group, seniority]);
+  });
+
+  test('a consultant in public health holds a portfolio budget; a chief information officer is a route in', () => {
+    expect(classifyRole('Consultant in Public Health').isServiceLead).toBe(true);
+    expect(classifyRole('Chief Information Officer').isServiceLead).toBe(false);
+  });
+});
