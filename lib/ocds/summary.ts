@@ -36,7 +36,8 @@ export function summariseNotice(row: NoticeRow, today: string, personsGroup: str
     noticeType: row.noticeTypes?.at(-1) ?? null,
     noticeTypes: row.noticeTypes ?? [],
     expectedTenderDate: row.expectedTenderDate ?? null,
-    engagementDeadline: row.engagementDeadline ?? null,
+    // A market engagement that has closed is no longer something to act on.
+    engagementDeadline: row.engagementDeadline !== undefined && row.engagementDeadline >= today ? row.engagementDeadline : null,
     ...(row.stage === 'planning' ? { comingUntil: comingUntil(row) } : {}),
   };
 }

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { generate } from 'selfsigned';
 import { formatFinancialYear } from '@/lib/timing/financial-year';
+import { isPackedRow, unpackRow } from '@/lib/ocds/packed-row';
+import type { NoticeRow } from '@/lib/ocds/row';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -244,6 +246,11 @@ export async function waitForSeed(worker: Worker, timeoutMs = 30_000): Promise<{
  * Reads the extension's IndexedDB from its service worker, as the tests' ground truth: one record
  * by key (undefined when absent), or every record of the store when `key` is omitted.
  */
+/** The notices table as the app reads it: IndexedDB holds the rows packed (lib/ocds/packed-row.ts). */
+export async function readNotices(worker: Worker): Promise<NoticeRow[]> {
+  return (await readStore<unknown[]>(worker, 'notices')).map((row) => (isPackedRow(row) ? unpackRow(row) : (row as NoticeRow)));
+}
+
 export async function readStore<T>(worker: Worker, store: string, key?: string): Promise<T> {
   return worker.evaluate(
     async ({ store, key, all }) => {

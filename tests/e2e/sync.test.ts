@@ -9,7 +9,7 @@ import {
   type Release,
 } from '../support/fake-procurement-api';
 import { daysBetween, shiftReleases } from '../support/time-shift';
-import { launch, linkedInRoute, noticeHostsCert, openSidePanel, readStore, setSyncSpacing, startSiteServer, tabIdOf, waitForBadge, waitForSeed, writeStore, type Launched, type SiteServer } from './harness';
+import { launch, linkedInRoute, noticeHostsCert, openSidePanel, readNotices, readStore, setSyncSpacing, startSiteServer, tabIdOf, waitForBadge, waitForSeed, writeStore, type Launched, type SiteServer } from './harness';
 
 /**
  * The procurement refresh end to end: the built extension's background fetches the two live API
@@ -33,7 +33,7 @@ async function setSyncedTo(worker: Worker, source: string, syncedTo: string): Pr
 
 /** Notices in the cache that came from a refresh rather than the packaged seed. */
 async function countSynced(worker: Worker): Promise<number> {
-  return (await readStore<{ origin: string }[]>(worker, 'notices')).filter((row) => row.origin === 'sync').length;
+  return (await readNotices(worker)).filter((row) => row.origin === 'sync').length;
 }
 
 /** Award notices in the supplier index's kept snapshot (entrypoints/background/supplier-index.ts), or -1 when none is kept. */
