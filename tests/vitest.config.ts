@@ -43,6 +43,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // A page in a real browser on a busy 2-core machine can take over the default 1 s to
+          // settle (seen in CI at load 25: the options page's switches enabled after 1.9 s).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
