@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { render } from 'preact';
 import { cardStyles } from '@/components/styles';
 import { App } from './app';
