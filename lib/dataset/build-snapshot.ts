@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync, createGzip } from 'node:zlib';
-import { completeFromCache, parsePage } from '@/entrypoints/background/refresh/sync/page-notices';
+import { completeFromCache, parsePage } from '@/lib/sync/page-notices';
 import { createCouncilIndex } from '@/lib/councils';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import { parseReleases, type Notice } from '@/lib/ocds';
@@ -23,7 +23,7 @@ import { REPO_ROOT } from './read-inputs';
  *
  * - the APIs, walked with the extension's own client (lib/sync/walk-source.ts: same windows,
  *   paging, pacing, overload waits and retries), each page parsed as the background parses it
- *   (page-notices.ts, council buyers kept, later releases merged into earlier notices with
+ *   (lib/sync/page-notices.ts, council buyers kept, later releases merged into earlier notices with
  *   lib/ocds/merge-rows.ts). Resumable: after every page the cursor and the notices it changed are
  *   appended to `<out>/.snapshot-state/`, and a run started again with the same window goes on
  *   from there;
