@@ -3,12 +3,16 @@ import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { councilSitePatterns } from './lib/councils/site-patterns';
+import { snapshotOrigins } from './lib/snapshot/published';
 
 /** Every council website in the packaged register, asked for only when the user turns the option on. */
 const councilSites = councilSitePatterns(
   (JSON.parse(readFileSync(resolve(import.meta.dirname, 'public/data/councils.json'), 'utf8')) as { councils: { domain: string | null }[] })
     .councils,
 );
+
+/** The published snapshot's manifest address (README, "Publishing snapshots"); empty by default: no such button. */
+const snapshotUrl = process.env['WXT_SNAPSHOT_URL']?.trim() ?? '';
 
 // See ../shared/RECIPE-e2e.md for why these settings are as they are.
 export default defineConfig({
@@ -28,7 +32,8 @@ export default defineConfig({
     // LinkedIn to read profiles; the two public procurement APIs, fetched by the background only.
     host_permissions: ['*://www.linkedin.com/*', 'https://www.contractsfinder.service.gov.uk/*', 'https://www.find-tender.service.gov.uk/*'],
     // Council websites (~380), optional: requested from the options switch, never at install.
-    optional_host_permissions: councilSites,
+    // and the published snapshot's host, when the build has one (asked for at the click).
+    optional_host_permissions: [...councilSites, ...(snapshotUrl ? snapshotOrigins(snapshotUrl) : [])],
     action: { default_title: 'Council Lens' },
     ...(browser === 'firefox'
       ? {

@@ -9,21 +9,21 @@ import type { SnapshotSource } from './format';
  * for a backfill not started, becomes the snapshot's span. A cursor in the middle of a window is
  * left as it is, and so is anything the snapshot does not join: a gap is never claimed as stored.
  */
-export function edgesAfterSnapshot(forward: SourceCursor, backfill: SourceCursor, window: Pick<SnapshotSource, 'from' | 'to'>): { forward: SourceCursor; backfill: SourceCursor } {
-  const from = Date.parse(window.from);
-  const to = Date.parse(window.to);
+export function edgesAfterSnapshot(forward: SourceCursor, backfill: SourceCursor, span: Pick<SnapshotSource, 'from' | 'to'>): { forward: SourceCursor; backfill: SourceCursor } {
+  const from = Date.parse(span.from);
+  const to = Date.parse(span.to);
   const synced = forward.syncedTo === undefined ? undefined : Date.parse(forward.syncedTo);
   let nextForward = forward;
-  if (forward.window === undefined && (synced === undefined || (synced >= from && synced < to))) nextForward = { ...forward, syncedTo: window.to };
+  if (forward.window === undefined && (synced === undefined || (synced >= from && synced < to))) nextForward = { ...forward, syncedTo: span.to };
 
   let nextBackfill = backfill;
   if (backfill.window === undefined) {
     if (backfill.anchor === undefined) {
       // Not started: it will anchor at the forward edge, so the snapshot counts only if it reaches there.
-      if (synced === undefined || synced <= to) nextBackfill = { ...backfill, anchor: window.to, reachedBack: window.from };
+      if (synced === undefined || synced <= to) nextBackfill = { ...backfill, anchor: span.to, reachedBack: span.from };
     } else {
       const top = Date.parse(backfill.reachedBack ?? backfill.anchor);
-      if (top > from && top <= to) nextBackfill = { ...backfill, reachedBack: window.from };
+      if (top > from && top <= to) nextBackfill = { ...backfill, reachedBack: span.from };
     }
   }
   return { forward: nextForward, backfill: nextBackfill };

@@ -2,7 +2,7 @@ import type { NoticeRow } from '@/lib/ocds/row';
 import { readCursor } from '@/lib/sync/cursor';
 import { edgesAfterSnapshot } from '@/lib/snapshot/edges';
 import { rowFromLine, type SnapshotManifest } from '@/lib/snapshot/format';
-import { z } from 'zod';
+import { LoadedSnapshotSchema, type LoadedSnapshot } from '@/lib/snapshot/loaded';
 import type { CouncilLensDB } from '../db';
 import { backfillKey, cursorKey } from '../refresh/sync/progress';
 
@@ -14,18 +14,6 @@ import { backfillKey, cursorKey } from '../refresh/sync/progress';
  */
 
 export const SNAPSHOT_KEY = 'snapshot:loaded';
-
-/** What the History line says about the last snapshot loaded (meta row {@link SNAPSHOT_KEY}). */
-export const LoadedSnapshotSchema = z.object({
-  file: z.string(),
-  /** Where it came from: a file the user picked, or the address the build was given. */
-  via: z.enum(['file', 'published']),
-  builtAt: z.string(),
-  loadedAt: z.number(),
-  notices: z.number().int().nonnegative(),
-  sources: z.array(z.object({ source: z.string(), from: z.string(), to: z.string() })),
-});
-export type LoadedSnapshot = z.infer<typeof LoadedSnapshotSchema>;
 
 /**
  * Stores a batch of snapshot lines. A line the cache already has in a version at least as new
