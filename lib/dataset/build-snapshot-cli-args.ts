@@ -1,4 +1,5 @@
 import { SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { takeValue } from './cli-args';
 
 /** The command line of `npm run data:snapshot` (build-snapshot-cli.ts), parsed. */
 
@@ -22,13 +23,10 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
   const input: string[] = [];
   const bases: Partial<SyncBases> = {};
   let inInput = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const next = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
+  const at = { i: 0 };
+  for (; at.i < argv.length; at.i++) {
+    const arg = argv[at.i]!;
+    const value = (): string => takeValue(argv, at);
     const day = (): string => {
       const v = value();
       if (!DAY.test(v) || Number.isNaN(Date.parse(v))) throw new Error(`${arg} must be a day, YYYY-MM-DD`);

@@ -77,6 +77,15 @@ export function serializeLine(notice: Notice): string {
   return JSON.stringify(lineOf(toNoticeRow(notice, 'sync')));
 }
 
+const NOT_JSON = Symbol('not JSON');
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
 export type LineResult = { ok: true; row: NoticeRow } | { ok: false; reason: string };
 
 /**
@@ -84,12 +93,8 @@ export type LineResult = { ok: true; row: NoticeRow } | { ok: false; reason: str
  * `sync`: it came from the public APIs like a synced row). Never throws.
  */
 export function rowFromLine(text: string): LineResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
+  const json = readJson(text);
+  if (json === NOT_JSON) return { ok: false, reason: 'not JSON' };
   const parsed = NoticeSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -102,12 +107,8 @@ export type ManifestCheck = { ok: true; manifest: SnapshotManifest } | { ok: fal
 
 /** A manifest read from JSON text: a snapshot manifest, of a format version this code reads. Never throws. */
 export function checkManifest(text: string): ManifestCheck {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'The manifest is not JSON.' };
-  }
+  const json = readJson(text);
+  if (json === NOT_JSON) return { ok: false, reason: 'The manifest is not JSON.' };
   const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
   if (!head.success || head.data.format !== SNAPSHOT_FORMAT) return { ok: false, reason: 'This is not a Council Lens snapshot manifest.' };
   if (!SUPPORTED_FORMAT_VERSIONS.includes(head.data.formatVersion)) {
