@@ -7,6 +7,7 @@ import { DEFAULT_BASES } from './lib/sync/sources';
 import { parseListing } from './lib/store/listing';
 
 const listing = parseListing(readFileSync(resolve(import.meta.dirname, 'store/listing.md'), 'utf8'));
+import { snapshotOrigins } from './lib/snapshot/published';
 
 /** Every council website in the packaged register, asked for only when the user turns the option on. */
 const councilSites = councilSitePatterns(
@@ -22,6 +23,10 @@ const apiOrigins = [...new Set(Object.values(DEFAULT_BASES).map((base) => new UR
 
 /** Firefox's id for the add-on, permanent once the add-on is listed (AMO keys updates by it). */
 export const GECKO_ID = '{e54263a8-a30b-46d2-96d7-43f16246d07a}';
+/** The published snapshot's manifest address (README, "Publishing snapshots"); empty by default: no such button. */
+const snapshotUrl = process.env['WXT_SNAPSHOT_URL']?.trim() ?? '';
+/** Where the options page may fetch the published snapshot from: nowhere unless the build names it. */
+const snapshotConnect = snapshotUrl ? snapshotOrigins(snapshotUrl).map((pattern) => pattern.replace(/\/\*$/, '')) : [];
 
 // See ../shared/RECIPE-e2e.md for why these settings are as they are.
 export default defineConfig({
@@ -53,9 +58,10 @@ export default defineConfig({
     // sets its own policy for its dev server.
     ...(command === 'serve'
       ? {}
-      : { content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; connect-src 'self' ${apiOrigins.join(' ')}` } }),
+      : { content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; connect-src 'self' ${[...apiOrigins, ...snapshotConnect].join(' ')}` } }),
     // Council websites (~380), optional: requested from the options switch, never at install.
-    optional_host_permissions: councilSites,
+    // and the published snapshot's host, when the build has one (asked for at the click).
+    optional_host_permissions: [...councilSites, ...(snapshotUrl ? snapshotOrigins(snapshotUrl) : [])],
     action: { default_title: 'Council Lens' },
     ...(browser === 'firefox'
       ? {

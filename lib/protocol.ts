@@ -1,4 +1,6 @@
 import type { CouncilSpendData } from '@/lib/spend/summary';
+import { SnapshotManifestSchema } from '@/lib/snapshot/format';
+import type { LoadedSnapshot } from '@/lib/snapshot/loaded';
 import { z } from 'zod';
 import { CouncilCodeSchema, CouncilTypeSchema, NationSchema, ProvisionSchema, TierSchema } from '@/lib/councils/schema';
 import { PageFactsSchema } from '@/lib/sites/types';
@@ -285,8 +287,19 @@ export const OpenBusinessCaseSchema = z.object({
   council: CouncilCodeSchema,
   serviceGroup: z.string().regex(/^[a-z-]+$/).max(60).nullable(),
 });
+/**
+ * Loading a snapshot (issue 14; options page): the page checks the whole file first
+ * (lib/snapshot/read.ts), then sends its lines in batches; the background checks each line again.
+ */
+export const StoreSnapshotLinesSchema = z.object({ type: z.literal('storeSnapshotLines'), lines: z.array(z.string().max(200_000)).min(1).max(2_000) });
+/** After the last batch: the sync edges moved over the snapshot's windows; answers where the history came from. */
+export const FinishSnapshotLoadSchema = z.object({ type: z.literal('finishSnapshotLoad'), manifest: SnapshotManifestSchema, via: z.enum(['file', 'published']) });
+export const GetLoadedSnapshotSchema = z.object({ type: z.literal('getLoadedSnapshot') });
 
 export const RequestSchema = z.discriminatedUnion('type', [
+  StoreSnapshotLinesSchema,
+  FinishSnapshotLoadSchema,
+  GetLoadedSnapshotSchema,
   LookupCouncilSchema,
   GetTabContextSchema,
   GetCouncilCardSchema,
@@ -338,6 +351,9 @@ export interface ResponseMap {
   getCouncilCard: CouncilCardView | null;
   getStatus: DatasetStatus;
   clearNotices: { removed: number };
+  storeSnapshotLines: { ok: true; written: number; kept: number } | { ok: false; reason: string };
+  finishSnapshotLoad: LoadedSnapshot;
+  getLoadedSnapshot: LoadedSnapshot | null;
   getSyncStatus: SyncStatus;
   refreshNow: SyncStatus;
   setHistory: SyncStatus;

@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { FIND_A_TENDER_VOLUME, HISTORY_LABELS, HISTORY_MONTHS, type HistoryMonths } from '@/lib/sync/backfill';
 import { SYNC_SOURCE_LABELS, type HistoryStatus } from '@/lib/sync/status';
 import { durationText, historyText } from './history-line';
@@ -9,6 +9,8 @@ export interface HistoryPanelProps {
   running: boolean;
   onMonths(months: HistoryMonths): void;
   onPause(paused: boolean): void;
+  /** More of the section: the snapshot loader (options page). */
+  children?: ComponentChildren;
 }
 
 /** One year of Find a Tender at the live API's volume and rate limit (lib/sync/backfill.ts). */
@@ -25,7 +27,7 @@ function monthDay(iso: string): string {
  * The options page's "History" block: how much history to keep, how far back each source has got,
  * the time left, and Pause/Resume; honest about what one year costs.
  */
-export function HistoryPanel({ history, running, onMonths, onPause }: HistoryPanelProps) {
+export function HistoryPanel({ history, running, onMonths, onPause, children }: HistoryPanelProps) {
   return (
     <section aria-labelledby="cl-history" class="cl-sync cl-history">
       <h2 id="cl-history">History</h2>
@@ -79,6 +81,7 @@ export function HistoryPanel({ history, running, onMonths, onPause }: HistoryPan
       ) : (
         <p>Loading…</p>
       )}
+      {children}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { showBadge } from './badge';
 import { getCouncilCard } from './handlers/get-council-card';
 import { getStatus } from './handlers/get-status';
 import { clearNotices } from './handlers/clear-notices';
+import { finishSnapshotLoad, loadedSnapshot, storeSnapshotLines } from './handlers/snapshot';
 import { councilProcurement } from './handlers/council-procurement';
 import { lastSyncedAt, localDate } from './clock';
 import { lookupCouncil } from './handlers/lookup-council';
@@ -202,6 +203,15 @@ export default defineBackground(() => {
         void broadcast({ type: 'syncChanged' });
         return cleared;
       }
+      case 'storeSnapshotLines':
+        return storeSnapshotLines(db, request.lines);
+      case 'finishSnapshotLoad': {
+        const loaded = await finishSnapshotLoad(db, request.manifest, request.via, Date.now());
+        void broadcast({ type: 'syncChanged' });
+        return loaded;
+      }
+      case 'getLoadedSnapshot':
+        return loadedSnapshot(db);
       case 'refreshNow':
         await ensureDatasets(false);
         return sync.refreshNow();

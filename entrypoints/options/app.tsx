@@ -4,6 +4,8 @@ import { SyncPanel } from '@/components/sync/sync-panel';
 import { CacheSpace } from '@/components/sync/cache-space';
 import { storageSpace } from '@/lib/extension/storage-space';
 import { HistoryPanel } from '@/components/sync/history-panel';
+import { SnapshotLoader } from '@/components/sync/snapshot-loader';
+import { useSnapshotLoad } from './snapshot-load';
 import type { HistoryMonths } from '@/lib/sync/backfill';
 import { SavingsManager } from '@/components/savings/savings-manager';
 import { ReminderSettings } from '@/components/workspace/reminder-settings';
@@ -68,6 +70,7 @@ export function App() {
   const sync = useSyncStatus();
   const savings = useSavings();
   const councilSites = useCouncilSites(settings, setSettings);
+  const snapshot = useSnapshotLoad();
   const [space, setSpace] = useState<{ usage: number | null; persisted: boolean | null }>({ usage: null, persisted: null });
 
   useEffect(() => {
@@ -154,7 +157,9 @@ export function App() {
         running={sync.sync?.running ?? false}
         onMonths={(historyMonths) => sync.setHistory({ historyMonths })}
         onPause={(historyPaused) => sync.setHistory({ historyPaused })}
-      />
+      >
+        <SnapshotLoader {...snapshot} />
+      </HistoryPanel>
 
       <SavingsManager
         items={savings.items}

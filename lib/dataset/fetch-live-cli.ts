@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { optionValue } from './cli-args';
 import { DEFAULT_BASES, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { DEFAULT_LIVE_DAYS, DEFAULT_LIVE_DIR, fetchLive } from './fetch-live';
 
@@ -18,9 +19,9 @@ function parseArgs(argv: readonly string[]): { outDir: string; days: number; sou
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
-      const next = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
+      const [v, last] = optionValue(argv, i);
+      i = last;
+      return v;
     };
     if (arg === '--help' || arg === '-h') {
       console.log(USAGE);

@@ -5,7 +5,7 @@ import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import type { CouncilLensDB } from '../../db';
 import type { SourceCursor } from '@/lib/sync/cursor';
 import { renewSyncLock } from './lock';
-import { completeFromCache, parsePage } from './page-notices';
+import { completeFromCache, parsePage } from '@/lib/sync/page-notices';
 import { backfillKey, cursorKey, RUN_KEY, type SyncReport } from './progress';
 import type { SyncEdge } from '@/lib/sync/status';
 import type { SyncSource } from '@/lib/sync/sources';
