@@ -57,7 +57,7 @@ export const NO_DEADLINE = '9999';
 /** End slot of an award with no end date, or of a terminated contract: before every real date, so never "ending". */
 export const NO_END = '0000';
 
-const CLOSED_STATUSES = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
 
 const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
 

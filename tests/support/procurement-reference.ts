@@ -1,7 +1,5 @@
 import { ENDING_WITHIN_MONTHS, LIST_LIMIT } from '@/entrypoints/background/handlers/council-procurement';
-import { comingUntil, isOpenTender, type NoticeRow } from '@/lib/ocds/row';
-
-const CLOSED = new Set(['cancelled', 'unsuccessful', 'complete', 'withdrawn']);
+import { CLOSED_STATUSES, comingUntil, isOpenTender, type NoticeRow } from '@/lib/ocds/row';
 import { addMonths, personsGroupFirst, summariseNotice } from '@/lib/ocds/summary';
 import type { Procurement } from '@/lib/protocol';
 
@@ -37,7 +35,7 @@ export function referenceProcurement(
     .sort(personsGroupFirst((s) => s.maxEnd ?? s.end));
   // Coming to market: forward notices not closed, still ahead (their comingUntil day from today on).
   const coming = mine
-    .filter((row) => row.stage === 'planning' && !(row.status && CLOSED.has(row.status)) && comingUntil(row) >= today)
+    .filter((row) => row.stage === 'planning' && !(row.status && CLOSED_STATUSES.has(row.status)) && comingUntil(row) >= today)
     .sort((a, b) => (comingUntil(a) < comingUntil(b) ? -1 : comingUntil(a) > comingUntil(b) ? 1 : 0))
     .map((row) => summariseNotice(row, today, personsGroup))
     .sort(personsGroupFirst((s) => s.comingUntil ?? null));
