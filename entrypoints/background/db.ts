@@ -1,13 +1,13 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Council, ServiceGroup } from '@/lib/councils/schema';
-import { noticePageId } from '@/lib/ocds/portals';
 import { NoticeSchema } from '@/lib/ocds/notice';
+import { isLegacyPackedRow, unpackLegacyRow } from '@/lib/ocds/packed-row';
 import { procurementKeys, toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
-import type { NoticeTotalsRow, TotalsSection } from '@/lib/ocds/totals';
+import { applyTotals, totalsDelta, type NoticeTotalsRow, type TotalsDelta, type TotalsSection } from '@/lib/ocds/totals';
 import type { SavingsItem } from '@/lib/savings/schema';
 import type { Annotation, Prospect } from '@/lib/workspace/schema';
 import { noticeTotalsMiddleware } from './notice-totals';
-import { packedNoticesMiddleware } from './packed-notices';
+import { isStoredNotice, packedNoticesMiddleware, storedNotice } from './packed-notices';
 
 /** Key-value rows: which packaged dataset is loaded, sync cursors and the like. */
 export interface MetaRow {
@@ -77,11 +77,82 @@ export const schemaV7 = {
   notices: 'ocid, deadline, contractEnd, updatedAt, *tenderKeys, *endKeys, pageId, *comingKeys',
 } as const;
 
+// 2026-12-06 (v8): years in a few hundred bytes a notice (issue 10). Keys are stored short
+// (lib/ocds/compact-keys.ts, translated by packedNoticesMiddleware, so the app's keys are unchanged);
+// `deadline` and `contractEnd` give way to one `expires` index, the first day a retention rule can
+// remove the row (lib/sync/retention-rules.ts). The upgrade rebuilds every cached row, whatever
+// schema wrote it, and the per-date totals; user tables are untouched.
+export const schemaV8 = {
+  ...schemaV7,
+  notices: 'ocid, updatedAt, *tenderKeys, *endKeys, pageId, *comingKeys, expires',
+} as const;
+
 export const DB_NAME = 'council-lens';
 
-/** An upgrade that fills fields in on every cached notice, in the upgrade's transaction. */
-function fillNotices(fill: (row: NoticeRow) => void): (tx: Transaction) => Promise<number> {
-  return (tx) => tx.table<NoticeRow>('notices').toCollection().modify(fill);
+/** The row a cached notice of an earlier schema becomes, or null when it no longer reads as one. */
+function rebuiltRow(value: unknown): NoticeRow | null {
+  // Schema v7 packed rows were already compact rows (toNoticeRow).
+  if (isLegacyPackedRow(value)) return unpackLegacyRow(value);
+  const row = value as Partial<NoticeRow>;
+  const notice = NoticeSchema.safeParse(row);
+  if (notice.success) return toNoticeRow(notice.data, row.origin === 'seed' ? 'seed' : 'sync');
+  try {
+    // Kept with what it has, as v7 did; the next sync replaces it.
+    return { ...row, ...procurementKeys(row as NoticeRow) } as NoticeRow;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Schema v8's upgrade: every cached notice, of any earlier schema, rewritten in the v8 stored form
+ * under its short key, and the per-date totals counted again. It walks IndexedDB itself (the
+ * middleware would read the old long keys as short ones), one record at a time, so memory stays flat
+ * whatever the cache's size. A row already in the v8 form (written ahead of the cursor) is skipped; a
+ * row that cannot be stored any more is dropped: it is cache, and the next sync fetches it again.
+ */
+function rebuildNotices(tx: Transaction): Promise<void> {
+  const idb = tx.idbtrans;
+  const notices = idb.objectStore('notices');
+  const delta: TotalsDelta = new Map();
+  const count = (row: NoticeRow) => {
+    for (const [id, dates] of totalsDelta([], [row])) {
+      const into = delta.get(id) ?? delta.set(id, new Map()).get(id)!;
+      for (const [date, n] of dates) into.set(date, (into.get(date) ?? 0) + n);
+    }
+  };
+  return new Dexie.Promise<void>((resolve, reject) => {
+    const walk = notices.openCursor();
+    walk.onerror = () => reject(walk.error);
+    walk.onsuccess = () => {
+      const cursor = walk.result;
+      if (!cursor) {
+        const totals = idb.objectStore('noticeTotals');
+        totals.clear();
+        for (const [id, dates] of delta) {
+          const cut = id.lastIndexOf('|');
+          totals.put({ council: id.slice(0, cut), section: id.slice(cut + 1) as TotalsSection, ...applyTotals(undefined, dates) } satisfies NoticeTotalsRow);
+        }
+        resolve();
+        return;
+      }
+      if (isStoredNotice(cursor.value)) {
+        cursor.continue();
+        return;
+      }
+      const row = rebuiltRow(cursor.value);
+      cursor.delete();
+      if (row) {
+        try {
+          notices.put(storedNotice(row));
+          count(row);
+        } catch {
+          // Dropped (see above).
+        }
+      }
+      cursor.continue();
+    };
+  }) as unknown as Promise<void>;
 }
 
 /** The only IndexedDB user in the extension (content scripts' IndexedDB belongs to the host page). */
@@ -101,30 +172,13 @@ export class CouncilLensDB extends Dexie {
     this.use(packedNoticesMiddleware);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
-    this.version(3)
-      .stores(schemaV3)
-      .upgrade(fillNotices((row) => Object.assign(row, procurementKeys(row))));
+    // Versions 3, 6 and 7 filled derived fields in on cached rows; v8's upgrade now rebuilds every
+    // row from whichever of those schemas it comes, so theirs no longer run.
+    this.version(3).stores(schemaV3);
     this.version(4).stores(schemaV4);
     this.version(5).stores(schemaV5);
-    this.version(6)
-      .stores(schemaV6)
-      .upgrade(
-        fillNotices((row) => {
-          const pageId = row.noticeUrl ? noticePageId(row.noticeUrl) : null;
-          if (pageId) row.pageId = pageId;
-        }),
-      );
-    this.version(7)
-      .stores(schemaV7)
-      .upgrade(
-        fillNotices((row) => {
-          const notice = NoticeSchema.safeParse(row);
-          // A row that no longer reads as a notice keeps its fields; the next sync replaces it.
-          const next: Partial<NoticeRow> & { supplierKeys?: unknown } = notice.success ? toNoticeRow(notice.data, row.origin) : { ...row, ...procurementKeys(row) };
-          delete next.supplierKeys;
-          for (const key of Object.keys(row)) if (!(key in next)) delete (row as unknown as Record<string, unknown>)[key];
-          Object.assign(row, next);
-        }),
-      );
+    this.version(6).stores(schemaV6);
+    this.version(7).stores(schemaV7);
+    this.version(8).stores(schemaV8).upgrade(rebuildNotices);
   }
 }

@@ -1,8 +1,10 @@
+import { instantSeconds, packDay, packId, packOcid, packProcurementKey, secondsInstant, unpackDay, unpackId, unpackOcid, unpackProcurementKey } from './compact-keys';
+import { expiryCandidate } from './expiry';
 import { definedOnly } from './json';
 import type { Award, ContractPeriod, Notice, Supplier } from './notice';
 import { uniqueSuppliers } from './parties';
 import { isLive } from './merge';
-import type { NoticeRow } from './row';
+import { noticeDays, type NoticeRow, type ProcurementKey } from './row';
 
 /**
  * How a cached notice sits in IndexedDB (issue 10, "Storage that holds years": at most 700 bytes a
@@ -19,10 +21,31 @@ import type { NoticeRow } from './row';
  * minimum value, the buyer's locality and postcode.)
  */
 
-/** The row as stored: the index fields plus `p`. */
-export interface PackedNoticeRow
+/**
+ * The row as stored since schema v8: the index fields in their short forms (lib/ocds/compact-keys.ts),
+ * an `expires` day for retention, and `d`, everything else.
+ */
+export interface PackedNoticeRow {
+  /** {@link packOcid}. */
+  ocid: string;
+  council: string;
+  /** Epoch seconds ({@link instantSeconds}). */
+  updatedAt: number;
+  /** {@link packProcurementKey} each; left out when empty. */
+  tenderKeys?: string[];
+  endKeys?: string[];
+  comingKeys?: string[];
+  /** {@link packId}. */
+  pageId?: string;
+  /** {@link packDay} of the first day a retention rule can remove the row (lib/sync/retention-rules.ts expiryCandidate). */
+  expires?: string;
+  /** The positional JSON of {@link packRow}. */
+  d: string;
+}
+
+/** A row as schema v7 stored it: the index fields as the app has them, plus `p` (read by the v8 upgrade only). */
+export interface LegacyPackedRow
   extends Pick<NoticeRow, 'ocid' | 'council' | 'updatedAt' | 'tenderKeys' | 'endKeys' | 'comingKeys' | 'deadline' | 'contractEnd' | 'pageId'> {
-  /** Format version 1: the positional JSON of {@link packRow}. */
   p: string;
 }
 
@@ -94,7 +117,7 @@ export function packRow(row: NoticeRow): PackedNoticeRow {
   const url = base && row.pageId && row.noticeUrl === base + row.pageId ? undefined : row.noticeUrl;
   const { buyer } = row;
   const contact = buyer.contact ? tuple(buyer.contact.name, buyer.contact.email, buyer.contact.telephone) : undefined;
-  const body = tuple(
+  const body: J[] = [
     SOURCES.indexOf(row.source),
     STAGES.indexOf(row.stage),
     row.status,
@@ -117,29 +140,70 @@ export function packRow(row: NoticeRow): PackedNoticeRow {
     row.engagementDeadline,
     row.terminated ? (row.terminatedOn ?? 1) : undefined,
     sameSuppliers(row.suppliers, derivedSuppliers(row.awards)) ? undefined : row.suppliers.map(packSupplier),
+  ];
+  // Kept only when the stored forms would not give them back (lib/ocds/row.ts noticeDays, secondsInstant).
+  const updated = instantSeconds(row.updatedAt);
+  const days = noticeDays(row);
+  body.push(
+    secondsInstant(updated) === row.updatedAt ? null : row.updatedAt,
+    days.deadline === row.deadline ? null : (row.deadline ?? 0),
+    days.contractEnd === row.contractEnd ? null : (row.contractEnd ?? 0),
   );
+  const expires = expiryCandidate(row);
   return definedOnly({
-    ocid: row.ocid,
+    ocid: packOcid(row.ocid),
     council: row.council,
-    updatedAt: row.updatedAt,
-    tenderKeys: row.tenderKeys,
-    endKeys: row.endKeys,
-    comingKeys: row.comingKeys,
-    deadline: row.deadline,
-    contractEnd: row.contractEnd,
-    pageId: row.pageId,
-    p: latin1Json(body),
+    updatedAt: updated,
+    tenderKeys: packKeys(row.tenderKeys),
+    endKeys: packKeys(row.endKeys),
+    comingKeys: packKeys(row.comingKeys),
+    pageId: row.pageId === undefined ? undefined : packId(row.pageId),
+    expires: expires === undefined ? undefined : packDay(expires),
+    d: latin1Json(tuple(...body)),
   });
 }
 
-/** Whether a stored value is a packed row (rows of schema v6 and before are whole notices). */
+const packKeys = (keys: readonly ProcurementKey[] | undefined): string[] | undefined => (keys?.length ? keys.map(packProcurementKey) : undefined);
+const unpackKeys = (keys: readonly string[] | undefined): ProcurementKey[] => (keys ? keys.map(unpackProcurementKey) : []);
+
+/** Whether a stored value is a packed row of schema v8 on (rows of v7 are {@link LegacyPackedRow}, of v6 and before whole notices). */
 export function isPackedRow(value: unknown): value is PackedNoticeRow {
+  return typeof value === 'object' && value !== null && typeof (value as { d?: unknown }).d === 'string';
+}
+/** Whether a stored value is a row as schema v7 packed it. */
+export function isLegacyPackedRow(value: unknown): value is LegacyPackedRow {
   return typeof value === 'object' && value !== null && typeof (value as { p?: unknown }).p === 'string';
 }
 
+/** What the positional body does not hold: the index fields, as the app reads them. */
+type IndexFields = Pick<NoticeRow, 'ocid' | 'council' | 'updatedAt' | 'tenderKeys' | 'endKeys' | 'comingKeys' | 'pageId'> &
+  Partial<Pick<NoticeRow, 'deadline' | 'contractEnd'>>;
+
 /** The row the app reads back from a packed one. */
 export function unpackRow(stored: PackedNoticeRow): NoticeRow {
-  const t = JSON.parse(stored.p) as J[];
+  const t = JSON.parse(stored.d) as J[];
+  const updated = t[21];
+  const row = fromBody(t, {
+    ocid: unpackOcid(stored.ocid),
+    council: stored.council,
+    updatedAt: typeof updated === 'string' ? updated : secondsInstant(stored.updatedAt),
+    tenderKeys: unpackKeys(stored.tenderKeys),
+    endKeys: unpackKeys(stored.endKeys),
+    comingKeys: unpackKeys(stored.comingKeys),
+    pageId: stored.pageId === undefined ? undefined : unpackId(stored.pageId),
+  });
+  const days = noticeDays(row);
+  const deadline = t[22] === 0 ? undefined : typeof t[22] === 'string' ? t[22] : days.deadline;
+  const contractEnd = t[23] === 0 ? undefined : typeof t[23] === 'string' ? t[23] : days.contractEnd;
+  return definedOnly({ ...row, deadline, contractEnd }) as NoticeRow;
+}
+
+/** The row the app reads back from one schema v7 stored (for the v8 upgrade). */
+export function unpackLegacyRow(stored: LegacyPackedRow): NoticeRow {
+  return fromBody(JSON.parse(stored.p) as J[], { ...stored, comingKeys: stored.comingKeys ?? [] });
+}
+
+function fromBody(t: J[], index: IndexFields): NoticeRow {
   const source = SOURCES[t[0] as number]!;
   const buyerT = (t[5] ?? []) as J[];
   const contactT = buyerT[3] as J[] | undefined;
@@ -147,7 +211,7 @@ export function unpackRow(stored: PackedNoticeRow): NoticeRow {
   const base = PAGE_BASE[source];
   const terminated = t[19];
   const row = definedOnly({
-    ocid: stored.ocid,
+    ocid: index.ocid,
     source,
     stage: STAGES[t[1] as number]!,
     status: opt(t[2]) as Notice['status'],
@@ -156,34 +220,34 @@ export function unpackRow(stored: PackedNoticeRow): NoticeRow {
     buyer: definedOnly({
       name: buyerT[0] as string,
       id: opt(buyerT[1]) as string | undefined,
-      councilCode: buyerT[2] === 1 ? stored.council : typeof buyerT[2] === 'string' ? buyerT[2] : undefined,
+      councilCode: buyerT[2] === 1 ? index.council : typeof buyerT[2] === 'string' ? buyerT[2] : undefined,
       contact: contactT ? definedOnly({ name: opt(contactT[0]) as string | undefined, email: opt(contactT[1]) as string | undefined, telephone: opt(contactT[2]) as string | undefined }) : undefined,
     }),
     cpv: (opt(t[6]) as string[] | undefined) ?? [],
     serviceGroups: (opt(t[7]) as NoticeRow['serviceGroups'] | undefined) ?? [],
     value: unpackMoney(t[8]),
     publishedAt: unpackDate(t[9])!,
-    updatedAt: stored.updatedAt,
+    updatedAt: index.updatedAt,
     tenderDeadline: unpackDate(t[10]),
     contractPeriod: unpackPeriod(t[11]),
     suppliers: Array.isArray(t[20]) ? t[20].map(unpackSupplier) : derivedSuppliers(awards),
     awards,
     regions: [],
-    noticeUrl: (opt(t[13]) as string | undefined) ?? (base && stored.pageId ? base + stored.pageId : ''),
+    noticeUrl: (opt(t[13]) as string | undefined) ?? (base && index.pageId ? base + index.pageId : ''),
     releaseIds: (opt(t[14]) as string[] | undefined) ?? [],
     noticeTypes: opt(t[16]) as string[] | undefined,
     expectedTenderDate: opt(t[17]) as string | undefined,
     engagementDeadline: opt(t[18]) as string | undefined,
     terminated: terminated !== undefined && terminated !== null ? (true as const) : undefined,
     terminatedOn: typeof terminated === 'string' ? terminated : undefined,
-    council: stored.council,
-    contractEnd: stored.contractEnd,
-    deadline: stored.deadline,
+    council: index.council,
+    contractEnd: index.contractEnd,
+    deadline: index.deadline,
     origin: t[15] === 1 ? ('seed' as const) : ('sync' as const),
-    pageId: stored.pageId,
-    tenderKeys: stored.tenderKeys,
-    endKeys: stored.endKeys,
-    comingKeys: stored.comingKeys ?? [],
+    pageId: index.pageId,
+    tenderKeys: index.tenderKeys,
+    endKeys: index.endKeys,
+    comingKeys: index.comingKeys,
   });
   return row as NoticeRow;
 }

@@ -114,13 +114,22 @@ export function toNoticeRow(notice: Notice, origin: NoticeRow['origin']): Notice
     council,
     origin,
   };
-  const end = day(notice.contractPeriod?.maxEnd ?? notice.contractPeriod?.end);
-  if (end) row.contractEnd = end;
-  const deadline = day(notice.tenderDeadline);
+  const { deadline, contractEnd } = noticeDays(notice);
+  if (contractEnd) row.contractEnd = contractEnd;
   if (deadline) row.deadline = deadline;
   const pageId = noticePageId(notice.noticeUrl);
   if (pageId) row.pageId = pageId;
   return { ...row, ...procurementKeys(row) };
+}
+
+/** A row's calendar days: the tender deadline's, and the contract's last (max end with extensions, else end). */
+export function noticeDays(notice: Pick<Notice, 'tenderDeadline' | 'contractPeriod'>): { deadline?: string; contractEnd?: string } {
+  const out: { deadline?: string; contractEnd?: string } = {};
+  const deadline = day(notice.tenderDeadline);
+  if (deadline) out.deadline = deadline;
+  const contractEnd = day(notice.contractPeriod?.maxEnd ?? notice.contractPeriod?.end);
+  if (contractEnd) out.contractEnd = contractEnd;
+  return out;
 }
 
 /**

@@ -10,11 +10,11 @@ import { addMonths } from '@/lib/ocds/summary';
 /**
  * The browser side of tests/bench/cache-storage.bench.ts, bundled into one IIFE (global
  * `NoticesCacheBench`) and run in a blank page on 127.0.0.1: the notices cache as the extension
- * keeps it now (schema v7, compact rows: lib/ocds/row.ts toNoticeRow) and, as the baseline, as it
+ * keeps it now (schema v8: compact rows, packed with short keys) and, as the baseline, as it
  * kept it before issue 10 (schema v6, whole rows with a supplierKeys field), in real IndexedDB.
  */
 
-export type Layout = 'v7' | 'v6';
+export type Layout = 'v8' | 'v6';
 
 /** Schema v6 exactly, with the per-date totals it kept (its middleware). */
 class V6Db extends Dexie {
@@ -26,7 +26,7 @@ class V6Db extends Dexie {
 }
 
 let db: Dexie | null = null;
-let layout: Layout = 'v7';
+let layout: Layout = 'v8';
 let staged: Record<string, unknown>[] = [];
 
 /** A row as schema v6's toNoticeRow wrote it (commit 10ffc0d): the whole notice, supplierKeys, no comingKeys. */
@@ -41,7 +41,7 @@ function v6Row(notice: Notice): Record<string, unknown> {
   return { ...row, description: notice.description, cpv: notice.cpv, supplierKeys: [...supplierKeys] };
 }
 
-function openV7(name: string): Dexie {
+function openV8(name: string): Dexie {
   return new CouncilLensDB(name);
 }
 function openV6(name: string): Dexie {
@@ -50,7 +50,7 @@ function openV6(name: string): Dexie {
 
 export async function openDb(name: string, as: Layout): Promise<void> {
   layout = as;
-  const opened = as === 'v6' ? openV6(name) : openV7(name);
+  const opened = as === 'v6' ? openV6(name) : openV8(name);
   db = opened;
   await opened.open();
 }
@@ -79,7 +79,7 @@ export async function count(): Promise<number> {
   return db!.table('notices').count();
 }
 
-/** The card's question per plan item, ms each: v7 its handler (three sections), v6 the two sections it had. */
+/** The card's question per plan item, ms each: v8 its handler (three sections), v6 the two sections it had. */
 export async function timeCard(plan: { council: string; group: string | null }[], today: string): Promise<number[]> {
   const out: number[] = [];
   for (const { council, group } of plan) {
