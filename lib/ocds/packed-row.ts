@@ -1,6 +1,7 @@
 import { instantSeconds, packDay, packId, packOcid, packProcurementKey, secondsInstant, unpackDay, unpackId, unpackOcid, unpackProcurementKey } from './compact-keys';
 import { expiryCandidate } from './expiry';
 import { definedOnly } from './json';
+import { compressBody, decompressBody } from './body-codec';
 import type { Award, ContractPeriod, Notice, Supplier } from './notice';
 import { uniqueSuppliers } from './parties';
 import { isLive } from './merge';
@@ -39,8 +40,8 @@ export interface PackedNoticeRow {
   pageId?: string;
   /** {@link packDay} of the first day a retention rule can remove the row (lib/sync/retention-rules.ts expiryCandidate). */
   expires?: string;
-  /** The positional JSON of {@link packRow}. */
-  d: string;
+  /** The positional JSON of {@link packBody}, compressed (lib/ocds/body-codec.ts), or as it is when that is no shorter. */
+  d: string | Uint8Array;
 }
 
 /** A row as schema v7 stored it: the index fields as the app has them, plus `p` (read by the v8 upgrade only). */
@@ -111,8 +112,8 @@ function sameSuppliers(a: readonly Supplier[], b: readonly Supplier[]): boolean 
   return a.length === b.length && a.every((s, i) => s.name === b[i]!.name && s.companiesHouse === b[i]!.companiesHouse);
 }
 
-/** The row as IndexedDB stores it. */
-export function packRow(row: NoticeRow): PackedNoticeRow {
+/** Everything of a row but its index fields, as positional Latin-1 JSON (the `d` of {@link packRow} before compression). */
+export function packBody(row: NoticeRow): string {
   const base = PAGE_BASE[row.source];
   const url = base && row.pageId && row.noticeUrl === base + row.pageId ? undefined : row.noticeUrl;
   const { buyer } = row;
@@ -142,24 +143,28 @@ export function packRow(row: NoticeRow): PackedNoticeRow {
     sameSuppliers(row.suppliers, derivedSuppliers(row.awards)) ? undefined : row.suppliers.map(packSupplier),
   ];
   // Kept only when the stored forms would not give them back (lib/ocds/row.ts noticeDays, secondsInstant).
-  const updated = instantSeconds(row.updatedAt);
   const days = noticeDays(row);
   body.push(
-    secondsInstant(updated) === row.updatedAt ? null : row.updatedAt,
+    secondsInstant(instantSeconds(row.updatedAt)) === row.updatedAt ? null : row.updatedAt,
     days.deadline === row.deadline ? null : (row.deadline ?? 0),
     days.contractEnd === row.contractEnd ? null : (row.contractEnd ?? 0),
   );
+  return latin1Json(tuple(...body));
+}
+
+/** The row as IndexedDB stores it. */
+export function packRow(row: NoticeRow): PackedNoticeRow {
   const expires = expiryCandidate(row);
   return definedOnly({
     ocid: packOcid(row.ocid),
     council: row.council,
-    updatedAt: updated,
+    updatedAt: instantSeconds(row.updatedAt),
     tenderKeys: packKeys(row.tenderKeys),
     endKeys: packKeys(row.endKeys),
     comingKeys: packKeys(row.comingKeys),
     pageId: row.pageId === undefined ? undefined : packId(row.pageId),
     expires: expires === undefined ? undefined : packDay(expires),
-    d: latin1Json(tuple(...body)),
+    d: compressBody(packBody(row)),
   });
 }
 
@@ -168,7 +173,9 @@ const unpackKeys = (keys: readonly string[] | undefined): ProcurementKey[] => (k
 
 /** Whether a stored value is a packed row of schema v8 on (rows of v7 are {@link LegacyPackedRow}, of v6 and before whole notices). */
 export function isPackedRow(value: unknown): value is PackedNoticeRow {
-  return typeof value === 'object' && value !== null && typeof (value as { d?: unknown }).d === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  const d = (value as { d?: unknown }).d;
+  return typeof d === 'string' || d instanceof Uint8Array;
 }
 /** Whether a stored value is a row as schema v7 packed it. */
 export function isLegacyPackedRow(value: unknown): value is LegacyPackedRow {
@@ -181,7 +188,7 @@ type IndexFields = Pick<NoticeRow, 'ocid' | 'council' | 'updatedAt' | 'tenderKey
 
 /** The row the app reads back from a packed one. */
 export function unpackRow(stored: PackedNoticeRow): NoticeRow {
-  const t = JSON.parse(stored.d) as J[];
+  const t = JSON.parse(decompressBody(stored.d)) as J[];
   const updated = t[21];
   const row = fromBody(t, {
     ocid: unpackOcid(stored.ocid),

@@ -4,7 +4,7 @@ import { CouncilLensDB, schemaV7 } from '@/entrypoints/background/db';
 import { councilProcurement } from '@/entrypoints/background/handlers/council-procurement';
 import { applyRetention } from '@/entrypoints/background/refresh/sync/retention';
 import type { Notice } from '@/lib/ocds/notice';
-import { packRow } from '@/lib/ocds/packed-row';
+import { packBody } from '@/lib/ocds/packed-row';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { applyTotals, totalsDelta } from '@/lib/ocds/totals';
 import { SavingsItemSchema } from '@/lib/savings/schema';
@@ -29,7 +29,7 @@ const NOTICES: Notice[] = [
 
 /** A row exactly as schema v7 stored it (commit a4e917c): the index fields as the app has them, and the positional body `p`, slots 0 to 20. */
 function v7Stored(row: NoticeRow): Record<string, unknown> {
-  const body = (JSON.parse(packRow(row).d) as unknown[]).slice(0, 21);
+  const body = (JSON.parse(packBody(row)) as unknown[]).slice(0, 21);
   const { ocid, council, updatedAt, tenderKeys, endKeys, comingKeys, deadline, contractEnd, pageId } = row;
   return Object.fromEntries(Object.entries({ ocid, council, updatedAt, tenderKeys, endKeys, comingKeys, deadline, contractEnd, pageId, p: JSON.stringify(body) }).filter(([, v]) => v !== undefined));
 }

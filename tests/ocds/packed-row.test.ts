@@ -28,7 +28,8 @@ describe('packed rows (lib/ocds/packed-row.ts)', () => {
       expect(isPackedRow(stored)).toBe(true);
       expect(unpackRow(structuredClone(stored))).toEqual(row);
       whole += JSON.stringify(row).length;
-      packed += JSON.stringify(stored).length;
+      const { d, ...keys } = stored;
+      packed += JSON.stringify(keys).length + d.length;
     }
     expect(packed / whole).toBeLessThan(0.75);
   });
