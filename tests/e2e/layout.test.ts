@@ -356,6 +356,34 @@ describe('Every surface at 360, 800 and 1280 px in real Chromium', () => {
     console.log('layout e2e timings (ms):', JSON.stringify(timings));
   });
 
+  test('the checks find each kind of problem on a page built to have them, and nothing on its fixed twin', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.setViewportSize({ width: 360, height: 600 });
+      const broken = `<body style="margin:8px;font:16px sans-serif">
+        <div id="wide" style="width:500px">A row wider than a phone</div>
+        <div id="cut" style="width:60px;overflow:hidden;white-space:nowrap">Text that does not fit its box</div>
+        <input id="field" style="width:80px" placeholder="A placeholder far longer than the field">
+        <div style="position:relative;height:40px"><span id="a" style="position:absolute;top:0">Overlapping words</span><span id="b" style="position:absolute;top:4px">Drawn on top</span></div>
+        <details><summary>Closed</summary><p style="width:900px">Hidden content is not measured</p></details>
+      </body>`;
+      await page.setContent(broken);
+      const kinds = (await layoutProblems(page)).map((p) => `${p.kind} ${p.where.split('  ×  ').map((w) => w.split(' > ').pop()).join(' × ')}`);
+      expect(kinds).toEqual(['page-overflow html', 'off-screen div#wide', 'clipped div#cut', 'clipped input#field', 'overlap span#a × span#b']);
+      await page.setContent(
+        broken
+          .replace('width:500px', 'max-width:100%')
+          .replace('width:60px;overflow:hidden;white-space:nowrap', '')
+          .replace('width:80px', 'width:340px')
+          .replace('placeholder="A placeholder far longer than the field"', 'placeholder="Short"')
+          .replace('top:4px', 'top:20px'),
+      );
+      expect(await layoutProblems(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test.each([
     ['options.html', 'input[type="checkbox"]'],
     ['workspace.html', 'input[type="file"]'],
