@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fixtureReleases, startFakeProcurementApi, type Release } from '../support/fake-procurement-api';
 import { daysBetween, shiftReleases } from '../support/time-shift';
+import { sampleWorkspaceMessages } from './sample-workspace';
 import {
   FIXTURES,
   launch,
@@ -126,81 +127,11 @@ async function importDemoSavings(browser: Launched): Promise<void> {
   console.log(`imported ${value.added} demo savings items`);
 }
 
-/** YYYY-MM-DD `days` from today, so the demo's deadlines stay ahead. */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Illustrative workspace records (issue 6), so the workspace page is not empty. */
-function demoWorkspaceMessages(): unknown[] {
-  const at = Date.now();
-  return [
-    {
-      type: 'editProspect',
-      edit: {
-        id: 'linkedin:priya-sharma',
-        at,
-        fields: {
-          name: 'Priya Sharma',
-          title: 'Head of Adult Social Care',
-          council: 'LDS',
-          councilName: 'Leeds City Council',
-          serviceGroup: 'adult-social-care',
-          seniority: 'senior-manager',
-          profileUrl: 'https://www.linkedin.com/in/priya-sharma/',
-          followUp: inDays(14),
-          notes: 'Day services review next year: ask about reablement pilots.',
-        },
-      },
-    },
-    {
-      type: 'editAnnotation',
-      edit: {
-        key: 'contracts-finder:6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
-        at,
-        fields: {
-          site: 'contracts-finder',
-          noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
-          title: 'Home care and reablement framework',
-          buyerName: 'Leeds City Council',
-          council: 'LDS',
-          serviceGroup: 'adult-social-care',
-          status: 'bidding',
-          owner: 'JM',
-          bidDeadline: `${inDays(9)}T12:00`,
-          noticeDeadline: `${inDays(12)}T12:00`,
-          tags: ['care', 'framework'],
-          notes: 'Lot 2 (south) only. Social value plan due with the bid.',
-        },
-      },
-    },
-    {
-      type: 'editAnnotation',
-      edit: {
-        key: 'ocds-h6vhtk-05a1c3',
-        at,
-        fields: {
-          site: 'find-a-tender',
-          noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/031337-2026',
-          title: 'Highways resurfacing programme 2027-2030',
-          buyerName: 'Kent County Council',
-          council: 'KEN',
-          serviceGroup: 'highways-transport',
-          status: 'watching',
-          noticeDeadline: inDays(33),
-          tags: ['roads'],
-          notes: '',
-        },
-      },
-    },
-  ];
-}
-
 /** Saves the demo prospect and annotations through the background, as the side panel and notice pages would. */
 async function seedDemoWorkspace(browser: Launched): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/workspace.html`);
-  for (const message of demoWorkspaceMessages()) {
+  for (const message of sampleWorkspaceMessages({ bidDeadline: 9, noticeDeadline: 12, followUp: 14 })) {
     const answer = await sendMessage(page, message);
     if (!answer?.ok) throw new Error(`Seeding the demo workspace failed: ${JSON.stringify(answer)}`);
   }

@@ -19,6 +19,7 @@ import {
   type SiteServer,
 } from './harness';
 import { describeProblems, layoutProblems, measureLayout, type LayoutProblem } from './layout-checks';
+import { sampleWorkspaceMessages } from './sample-workspace';
 
 /**
  * Every surface at three widths (issue 12): each is rendered in the built extension in Chromium,
@@ -56,76 +57,6 @@ interface Surface {
 const LI = 'http://www.linkedin.com';
 const NYE_CONTRACTS_FINDER = 'https://www.contractsfinder.service.gov.uk/Notice/fd63bc1b-c8c6-46a2-9df9-c07a0d3d1d38';
 const NYE_FIND_A_TENDER = 'https://www.find-tender.service.gov.uk/Notice/002217-2025';
-
-/** YYYY-MM-DD `days` from today (negative: in the past). */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A prospect and tenders whose follow-up and deadlines are past, beside one still ahead. */
-function overdueWorkspace(): unknown[] {
-  const at = Date.now();
-  return [
-    {
-      type: 'editProspect',
-      edit: {
-        id: 'linkedin:priya-sharma',
-        at,
-        fields: {
-          name: 'Priya Sharma',
-          title: 'Head of Adult Social Care',
-          council: 'LDS',
-          councilName: 'Leeds City Council',
-          serviceGroup: 'adult-social-care',
-          seniority: 'senior-manager',
-          profileUrl: 'https://www.linkedin.com/in/priya-sharma/',
-          followUp: inDays(-3),
-          notes: 'Day services review next year: ask about reablement pilots.',
-        },
-      },
-    },
-    {
-      type: 'editAnnotation',
-      edit: {
-        key: 'contracts-finder:6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
-        at,
-        fields: {
-          site: 'contracts-finder',
-          noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
-          title: 'Home care and reablement framework',
-          buyerName: 'Leeds City Council',
-          council: 'LDS',
-          serviceGroup: 'adult-social-care',
-          status: 'bidding',
-          owner: 'JM',
-          bidDeadline: `${inDays(-2)}T12:00`,
-          noticeDeadline: `${inDays(5)}T12:00`,
-          tags: ['care', 'framework'],
-          notes: 'Lot 2 (south) only. Social value plan due with the bid.',
-        },
-      },
-    },
-    {
-      type: 'editAnnotation',
-      edit: {
-        key: 'ocds-h6vhtk-05a1c3',
-        at,
-        fields: {
-          site: 'find-a-tender',
-          noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/031337-2026',
-          title: 'Highways resurfacing programme 2027-2030',
-          buyerName: 'Kent County Council',
-          council: 'KEN',
-          serviceGroup: 'highways-transport',
-          status: 'watching',
-          noticeDeadline: inDays(33),
-          tags: ['roads'],
-          notes: '',
-        },
-      },
-    },
-  ];
-}
 
 /** Types into the popup's search box and waits for the answer. */
 async function popupSearch(page: Page, env: Env, text: string, status: RegExp): Promise<void> {
@@ -342,7 +273,8 @@ describe('Every surface at 360, 800 and 1280 px in real Chromium', () => {
     };
     const seeder = await browser.context.newPage();
     await seeder.goto(env.page('workspace.html'));
-    for (const message of overdueWorkspace()) {
+    // The Leeds bid deadline and the follow-up are past: overdue.
+    for (const message of sampleWorkspaceMessages({ bidDeadline: -2, noticeDeadline: 5, followUp: -3 })) {
       const answer = await sendMessage(seeder, message);
       if (!answer.ok) throw new Error(`Seeding the workspace failed: ${JSON.stringify(answer)}`);
     }
