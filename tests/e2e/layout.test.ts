@@ -105,6 +105,16 @@ export const SURFACES: Surface[] = [
       await page.getByRole('option', { name: /Leeds City Council/ }).first().click();
       await page.getByRole('heading', { level: 2, name: /Leeds City Council/ }).waitFor({ timeout: 10_000 });
     },
+    async check(page) {
+      // The cache note stands before the collapsed sections, not under the last as if its content.
+      const order = await page.locator('.cl-popup__detail').evaluate((detail) => {
+        const note = detail.querySelector('.cl-proc__freshness')!;
+        const sections = [...detail.querySelectorAll('.cl-section')];
+        return sections.map((section) => (note.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before'));
+      });
+      expect(order.length).toBeGreaterThan(2);
+      expect(new Set(order)).toEqual(new Set(['after']));
+    },
   },
   {
     name: 'popup-supplier',
