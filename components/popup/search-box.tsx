@@ -99,7 +99,7 @@ export function SearchBox({ query, onQuery, state, onPick, inputRef }: SearchBox
         role="combobox"
         autocomplete="off"
         spellcheck={false}
-        placeholder="Council, supplier or Companies House number"
+        placeholder="Council, supplier or company number"
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={`${id}-list`}

@@ -17,8 +17,11 @@ export interface ProcurementSectionsProps {
 /** "Open tenders" and "Contracts ending": what the council is buying now and what comes up next. */
 export function ProcurementSections({ procurement, personsGroupLabel, headingLevel, compact = false }: ProcurementSectionsProps) {
   const first = personsGroupLabel ? `${personsGroupLabel} first.` : null;
+  const freshnessNote = <p class="cl-proc__freshness">{freshness(procurement.lastSyncedAt)}</p>;
   return (
     <>
+      {/* Collapsed (compact), a note below the last section reads as its content: it goes first. */}
+      {compact && freshnessNote}
       <Section
         title="Open tenders"
         meta={`(${procurement.openTotal})`}
@@ -88,7 +91,7 @@ export function ProcurementSections({ procurement, personsGroupLabel, headingLev
           </>
         )}
       </Section>
-      <p class="cl-proc__freshness">{freshness(procurement.lastSyncedAt)}</p>
+      {!compact && freshnessNote}
     </>
   );
 }

@@ -51,6 +51,14 @@ const LABELS: Record<SavingsField, string> = {
   sourceTitle: 'Source title',
 };
 
+/**
+ * One line of the error summary: the field's label, then its message, unless the message already
+ * starts with the label ("Financial year is missing; …" rather than "Financial year: Financial year is missing").
+ */
+export function summaryLine(label: string, message: string): string {
+  return message.toLowerCase().startsWith(label.toLowerCase()) ? message : `${label}: ${message}`;
+}
+
 /** Fields with a hint line (or "Optional."), described by it. */
 const HINTED = new Set<SavingsField>(['council', 'financialYear', 'amount', 'description', 'sourceUrl', 'sourceTitle']);
 
@@ -194,7 +202,7 @@ export function SavingsForm(props: SavingsFormProps) {
                     document.getElementById(fieldId(f))?.focus();
                   }}
                 >
-                  {LABELS[f]}: {allErrors[f]}
+                  {summaryLine(LABELS[f], allErrors[f]!)}
                 </a>
               </li>
             ))}

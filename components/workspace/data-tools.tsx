@@ -4,6 +4,8 @@ import { downloadText, useExport, useFileImport, type ImportState } from '@/comp
 import { MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import { errorText, plural } from '@/components/format';
 import { ImportProblems } from '@/components/import-problems';
+import { effectiveDeadline } from '@/lib/workspace/reminders';
+import { CLOSED_STATUSES, type Workspace } from '@/lib/workspace/schema';
 
 export type WorkspaceExportFormat = 'json' | 'annotations-csv' | 'prospects-csv' | 'ics';
 export type DeletedCounts = { annotations: number; prospects: number; savings: number };
@@ -14,6 +16,24 @@ export interface DataToolsProps {
   onDeleteAll(): Promise<DeletedCounts>;
   /** Hands a file to the browser; defaults to a Blob and a download link. */
   download?(filename: string, text: string, mime: string): void;
+  /** Which exports have something in them ({@link availableExports}); all are offered when not given. */
+  available?: Readonly<Record<WorkspaceExportFormat, boolean>>;
+}
+
+/**
+ * Which exports would hold anything: a tenders CSV needs a tender, a prospects CSV a prospect, the
+ * calendar an open tender's deadline or a follow-up (as lib/workspace/export.ts `workspaceToIcs`
+ * writes them), the JSON any record, savings items included (`savings` null while unknown).
+ */
+export function availableExports(workspace: Workspace, savings: number | null): Record<WorkspaceExportFormat, boolean> {
+  const calendar =
+    workspace.annotations.some((a) => effectiveDeadline(a) !== undefined && !CLOSED_STATUSES.has(a.status)) || workspace.prospects.some((p) => p.followUp);
+  return {
+    'annotations-csv': workspace.annotations.length > 0,
+    'prospects-csv': workspace.prospects.length > 0,
+    json: savings === null || workspace.annotations.length + workspace.prospects.length + savings > 0,
+    ics: calendar,
+  };
 }
 
 const EXPORTS: { format: WorkspaceExportFormat; label: string }[] = [
@@ -39,11 +59,12 @@ export function DataTools(props: DataToolsProps) {
         </p>
         <p class="cl-ws__actions">
           {EXPORTS.map(({ format, label }) => (
-            <button type="button" key={format} class="cl-button cl-button--secondary" onClick={() => void exportAs(format)}>
+            <button type="button" key={format} class="cl-button cl-button--secondary" disabled={props.available?.[format] === false} onClick={() => void exportAs(format)}>
               {label}
             </button>
           ))}
         </p>
+        {props.available && !Object.values(props.available).some(Boolean) ? <p class="cl-ws__hint">Nothing to export yet: tenders you annotate, prospects you save and savings items you record can be exported here.</p> : null}
         {exportError ? (
           <p role="alert" class="cl-ws__error">
             {exportError}

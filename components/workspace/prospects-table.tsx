@@ -4,6 +4,7 @@ import { LeadSearchLink } from '@/components/spend/lead-search-link';
 import { filterProspects, sortProspects, type ProspectFilter, type ProspectSortColumn } from '@/lib/workspace/filter';
 import type { Prospect } from '@/lib/workspace/schema';
 import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
+import { OverdueMark } from './overdue-mark';
 import { DeleteCell, useRowRemoval } from './row-removal';
 import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
@@ -63,11 +64,11 @@ export function ProspectsTable({ prospects, today, onDelete, onRestore }: Prospe
       head={
         <>
           {header('name', 'Name')}
+          {header('followUp', 'Follow-up')}
           {header('title', 'Title')}
           {header('councilName', 'Council')}
           {header('serviceGroup', 'Service')}
           {header('seniority', 'Seniority')}
-          {header('followUp', 'Follow-up')}
           <th scope="col">Notes</th>
         </>
       }
@@ -75,30 +76,31 @@ export function ProspectsTable({ prospects, today, onDelete, onRestore }: Prospe
       {shown.map((p) => {
         const days = p.followUp ? daysUntil(p.followUp, today) : null;
         return (
-          <tr key={p.id} data-id={p.id}>
+          <tr key={p.id} data-id={p.id} class={days !== null && days < 0 ? 'cl-ws__row--overdue' : undefined}>
             <th scope="row">
               <a href={p.profileUrl} target="_blank" rel="noopener noreferrer">
                 {p.name}
               </a>
             </th>
-            <td>{p.title}</td>
-            <td>{p.councilName}</td>
-            <td>
-              {p.serviceGroup ? (serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup) : ''}
-              {p.councilName && <span class="cl-ws__sub"><LeadSearchLink councilName={p.councilName} group={p.serviceGroup ? { id: p.serviceGroup, label: serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup } : null} label="Find their head of service or director on LinkedIn" /></span>}
-            </td>
-            <td>{p.seniority ? (seniorityLabel(p.seniority) ?? p.seniority) : ''}</td>
-            <td>
+            <td data-label="Follow-up">
               {p.followUp ? (
                 <>
                   <time dateTime={p.followUp}>{formatDeadline(p.followUp)}</time>
+                  {days! < 0 ? <OverdueMark /> : null}
                   <span class="cl-ws__sub">{days === 0 ? 'today' : days! > 0 ? `in ${days} ${days === 1 ? 'day' : 'days'}` : daysLeftText(days!)}</span>
                 </>
               ) : (
                 ''
               )}
             </td>
-            <td class="cl-ws__notes" title={p.notes || undefined}>
+            <td data-label="Title">{p.title}</td>
+            <td data-label="Council">{p.councilName}</td>
+            <td data-label="Service">
+              {p.serviceGroup ? (serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup) : ''}
+              {p.councilName && <span class="cl-ws__sub"><LeadSearchLink councilName={p.councilName} group={p.serviceGroup ? { id: p.serviceGroup, label: serviceGroupLabel(p.serviceGroup) ?? p.serviceGroup } : null} label="Find their head of service or director on LinkedIn" /></span>}
+            </td>
+            <td data-label="Seniority">{p.seniority ? (seniorityLabel(p.seniority) ?? p.seniority) : ''}</td>
+            <td data-label="Notes" class="cl-ws__notes" title={p.notes || undefined}>
               {excerpt(p.notes)}
             </td>
             <DeleteCell id={p.id} label={p.name} removal={removal} onConfirm={() => removal.remove(p)} />

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { filterAnnotations, sortAnnotations, type AnnotationFilter, type AnnotationSortColumn } from '@/lib/workspace/filter';
 import { effectiveDeadline } from '@/lib/workspace/reminders';
-import { ANNOTATION_STATUSES, type Annotation, type AnnotationStatus } from '@/lib/workspace/schema';
+import { ANNOTATION_STATUSES, CLOSED_STATUSES, type Annotation, type AnnotationStatus } from '@/lib/workspace/schema';
 import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
+import { OverdueMark } from './overdue-mark';
 import { DeleteCell, useRowRemoval } from './row-removal';
 import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
@@ -79,10 +80,10 @@ export function TendersTable({ annotations, councilNames, today, onDelete, onRes
       head={
         <>
           {header('title', 'Title')}
-          {header('buyerName', 'Buyer')}
-          {header('serviceGroup', 'Service')}
           {header('status', 'Status')}
           {header('deadline', 'Deadline')}
+          {header('buyerName', 'Buyer')}
+          {header('serviceGroup', 'Service')}
           <th scope="col">Tags</th>
           {header('owner', 'Owner')}
           <th scope="col">Notes</th>
@@ -100,25 +101,23 @@ export function TendersTable({ annotations, councilNames, today, onDelete, onRes
 function TenderRow({ annotation: a, councilName, today, removal }: { annotation: Annotation; councilName: string | undefined; today: string; removal: ReturnType<typeof useRowRemoval<Annotation>> }) {
   const deadline = effectiveDeadline(a);
   const days = deadline ? daysUntil(deadline, today) : null;
+  // A deadline passed while the tender is still open to act on (watching, go, bidding).
+  const overdue = days !== null && days < 0 && !CLOSED_STATUSES.has(a.status);
   return (
-    <tr data-key={a.key}>
+    <tr data-key={a.key} class={overdue ? 'cl-ws__row--overdue' : undefined}>
       <th scope="row">
         <a href={a.noticeUrl} target="_blank" rel="noopener noreferrer">
           {a.title}
         </a>
       </th>
-      <td>
-        {a.buyerName}
-        {councilName && councilName !== a.buyerName ? <span class="cl-ws__sub">{councilName}</span> : null}
-      </td>
-      <td>{a.serviceGroup ? (serviceGroupLabel(a.serviceGroup) ?? a.serviceGroup) : ''}</td>
-      <td>
+      <td data-label="Status">
         <span class={`cl-ws__status cl-ws__status--${a.status}`}>{STATUS_LABELS[a.status]}</span>
       </td>
-      <td>
+      <td data-label="Deadline">
         {deadline ? (
           <>
             <time dateTime={deadline}>{formatDeadline(deadline)}</time>
+            {overdue ? <OverdueMark /> : null}
             <span class={`cl-ws__sub${days !== null && days >= 0 && days <= 3 ? ' cl-ws__soon' : ''}`}>
               {daysLeftText(days!)}
               {a.bidDeadline ? '' : ' (notice deadline)'}
@@ -128,13 +127,18 @@ function TenderRow({ annotation: a, councilName, today, removal }: { annotation:
           ''
         )}
       </td>
-      <td>{a.tags.join(', ')}</td>
-      <td>{a.owner ?? ''}</td>
-      <td class="cl-ws__notes" title={a.notes || undefined}>
+      <td data-label="Buyer">
+        {a.buyerName}
+        {councilName && councilName !== a.buyerName ? <span class="cl-ws__sub">{councilName}</span> : null}
+      </td>
+      <td data-label="Service">{a.serviceGroup ? (serviceGroupLabel(a.serviceGroup) ?? a.serviceGroup) : ''}</td>
+      <td data-label="Tags">{a.tags.join(', ')}</td>
+      <td data-label="Owner">{a.owner ?? ''}</td>
+      <td data-label="Notes" class="cl-ws__notes" title={a.notes || undefined}>
         {excerpt(a.notes)}
       </td>
-      <td>
-        <time dateTime={a.updatedAt}>{a.updatedAt.slice(0, 10)}</time>
+      <td data-label="Updated">
+        <time dateTime={a.updatedAt}>{formatDeadline(a.updatedAt.slice(0, 10))}</time>
       </td>
       <DeleteCell id={a.key} label={a.title} removal={removal} onConfirm={() => removal.remove(a)} />
     </tr>

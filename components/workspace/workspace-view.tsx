@@ -1,5 +1,5 @@
 import type { Annotation, Prospect, Workspace } from '@/lib/workspace/schema';
-import { DataTools, type DataToolsProps } from './data-tools';
+import { availableExports, DataTools, type DataToolsProps } from './data-tools';
 import { ProspectsTable } from './prospects-table';
 import { TendersTable } from './tenders-table';
 
@@ -14,6 +14,8 @@ export interface WorkspaceViewProps extends DataToolsProps {
   onDeleteRecord(kind: 'annotation' | 'prospect', id: string): Promise<unknown>;
   onRestoreAnnotation(annotation: Annotation): Promise<unknown>;
   onRestoreProspect(prospect: Prospect): Promise<unknown>;
+  /** How many savings items are recorded (they are in the JSON export); null while unknown. */
+  savingsCount?: number | null;
 }
 
 /** The workspace page (issue 6): tenders and prospects, files, and "Delete all my data". */
@@ -49,7 +51,13 @@ export function WorkspaceView(props: WorkspaceViewProps) {
           />
         </>
       )}
-      <DataTools onExport={props.onExport} onImport={props.onImport} onDeleteAll={props.onDeleteAll} {...(props.download ? { download: props.download } : {})} />
+      <DataTools
+        onExport={props.onExport}
+        onImport={props.onImport}
+        onDeleteAll={props.onDeleteAll}
+        {...(props.download ? { download: props.download } : {})}
+        {...(workspace ? { available: availableExports(workspace, props.savingsCount ?? null) } : {})}
+      />
     </main>
   );
 }

@@ -59,7 +59,7 @@ export function App() {
     <div class={`cl-root cl-popup-app${asPage ? ' cl-popup-app--page' : ''}`}>
       <header class="cl-popup-app__bar">
         <BrandMark />
-        <span class="cl-popup-app__brand">Council Lens</span>
+        <h1 class="cl-popup-app__brand">Council Lens</h1>
         {(chromeSidePanel || firefoxSidebar) && (
           <button type="button" class="cl-button cl-button--secondary cl-button--small" onClick={openSidePanel}>
             Open side panel

@@ -1,7 +1,7 @@
 import { WorkspaceView } from '@/components/workspace/workspace-view';
 import { annotationRestoreEdit, prospectRestoreEdit } from '@/components/workspace/format';
 import { ask } from '@/lib/extension/messaging';
-import { WorkspaceChangedSchema } from '@/lib/protocol';
+import { SavingsChangedSchema, WorkspaceChangedSchema } from '@/lib/protocol';
 import { localDate } from '@/components/format';
 import { useCouncilList, useLiveRead } from '@/components/live-data';
 
@@ -9,12 +9,15 @@ export function App() {
   // The records, read again whenever the background says one changed (another tab, an import).
   const { value: workspace, error } = useLiveRead(() => ask({ type: 'listWorkspace' }), (m) => WorkspaceChangedSchema.safeParse(m).success);
   const councils = useCouncilList();
+  // Savings items are in the JSON export: with none of anything, the export buttons are off.
+  const { value: savings } = useLiveRead(() => ask({ type: 'listSavings' }), (m) => SavingsChangedSchema.safeParse(m).success);
   return (
     <WorkspaceView
       workspace={workspace}
       error={error}
       councils={councils}
       today={localDate()}
+      savingsCount={savings ? savings.length : null}
       onDeleteRecord={(kind, id) => ask({ type: 'deleteWorkspaceRecord', kind, id })}
       onRestoreAnnotation={(a) => ask({ type: 'editAnnotation', edit: annotationRestoreEdit(a, Date.now()) })}
       onRestoreProspect={(p) => ask({ type: 'editProspect', edit: prospectRestoreEdit(p, Date.now()) })}

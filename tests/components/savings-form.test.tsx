@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { SavingsForm, type SavingsFormProps } from '@/components/savings/savings-form';
+import { SavingsForm, summaryLine, type SavingsFormProps } from '@/components/savings/savings-form';
 import { readSavingsForm, resolveCouncilInput, emptyValues, valuesFromCapture, type CouncilOption } from '@/components/savings/form-values';
 import type { SavingsDraft } from '@/lib/protocol';
 import type { CapturePrefill } from '@/lib/savings/capture';
@@ -262,5 +262,15 @@ describe('saving', () => {
     const { root, onSave } = renderForm({ initial: filled, id: 'sav-1' });
     await submit(root);
     expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ id: 'sav-1', council: 'LDS', addedBy: 'form' }));
+  });
+});
+
+describe('the error summary names each field once (issue 12)', () => {
+  test.each([
+    ['Financial year', 'Financial year is missing; write it like 2027/28', 'Financial year is missing; write it like 2027/28'],
+    ['Amount (£)', '"-5" is negative; write the size of the saving as a positive amount', 'Amount (£): "-5" is negative; write the size of the saving as a positive amount'],
+    ['Service', 'Choose the service', 'Service: Choose the service'],
+  ])('%s + "%s"', (label, message, line) => {
+    expect(summaryLine(label, message)).toBe(line);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { DataTools, type DataToolsProps } from '@/components/workspace/data-tools';
+import { availableExports, DataTools, type DataToolsProps } from '@/components/workspace/data-tools';
 import { ReminderSettings, parseReminderDays } from '@/components/workspace/reminder-settings';
 import { WorkspaceView } from '@/components/workspace/workspace-view';
 import type { WorkspaceImportOutcome } from '@/lib/protocol';
@@ -218,5 +218,60 @@ describe('Reminders setting', () => {
     await settle();
     expect(onSave).not.toHaveBeenCalled();
     expect(root.querySelector('[role="alert"]')!.textContent).toBe('“120” is not a whole number of days from 0 to 90.');
+  });
+});
+
+describe('exports with nothing to export (issue 12)', () => {
+  const stamp = { createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z', fieldTimes: {} };
+  const tender = (status: 'bidding' | 'won', deadline?: string) => ({
+    key: `ocds-b5fd17-${status}`,
+    site: 'contracts-finder' as const,
+    noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/0001',
+    title: 'Home care framework',
+    buyerName: 'Leeds City Council',
+    status,
+    tags: [],
+    notes: '',
+    ...(deadline ? { bidDeadline: deadline } : {}),
+    ...stamp,
+  });
+  const prospect = (followUp?: string) => ({
+    id: 'linkedin:priya-sharma',
+    name: 'Priya Sharma',
+    title: 'Head of Adult Social Care',
+    councilName: 'Leeds City Council',
+    profileUrl: 'https://www.linkedin.com/in/priya-sharma/',
+    notes: '',
+    ...(followUp ? { followUp } : {}),
+    ...stamp,
+  });
+
+  test.each([
+    ['nothing at all', [], [], 0, { 'annotations-csv': false, 'prospects-csv': false, json: false, ics: false }],
+    ['only savings items', [], [], 2, { 'annotations-csv': false, 'prospects-csv': false, json: true, ics: false }],
+    ['savings not known yet', [], [], null, { 'annotations-csv': false, 'prospects-csv': false, json: true, ics: false }],
+    ['an open tender with a deadline', [tender('bidding', '2026-12-02T12:00')], [], 0, { 'annotations-csv': true, 'prospects-csv': false, json: true, ics: true }],
+    ['a won tender (no calendar event)', [tender('won', '2026-12-02T12:00')], [], 0, { 'annotations-csv': true, 'prospects-csv': false, json: true, ics: false }],
+    ['a prospect without a follow-up', [], [prospect()], 0, { 'annotations-csv': false, 'prospects-csv': true, json: true, ics: false }],
+    ['a prospect with a follow-up', [], [prospect('2026-12-14')], 0, { 'annotations-csv': false, 'prospects-csv': true, json: true, ics: true }],
+  ] as const)('%s', (_name, annotations, prospects, savings, expected) => {
+    expect(availableExports({ annotations: [...annotations], prospects: [...prospects] }, savings)).toEqual(expected);
+  });
+
+  test('an empty workspace turns the export buttons off and says why', () => {
+    const root = mount(
+      <WorkspaceView
+        {...props()}
+        councils={[]}
+        today="2026-11-30"
+        onDeleteRecord={vi.fn(async () => ({}))}
+        onRestoreAnnotation={vi.fn(async () => ({}))}
+        onRestoreProspect={vi.fn(async () => ({}))}
+        workspace={{ annotations: [], prospects: [] }}
+        savingsCount={0}
+      />,
+    );
+    for (const label of ['Export tenders CSV', 'Export prospects CSV', 'Export all (JSON)', 'Calendar (.ics)']) expect(button(root, label).disabled).toBe(true);
+    expect(seenText(root)).toContain('Nothing to export yet');
   });
 });

@@ -294,3 +294,38 @@ describe('ProspectsTable', () => {
     expect(p.onRestore).toHaveBeenCalledWith(tom);
   });
 });
+
+describe('overdue dates and one date style (issue 12)', () => {
+  const overdue = (root: HTMLElement) => [...root.querySelectorAll('tr.cl-ws__row--overdue')].map((r) => [squash(r.querySelector('th')!.textContent ?? ''), r.querySelector('.cl-ws__overdue')?.textContent]);
+
+  test('a past deadline is marked overdue while the tender is open, not once it is closed', () => {
+    // A week on: Home care's bid deadline (2 Dec) has passed while bidding; Academy catering (no-go) has none.
+    const lateSubmitted: Annotation = { ...homeCare, key: 'ocds-b5fd17-0009', title: 'Submitted bid', status: 'submitted' };
+    const root = mount(<TendersTable {...tenderProps({ annotations: [homeCare, highways, schools, lateSubmitted], today: '2026-12-07' })} />);
+    expect(overdue(root)).toEqual([['Home care framework', 'Overdue']]);
+    expect(seenText(root.querySelector('tr.cl-ws__row--overdue')!)).toContain('5 days ago');
+  });
+
+  test('nothing is overdue before its date', () => {
+    expect(overdue(mount(<TendersTable {...tenderProps()} />))).toEqual([]);
+  });
+
+  test('the Updated column reads "28 Nov 2026", as every other date does, not ISO', () => {
+    const root = mount(<TendersTable {...tenderProps()} />);
+    const updated = root.querySelector('td[data-label="Updated"] time')!;
+    expect(updated.textContent).toBe('28 Nov 2026');
+    expect(updated.getAttribute('datetime')).toBe(stamp.updatedAt);
+  });
+
+  test('the key columns come first: title, status, deadline', () => {
+    const root = mount(<TendersTable {...tenderProps()} />);
+    expect([...root.querySelectorAll('thead th')].slice(0, 3).map((th) => squash(th.textContent ?? '').replace(/[↕▲▼]/g, '').trim())).toEqual(['Title', 'Status', 'Deadline']);
+    expect([...root.querySelector('tbody tr')!.querySelectorAll('td[data-label]')].map((td) => td.getAttribute('data-label'))).toEqual(['Status', 'Deadline', 'Buyer', 'Service', 'Tags', 'Owner', 'Notes', 'Updated']);
+  });
+
+  test('a follow-up date that has passed is marked overdue', () => {
+    const root = mount(<ProspectsTable prospects={[tom, priya]} today="2026-12-16" onDelete={vi.fn(async () => ({}))} onRestore={vi.fn(async () => ({}))} />);
+    expect(overdue(root)).toEqual([['Priya Sharma', 'Overdue']]);
+    expect(seenText(root.querySelector('tr.cl-ws__row--overdue')!)).toContain('2 days ago');
+  });
+});

@@ -5,9 +5,12 @@
  * page instead: the page on the left, the whole side panel beside it.
  *
  * Before that it imports an illustrative savings programme (tests/fixtures/savings/demo-savings.csv)
- * through the background, so the cards' Timing sections have something to weigh. It does not run
- * a procurement refresh: the Contracts Finder fixtures the fake API replays name none of the
- * sample councils, so the cards would look the same.
+ * through the background, so the cards' Timing sections have something to weigh, and runs a
+ * procurement refresh against the fake API (tests/support/fake-procurement-api.ts) replaying the
+ * real Contracts Finder tenders moved forward in time, so North Yorkshire's card lists an open
+ * tender beside the contracts ending from the packaged seed (the README's first screenshot).
+ * The sample notice pages are styled with the GOV.UK Frontend package's CSS, as the real portals
+ * are (harness.ts `styledNoticeRoute`).
  *
  * It also saves one prospect and two tender annotations, so the workspace page has something to
  * list (`workspace.png` among the screenshots).
@@ -16,17 +19,21 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { fixtureReleases, startFakeProcurementApi, type Release } from '../support/fake-procurement-api';
+import { daysBetween, shiftReleases } from '../support/time-shift';
+import { sampleWorkspaceMessages } from './sample-workspace';
 import {
   FIXTURES,
   launch,
   linkedInRoute,
   noticeHostsCert,
-  noticeRoute,
   openSidePanel,
   ROOT,
   sendMessage,
+  setSyncSpacing,
   shiftFinancialYears,
   startSiteServer,
+  styledNoticeRoute,
   tabIdOf,
   waitForBadge,
   waitForSeed,
@@ -40,6 +47,8 @@ interface Sample {
   badge: string;
   /** The Timing verdict the demo savings give (checked, so a stale file fails loudly). */
   verdict?: string;
+  /** Card sections that must list something after the demo refresh (checked likewise). */
+  full?: string[];
 }
 
 const LI = 'http://www.linkedin.com';
@@ -49,7 +58,51 @@ export const SAMPLES: Sample[] = [
   { name: 'linkedin-profile-ashford-district-council', url: `${LI}/in/grace-lee`, badge: 'ASF', verdict: 'prepare' },
   { name: 'linkedin-profile-not-a-council', url: `${LI}/in/sam-hughes`, badge: '' },
   { name: 'linkedin-company-leeds-city-council', url: `${LI}/company/leeds-city-council`, badge: 'LDS', verdict: 'redesign-now' },
+  {
+    name: 'linkedin-company-north-yorkshire-council',
+    url: `${LI}/company/north-yorkshire-council/about/`,
+    badge: 'NYE',
+    full: ['Open tenders', 'Contracts ending'],
+  },
 ];
+
+/** The newest release in the Contracts Finder fixtures (../shared/data/contracts_finder_*.json). */
+const NEWEST_FIXTURE_RELEASE = Date.parse('2025-01-23T22:10:05Z');
+
+/**
+ * The fixtures' tenders moved forward so the newest was published yesterday: open again, as in
+ * tests/e2e/sync.test.ts. Awards are left out: moved forward too they would end past the card's
+ * window, and the seed's awards (North Yorkshire's among them) are the contracts ending.
+ */
+function demoReleases(): Record<'contracts-finder' | 'find-a-tender', Release[]> {
+  const shift = daysBetween(NEWEST_FIXTURE_RELEASE, Date.now()) - 1;
+  const tenders = (releases: Release[]) => releases.filter((r) => Array.isArray(r['tag']) && (r['tag'] as unknown[]).includes('tender'));
+  return {
+    'contracts-finder': shiftReleases(tenders(fixtureReleases('contracts-finder')), shift),
+    'find-a-tender': shiftReleases(tenders(fixtureReleases('find-a-tender')), shift),
+  };
+}
+
+/** "Refresh now" in the options page, against the fake API; waits for the run to finish. */
+async function refreshFromFakeApi(browser: Launched): Promise<void> {
+  // Find a Tender's 10 s spacing would make the one-year backfill take minutes.
+  await setSyncSpacing(browser.worker, { 'find-a-tender': 20 });
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await page.locator('#cl-sync-progress').filter({ hasText: 'Last refresh finished' }).waitFor({ timeout: 180_000 });
+  await page.close();
+  console.log('refreshed the procurement cache from the fake API');
+}
+
+/** Fails when a card section the demo relies on is empty ("Open tenders (0)"). */
+async function checkFull(panel: Page, sample: Sample): Promise<void> {
+  const text = await panel.locator('body').innerText();
+  for (const title of sample.full ?? []) {
+    const count = new RegExp(`${title}\\s*\\((\\d+)\\)`).exec(text)?.[1];
+    if (!count || Number(count) === 0) throw new Error(`${sample.name}: "${title}" lists nothing (${count ?? 'not shown'}) after the demo refresh`);
+  }
+}
 
 function parseArgs(argv: string[]): { headless: boolean; screenshots: string | null; skipBuild: boolean } {
   const at = argv.indexOf('--screenshots');
@@ -74,81 +127,11 @@ async function importDemoSavings(browser: Launched): Promise<void> {
   console.log(`imported ${value.added} demo savings items`);
 }
 
-/** YYYY-MM-DD `days` from today, so the demo's deadlines stay ahead. */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Illustrative workspace records (issue 6), so the workspace page is not empty. */
-function demoWorkspaceMessages(): unknown[] {
-  const at = Date.now();
-  return [
-    {
-      type: 'editProspect',
-      edit: {
-        id: 'linkedin:priya-sharma',
-        at,
-        fields: {
-          name: 'Priya Sharma',
-          title: 'Head of Adult Social Care',
-          council: 'LDS',
-          councilName: 'Leeds City Council',
-          serviceGroup: 'adult-social-care',
-          seniority: 'senior-manager',
-          profileUrl: 'https://www.linkedin.com/in/priya-sharma/',
-          followUp: inDays(14),
-          notes: 'Day services review next year: ask about reablement pilots.',
-        },
-      },
-    },
-    {
-      type: 'editAnnotation',
-      edit: {
-        key: 'contracts-finder:6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
-        at,
-        fields: {
-          site: 'contracts-finder',
-          noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/6f2c1a9e-0c44-4a2e-9a51-2f3b8c1d7e01',
-          title: 'Home care and reablement framework',
-          buyerName: 'Leeds City Council',
-          council: 'LDS',
-          serviceGroup: 'adult-social-care',
-          status: 'bidding',
-          owner: 'JM',
-          bidDeadline: `${inDays(9)}T12:00`,
-          noticeDeadline: `${inDays(12)}T12:00`,
-          tags: ['care', 'framework'],
-          notes: 'Lot 2 (south) only. Social value plan due with the bid.',
-        },
-      },
-    },
-    {
-      type: 'editAnnotation',
-      edit: {
-        key: 'ocds-h6vhtk-05a1c3',
-        at,
-        fields: {
-          site: 'find-a-tender',
-          noticeUrl: 'https://www.find-tender.service.gov.uk/Notice/031337-2026',
-          title: 'Highways resurfacing programme 2027-2030',
-          buyerName: 'Kent County Council',
-          council: 'KEN',
-          serviceGroup: 'highways-transport',
-          status: 'watching',
-          noticeDeadline: inDays(33),
-          tags: ['roads'],
-          notes: '',
-        },
-      },
-    },
-  ];
-}
-
 /** Saves the demo prospect and annotations through the background, as the side panel and notice pages would. */
 async function seedDemoWorkspace(browser: Launched): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/workspace.html`);
-  for (const message of demoWorkspaceMessages()) {
+  for (const message of sampleWorkspaceMessages({ bidDeadline: 9, noticeDeadline: 12, followUp: 14 })) {
     const answer = await sendMessage(page, message);
     if (!answer?.ok) throw new Error(`Seeding the demo workspace failed: ${JSON.stringify(answer)}`);
   }
@@ -216,11 +199,13 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.skipBuild) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   const server = await startSiteServer([linkedInRoute]);
-  // Notice pages over HTTPS (self-signed): `apiPort` maps both notice hosts to it.
-  const notices = await startSiteServer([noticeRoute], { tls: await noticeHostsCert() });
-  const browser = await launch({ port: server.port, apiPort: notices.port, headless: args.headless });
+  // The two portal hosts over HTTPS (self-signed), mapped here by `apiPort`: their APIs replay the
+  // fixtures' tenders, and their notice pages are the styled sample pages.
+  const notices = await startFakeProcurementApi({ tls: await noticeHostsCert(), releases: demoReleases(), fallback: styledNoticeRoute });
+  const browser = await launch({ port: server.port, apiPort: Number(new URL(notices.url).port), headless: args.headless });
   await waitForSeed(browser.worker);
   await importDemoSavings(browser);
+  await refreshFromFakeApi(browser);
 
   if (args.screenshots) {
     const dir = resolve(args.screenshots);
@@ -238,6 +223,7 @@ async function main(): Promise<void> {
         const shown = await verdict.getAttribute('data-verdict');
         if (shown !== sample.verdict) throw new Error(`${sample.name}: Timing says ${shown}, expected ${sample.verdict}`);
       }
+      await checkFull(panel, sample);
       await panel.waitForTimeout(300);
       const out = join(dir, `${sample.name}.png`);
       await sideBySide(page, panel, out);
@@ -258,7 +244,7 @@ async function main(): Promise<void> {
     console.log(`wrote ${popupOut}`);
     await browser.close();
     await server.close();
-    await notices.close();
+    await notices.stop();
     return;
   }
 
@@ -275,7 +261,7 @@ async function main(): Promise<void> {
   );
   await new Promise<void>((done) => browser.context.on('close', () => done()));
   await server.close();
-  await notices.close();
+  await notices.stop();
 }
 
 main().catch((error: unknown) => {

@@ -96,6 +96,27 @@ export const noticeRoute: Route = (host, path) => {
   return file ? { body: readFileSync(join(FIXTURES, 'notices', file), 'utf8') } : null;
 };
 
+const GOVUK_FRONTEND_CSS = join(ROOT, 'node_modules', 'govuk-frontend', 'dist', 'govuk', 'govuk-frontend.min.css');
+const PORTAL_CSS = join(ROOT, 'tests', 'e2e', 'demo-pages', 'portal.css');
+
+/**
+ * {@link noticeRoute} with the pages styled as the real portals are (both are built with GOV.UK
+ * Frontend): the pages' own stylesheet links get the govuk-frontend package's CSS, or, for the
+ * portals' own sheets, tests/e2e/demo-pages/portal.css; a derived page saved without its head's
+ * links gets both. For the demo and the layout test: the other tests read the pages unstyled.
+ */
+export const styledNoticeRoute: Route = (host, path) => {
+  if (!API_HOSTS.includes(host)) return null;
+  const bare = path.replace(/[?#].*$/, '');
+  if (bare.endsWith('.css')) {
+    return { type: 'text/css; charset=utf-8', body: readFileSync(bare.includes('govuk-frontend') ? GOVUK_FRONTEND_CSS : PORTAL_CSS, 'utf8') };
+  }
+  const page = noticeRoute(host, path);
+  if (!page || /govuk-frontend[^"]*\.css/.test(page.body)) return page;
+  const links = '<link rel="stylesheet" href="/libraries/base-noticing/stylesheets/govuk-frontend.min.css"><link rel="stylesheet" href="/stylesheets/style.css">';
+  return { ...page, body: page.body.replace(/<\/head>/i, `${links}</head>`) };
+};
+
 export interface SiteServer {
   port: number;
   close(): Promise<void>;

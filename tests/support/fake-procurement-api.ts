@@ -360,6 +360,11 @@ export interface FakeApiOptions {
    * real text body. Default: none.
    */
   rateLimit?: { max: number; perMs: number; retryAfterSeconds: number };
+  /**
+   * Answers what is not an API path (the API hosts also serve the notice pages): the demo serves
+   * the sample notice pages here, so one server behind both host names does both.
+   */
+  fallback?: (host: string, path: string) => { status?: number; type?: string; body: string } | null;
 }
 
 /** The live limit: 12 requests, then "Retry-After: 120" (../shared/data/find-a-tender-2026/fts_probe_429-rate-limit.*). */
@@ -418,6 +423,13 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
     };
     const apiPath = url.pathname === CONTRACTS_FINDER_PATH || url.pathname === FIND_A_TENDER_PATH ? (url.pathname as ApiPath) : undefined;
     if (req.method !== 'GET' || !apiPath) {
+      const page = req.method === 'GET' ? options.fallback?.((req.headers.host ?? '').replace(/:\d+$/, ''), req.url ?? '/') : null;
+      if (page) {
+        entry.status = page.status ?? 200;
+        res.writeHead(entry.status, { 'content-type': page.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page.body);
+        return;
+      }
       send(404, JSON.stringify({ error: 'not found' }));
       return;
     }
