@@ -124,7 +124,7 @@ describe('the popup search box', () => {
     press(input(root), 'Enter');
     await wait(0);
     expect(src.asked.at(-1)).toBe('refs ch:01234567');
-    expect(seenText(root)).toContain('Ask for a reference: Sam Spencer');
+    expect(seenText(root)).toContain('the notice’s published contact (20 January 2025): Sam Spencer');
     const escape = press(document.activeElement!, 'Escape');
     expect(escape.defaultPrevented).toBe(true);
     expect(root.querySelector('.cl-refs')).toBeNull();
