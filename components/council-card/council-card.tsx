@@ -56,6 +56,7 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
   // A council that no longer exists runs nothing: the card says what replaced it instead (issue 12).
   const abolished = card.abolished ?? null;
   const caveat = match ? uncertainLine(match) : null;
+  const focusGroup = role?.serviceGroup ?? serviceGroup;
 
   return (
     <article class={`cl-card${compact ? ' cl-card--compact' : ''}`} aria-labelledby={titleId}>
@@ -110,14 +111,10 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
       {timing}
 
       {!isCombined && !abolished && card.services.length > 0 && (
-        <Section
-          title="Services it runs"
-          meta={`(${runCount})`}
-          headingLevel={sectionLevel}
-          collapsible
-          defaultOpen={!compact}
-        >
-          <ServicesList services={card.services} tier={card.tier} />
+        // Folded everywhere (issue 12: 15 to 19 lines pushed the panel past 2,000 px); the summary says
+        // what the council does about the person's own service, which the open list shows first.
+        <Section title="Services it runs" meta={servicesMeta(runCount, card.services, focusGroup)} headingLevel={sectionLevel} collapsible defaultOpen={false}>
+          <ServicesList services={card.services} tier={card.tier} focus={focusGroup?.id ?? null} />
         </Section>
       )}
       {!isCombined && !abolished && (
@@ -129,6 +126,14 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
       {match && !caveat && <p class="cl-card__source">{sourceLine(match)}</p>}
     </article>
   );
+}
+
+/** "(15)", or "(15) · runs Adult social care" when the page is about one service. */
+function servicesMeta(runCount: number, services: CouncilCardData['services'], focus: { id: string; label: string } | null): string {
+  const service = focus ? services.find((s) => s.id === focus.id) : undefined;
+  if (!service) return `(${runCount})`;
+  const verb = service.provision === 'all' ? 'runs' : service.provision === 'part' ? 'runs part of' : 'does not run';
+  return `(${runCount}) · ${verb} ${service.label}`;
 }
 
 function facts(card: CouncilCardData, abolished: boolean): Fact[] {

@@ -205,7 +205,8 @@ function AddButton({ onAddSavings, councilName, groupLabel }: { onAddSavings?: (
   if (!onAddSavings) return null;
   return (
     <p class="cl-timing__actions">
-      <button type="button" class="cl-button" onClick={() => onAddSavings()}>
+      {/* Secondary: the timing verdict and the savings lines lead, the action follows (issue 12). */}
+      <button type="button" class="cl-button cl-button--secondary cl-button--small" onClick={() => onAddSavings()}>
         Add a savings item for {councilName}
         {groupLabel ? ` / ${groupLabel}` : ''}
       </button>

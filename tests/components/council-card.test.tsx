@@ -337,16 +337,27 @@ test('previously at names a former council as it was, with what it is now', () =
 });
 
 describe('layout', () => {
-  test('services start open in the panel and folded when compact; the summary toggles them', () => {
-    const panel = mount(<CouncilCard card={ashfordCard} />);
-    expect(panel.querySelector('details')?.open).toBe(true);
+  test('services start folded in the panel and when compact (issue 12); the summary toggles them', () => {
+    for (const root of [mount(<CouncilCard card={ashfordCard} />), mount(<CouncilCard card={ashfordCard} compact />)]) {
+      const details = root.querySelector('details')!;
+      expect(details.open).toBe(false);
+      click(details.querySelector('summary')!);
+      expect(details.open).toBe(true);
+    }
+  });
 
-    const compact = mount(<CouncilCard card={ashfordCard} compact />);
-    const details = compact.querySelector('details')!;
-    expect(details.open).toBe(false);
-    expect(compact.querySelector('.cl-card--compact')).not.toBeNull();
-    click(details.querySelector('summary')!);
-    expect(details.open).toBe(true);
+  test.each([
+    ['Head of Waste Services', 'waste', 'Runs part of', 'runs part of Waste and street cleansing'],
+    ['Director of Adult Social Care', 'adult-social-care', 'Provided by Kent County Council', 'does not run Adult social care'],
+    ['Head of Housing', 'housing', 'Runs all of', 'runs Housing and homelessness'],
+  ])('a %s: their service leads its list, marked, and the folded summary says what the council does about it', (title, id, list, said) => {
+    const role = describeRole(title);
+    expect(role.serviceGroup?.id).toBe(id);
+    const root = mount(<CouncilCard card={ashfordCard} role={role} />);
+    expect(seenText(servicesSummary(root)!)).toBe(`Services it runs (15) · ${said}`);
+    const first = namedList(root, list)[0]!;
+    expect(first.startsWith(`${role.serviceGroup!.label} (their service)`)).toBe(true);
+    expect(root.querySelectorAll('.cl-services__item--focus')).toHaveLength(1);
   });
 
   test('heading levels follow the host outline', () => {

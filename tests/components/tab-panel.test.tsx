@@ -143,7 +143,8 @@ describe('council', () => {
     expect(seenText(main(root))).toContain('Likely budget holder for Adult social care.');
     expect(seenText(main(root))).toContain('Previously at: City of Bradford Metropolitan District Council');
     expect(facts(root).Population).toBe('798,786');
-    expect(main(root).querySelector('details')?.open).toBe(true);
+    // Services fold in the side panel too (issue 12), the person's service named in the summary.
+    expect(main(root).querySelector('details')?.open).toBe(false);
   });
 
   test('a district with its county', () => {
