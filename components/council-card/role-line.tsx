@@ -48,7 +48,8 @@ export function RoleLine({ role, headingLevel, council, match }: RoleLineProps) 
         <p class="cl-role__guidance cl-role__mismatch">{provision}</p>
       ) : (
         <>
-          {role.guidance && <p class="cl-role__guidance">{role.guidance}</p>}
+          {/* The badge already says "Likely budget holder" and the line above names the service (issue 12: said twice). */}
+          {role.guidance && !(lead && /^Likely budget holder\b/.test(role.guidance)) && <p class="cl-role__guidance">{role.guidance}</p>}
           {provision && <p class="cl-role__provision">{provision}</p>}
         </>
       )}

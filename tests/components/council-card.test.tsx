@@ -270,7 +270,7 @@ describe('the role line', () => {
     const role = root.querySelector('section[aria-label="Their role"]')!;
     expect(role.classList.contains('cl-role--lead')).toBe(true);
     expect(seenText(role)).toBe(
-      'Head of Commissioning, Adults and Health Likely budget holder Adult social care · Senior manager / head of service Likely budget holder for Adult social care.',
+      'Head of Commissioning, Adults and Health Likely budget holder Adult social care · Senior manager / head of service',
     );
     expect(headings(root)).toContain('h3: Head of Commissioning, Adults and Health');
   });

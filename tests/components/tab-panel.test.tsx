@@ -140,7 +140,7 @@ describe('council', () => {
     const root = mount(<TabPanel context={leedsServiceLead} />);
     expect(seenText(root.querySelector('.cl-person')!)).toBe('Amira Hussain works at');
     expect(headings(root)).toEqual(['h1: Leeds City Council', 'h2: Head of Commissioning, Adults and Health']);
-    expect(seenText(main(root))).toContain('Likely budget holder for Adult social care.');
+    expect(seenText(main(root))).toContain('Likely budget holder Adult social care · Senior manager / head of service');
     expect(seenText(main(root))).toContain('Previously at: City of Bradford Metropolitan District Council');
     expect(facts(root).Population).toBe('798,786');
     // Services fold in the side panel too (issue 12), the person's service named in the summary.
