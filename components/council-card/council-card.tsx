@@ -97,7 +97,8 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
       )}
 
       <FactList facts={facts(card, abolished !== null)} label={`About ${card.officialName}`} />
-      <ServiceSpend card={card} group={role?.serviceGroup ?? serviceGroup} />
+      {/* An abolished council has no spending, leads or business case of its own: its successor has. */}
+      {!abolished && <ServiceSpend card={card} group={focusGroup} />}
 
       {procurement && (
         <ProcurementSections

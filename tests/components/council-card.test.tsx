@@ -253,6 +253,8 @@ describe('a card opened on an abolished council itself (popup search, issue 12)'
     const root = mount(<CouncilCard card={harrogate} />);
     expect(seenText(root)).not.toContain('Services it runs');
     expect(seenText(root)).not.toContain('Spending by service');
+    expect(seenText(root)).not.toContain('Business case');
+    expect(seenText(root)).not.toContain('on LinkedIn');
     expect(facts(root)['Was part of']).toBe('North Yorkshire County Council');
     expect(facts(root)['Part of']).toBeUndefined();
   });
