@@ -145,18 +145,18 @@ function BuyerNote({ context, buyerName }: { context: TabContext; buyerName: str
   if (context.status === 'unreadable') {
     return (
       <Notice tone="error">
+        {/* A heading where the card's council name would be, so the sections below keep their level (axe heading-order). */}
+        <h2 class="cl-notice__title">Couldn’t read this notice</h2>
         <p>
-          <strong>Couldn’t read this notice.</strong> The page may still be loading, or its layout has changed, so Council
-          Lens could not find the buyer. Your notes below still work.
+          The page may still be loading, or its layout has changed, so Council Lens could not find the buyer. Your notes
+          below still work.
         </p>
       </Notice>
     );
   }
   return (
     <Notice>
-      <p>
-        <strong>{NOT_A_COUNCIL}.</strong>
-      </p>
+      <h2 class="cl-notice__title">{NOT_A_COUNCIL}</h2>
       <p>
         {buyerName ? <strong>{buyerName}</strong> : 'The buyer'} is not a UK council as far as the register knows (NHS
         bodies, schools and central government are not on it). Your notes below still work.
