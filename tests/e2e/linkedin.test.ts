@@ -72,7 +72,8 @@ describe('LinkedIn in real Chromium', () => {
     const panelText = await panel.locator('body').innerText();
     expect(panelText).toContain('Metropolitan borough');
     expect(panelText).toContain('West Yorkshire');
-    expect(panelText).toContain('Likely budget holder for Adult social care');
+    // The badge says it once; the line under the title names the service (issue 12).
+    expect(panelText).toMatch(/Likely budget holder\s+Adult social care · /);
     expect(panelText).toMatch(/Previously at:?\s*Kirklees Council/);
     await panel.screenshot({ path: join(screenshotDir(), 'e2e-sidepanel-leeds.png') });
 
