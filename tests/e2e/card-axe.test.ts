@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  approveSiteAccess,
+  FIXTURES,
   inShadow,
   launch,
   linkedInRoute,
@@ -15,13 +17,15 @@ import {
   startSiteServer,
   waitForSeed,
   type Launched,
+  type Route,
   type SiteServer,
 } from './harness';
 
 /**
  * Issue 12: axe-core on the card components that live in closed shadow roots on host pages, where
  * axe cannot reach them. Each is rendered for real by the built extension on its page (Contracts
- * Finder and Find a Tender notices, a LinkedIn profile with the in-page card on), its shadow root
+ * Finder and Find a Tender notices, a LinkedIn profile with the in-page card on, a council's own
+ * website with the badge on), its shadow root
  * is copied with its styles and every fold opened, mounted in an open shadow root of a test page,
  * and checked there in light and dark colour schemes. No violations are allowed.
  *
@@ -31,6 +35,10 @@ import {
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NOTICE_HOST = 'cl-council-lens-notice';
 const CF = 'https://www.contractsfinder.service.gov.uk/Notice';
+const LEEDS_SITE = 'http://www.leeds.gov.uk/your-council/budget-and-spending/budget-proposals';
+/** Leeds's budget page (tests/fixtures/council-sites), for the council-website badge. */
+const leedsSite: Route = (host, path) =>
+  `http://${host}${path}` === LEEDS_SITE ? { body: readFileSync(join(FIXTURES, 'council-sites', 'leeds-budget-proposals.html'), 'utf8') } : null;
 
 interface AxeViolation {
   id: string;
@@ -84,9 +92,9 @@ describe('axe-core on the card components of host pages (real Chromium)', () => 
 
   beforeAll(async () => {
     notices = await startSiteServer([noticeRoute], { tls: await noticeHostsCert() });
-    linkedin = await startSiteServer([linkedInRoute]);
+    linkedin = await startSiteServer([linkedInRoute, leedsSite]);
     runDir = newRunDir('card-axe-');
-    browser = await launch({ port: linkedin.port, apiPort: notices.port, profileDir: join(runDir, 'profile') });
+    browser = await launch({ port: linkedin.port, apiPort: notices.port, hosts: ['www.linkedin.com', 'www.leeds.gov.uk'], profileDir: join(runDir, 'profile') });
     await waitForSeed(browser.worker);
     testPage = await browser.context.newPage();
   }, 120_000);
@@ -139,6 +147,32 @@ describe('axe-core on the card components of host pages (real Chromium)', () => 
     const markup = await copyShadow(page, 'cl-council-lens');
     await toggle.uncheck();
     await page.close();
+    await options.close();
+    for (const scheme of ['light', 'dark'] as const) {
+      const violations = await axeOnCopy(testPage, markup, scheme);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    }
+  });
+
+  test('the council-website badge, opened: no violations, light and dark', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const toggle = options.getByLabel('Show the council card on council websites');
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    // Headless Chromium's permission prompt cannot be clicked: approve the hosts as chrome://extensions does.
+    const patterns = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { optional_host_permissions?: string[] } } } }).chrome.runtime.getManifest().optional_host_permissions ?? []);
+    await approveSiteAccess(browser, patterns);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+
+    const page = await browser.context.newPage();
+    await page.goto(LEEDS_SITE, { waitUntil: 'load' });
+    await expect.poll(async () => (await readShadowHosts(page)).some((h) => h.tag === 'cl-council-site'), { timeout: 15_000 }).toBe(true);
+    await inShadow(page, 'cl-council-site', 'button[aria-expanded]', 'function () { if (this.getAttribute("aria-expanded") === "false") this.click(); return null; }');
+    await expect.poll(async () => (await readShadowHosts(page)).find((h) => h.tag === 'cl-council-site')?.text ?? '').toContain('Metropolitan borough');
+    const markup = await copyShadow(page, 'cl-council-site');
+    await page.close();
+    await toggle.click();
     await options.close();
     for (const scheme of ['light', 'dark'] as const) {
       const violations = await axeOnCopy(testPage, markup, scheme);
