@@ -98,6 +98,9 @@ describe('the notice panel is docked clear of the notice (real Chromium)', () =>
           }`,
         );
         expect(inView).toBe(true);
+        // Nothing recorded on this notice yet: its status says so rather than "Watching".
+        expect(await inShadow<string>(page, HOST, 'select[name="status"]', 'function () { return this.selectedOptions[0].textContent; }')).toBe('Not tracked');
+        await page.screenshot({ path: join(screenshotDir(), `notice-panel-docked-${site}-${width}-end.png`) });
         await page.close();
       });
     }

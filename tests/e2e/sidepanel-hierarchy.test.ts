@@ -69,4 +69,25 @@ describe('the side panel’s hierarchy on a fresh install (real Chromium)', () =
     await panel.close();
     await page.close();
   });
+
+  test('a council found only in the page text says it is not certain, under the council name (Lancashire)', async () => {
+    // tests/fixtures/linkedin/profile-unknown--ali-khan.html: a layout neither adapter knows, read through its visible text.
+    const page = await browser.context.newPage();
+    await page.goto('http://www.linkedin.com/in/ali-khan', { waitUntil: 'load' });
+    const tabId = await tabIdOf(browser.worker, page);
+    await waitForBadge(browser.worker, tabId, (t) => t === 'LAN');
+    const panel = await openSidePanel(browser, tabId);
+    const caveat = panel.locator('.cl-card__header .cl-card__caveat');
+    await caveat.waitFor({ timeout: 15_000 });
+    expect(await caveat.innerText()).toMatch(/^Not certain: found as “[^”]+” in the page text, not in a job\. Check it is the right council\.$/);
+    // Under the name, above the facts; styled apart from the body text.
+    const [nameBox, caveatBox, factsBox] = await Promise.all(['h1.cl-card__name', '.cl-card__caveat', '.cl-facts'].map((s) => panel.locator(s).first().boundingBox()));
+    expect(caveatBox!.y).toBeGreaterThan(nameBox!.y);
+    expect(caveatBox!.y).toBeLessThan(factsBox!.y);
+    const border = await caveat.evaluate((el) => getComputedStyle(el).borderLeftWidth);
+    expect(border).toBe('4px');
+    await panel.screenshot({ path: join(screenshotDir(), 'sidepanel-low-confidence-lancashire.png') });
+    await panel.close();
+    await page.close();
+  });
 });
