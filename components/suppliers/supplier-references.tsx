@@ -1,8 +1,8 @@
-import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
 import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { formatMoney } from '@/components/procurement/format-notice';
+import { DotSeparated } from '@/components/ui/dot-separated';
 import { ExternalLink } from '@/components/ui/external-link';
 import { Heading, subLevel, type HeadingLevel } from '@/components/ui/heading';
 import { formatDate, plural } from '@/components/format';
@@ -150,28 +150,14 @@ function Contact({ contact, publishedAt, today }: { contact: SupplierAward['cont
   const phone = contact.telephone ? formatPhone(contact.telephone) : null;
   const stale = publishedAt !== null && isStaleContact(publishedAt, today);
   const parts = [
-    contact.name && <span key="name">{contact.name}</span>,
-    contact.email && (
-      <a key="email" href={`mailto:${contact.email}`}>
-        {contact.email}
-      </a>
-    ),
-    phone && (
-      <a key="phone" href={`tel:${phone.dial}`}>
-        {phone.text}
-      </a>
-    ),
-  ].filter(Boolean);
+    contact.name && <span>{contact.name}</span>,
+    contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>,
+    phone && <a href={`tel:${phone.dial}`}>{phone.text}</a>,
+  ];
   return (
     <div class="cl-refs__contact">
       <span class="cl-refs__ask">For a reference, the notice’s published contact{publishedAt ? ` (${formatDate(publishedAt)})` : ''}:</span>{' '}
-      {parts.map((part, i) => (
-        <Fragment key={i}>
-          {i > 0 && <span aria-hidden="true"> · </span>}
-          {i > 0 && <span class="cl-visually-hidden">, </span>}
-          {part}
-        </Fragment>
-      ))}
+      <DotSeparated parts={parts} />
       {stale && <span class="cl-refs__stale"> Over {STALE_CONTACT_YEARS} years old: they may have moved on.</span>}
     </div>
   );

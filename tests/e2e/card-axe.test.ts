@@ -8,6 +8,7 @@ import {
   FIXTURES,
   inShadow,
   launch,
+  turnOnInPageCard,
   linkedInRoute,
   newRunDir,
   noticeHostsCert,
@@ -79,6 +80,14 @@ async function axeOnCopy(page: Page, markup: string, colorScheme: 'light' | 'dar
   });
 }
 
+/** axe finds nothing on the copy, in the light colour scheme or the dark one. */
+async function expectNoViolations(page: Page, markup: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    const violations = await axeOnCopy(page, markup, scheme);
+    expect(violations, `${scheme}:\n${describeViolations(violations)}`).toEqual([]);
+  }
+}
+
 function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
 }
@@ -122,20 +131,12 @@ describe('axe-core on the card components of host pages (real Chromium)', () => 
       await expect.poll(() => inShadow<string>(page, NOTICE_HOST, '.cl-annot__state', 'function () { return this.textContent; }')).toContain('Kept in this browser only');
       const markup = await copyShadow(page, NOTICE_HOST);
       await page.close();
-      for (const scheme of ['light', 'dark'] as const) {
-        const violations = await axeOnCopy(testPage, markup, scheme);
-        expect(violations, describeViolations(violations)).toEqual([]);
-      }
+      await expectNoViolations(testPage, markup);
     });
   }
 
   test('the in-page LinkedIn card: no violations, light and dark', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const toggle = options.getByLabel(/compact card inside LinkedIn pages/i);
-    await expect.poll(() => toggle.isEnabled()).toBe(true);
-    await toggle.check();
-    await expect.poll(() => options.getByRole('region', { name: 'LinkedIn' }).getByRole('status').innerText()).toContain('Saved');
+    const { options, toggle } = await turnOnInPageCard(browser);
 
     const page = await browser.context.newPage();
     await page.goto('http://www.linkedin.com/in/priya-sharma', { waitUntil: 'load' });
@@ -148,10 +149,7 @@ describe('axe-core on the card components of host pages (real Chromium)', () => 
     await toggle.uncheck();
     await page.close();
     await options.close();
-    for (const scheme of ['light', 'dark'] as const) {
-      const violations = await axeOnCopy(testPage, markup, scheme);
-      expect(violations, describeViolations(violations)).toEqual([]);
-    }
+    await expectNoViolations(testPage, markup);
   });
 
   test('the council-website badge, opened: no violations, light and dark', async () => {
@@ -174,10 +172,7 @@ describe('axe-core on the card components of host pages (real Chromium)', () => 
     await page.close();
     await toggle.click();
     await options.close();
-    for (const scheme of ['light', 'dark'] as const) {
-      const violations = await axeOnCopy(testPage, markup, scheme);
-      expect(violations, describeViolations(violations)).toEqual([]);
-    }
+    await expectNoViolations(testPage, markup);
   });
 
   test('the popup opens a former council as abolished, with its successor and no services (Harrogate)', async () => {

@@ -10,6 +10,7 @@ import {
   screenshotDir,
   startSiteServer,
   tabIdOf,
+  turnOnInPageCard,
   waitForBadge,
   waitForSeed,
   type Launched,
@@ -120,12 +121,7 @@ describe('LinkedIn in real Chromium', () => {
   });
 
   test('with the in-page option on, the card appears inside a closed shadow root and LinkedIn’s DOM is otherwise unchanged', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const toggle = options.getByLabel(/compact card inside LinkedIn pages/i);
-    await expect.poll(() => toggle.isEnabled()).toBe(true);
-    await toggle.check();
-    await expect.poll(() => options.getByRole('region', { name: 'LinkedIn' }).getByRole('status').innerText()).toContain('Saved');
+    const { options, toggle } = await turnOnInPageCard(browser);
 
     const page = await browser.context.newPage();
     await recordInitialDom(page);
