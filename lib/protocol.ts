@@ -66,6 +66,12 @@ export const CouncilCardSchema = z.object({
   parentCounty: CouncilRefSchema.nullable(),
   combinedAuthority: CouncilRefSchema.nullable(),
   services: z.array(CardServiceSchema),
+  /**
+   * Set for a council that no longer exists (Harrogate Borough Council): when it went and today's
+   * councils that replaced it, so every surface that shows the card says so (issue 12). Optional so
+   * that cards stored before it still parse.
+   */
+  abolished: z.object({ endDate: z.string().nullable(), successors: z.array(CouncilRefSchema) }).nullable().optional(),
 });
 export type CouncilCard = z.infer<typeof CouncilCardSchema>;
 

@@ -53,6 +53,10 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
   const isCombined = card.kind === 'combined-authority';
   const runCount = card.services.filter((service) => service.provision !== 'none').length;
   const sectionLevel = subLevel(headingLevel);
+  // A council that no longer exists runs nothing: the card says what replaced it instead (issue 12).
+  const abolished = card.abolished ?? null;
+  const caveat = match ? uncertainLine(match) : null;
+  const focusGroup = role?.serviceGroup ?? serviceGroup;
 
   return (
     <article class={`cl-card${compact ? ' cl-card--compact' : ''}`} aria-labelledby={titleId}>
@@ -62,8 +66,17 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
         </Heading>
         <p class="cl-card__type">
           <Badge tone={isCombined ? 'info' : 'neutral'}>{card.typeLabel}</Badge>
+          {/* A space between the badges, so they read as two words when copied or read aloud. */}
+          {abolished && <> <Badge tone="caution">Abolished</Badge></>}
         </p>
+        {caveat && <p class="cl-card__caveat">{caveat}</p>}
       </header>
+
+      {abolished && (
+        <Notice tone="caution">
+          <p>{abolishedNotice(card, abolished)}</p>
+        </Notice>
+      )}
 
       {match?.former && (
         <Notice>
@@ -83,8 +96,9 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
         </Notice>
       )}
 
-      <FactList facts={facts(card)} label={`About ${card.officialName}`} />
-      <ServiceSpend card={card} group={role?.serviceGroup ?? serviceGroup} />
+      <FactList facts={facts(card, abolished !== null)} label={`About ${card.officialName}`} />
+      {/* An abolished council has no spending, leads or business case of its own: its successor has. */}
+      {!abolished && <ServiceSpend card={card} group={focusGroup} />}
 
       {procurement && (
         <ProcurementSections
@@ -97,31 +111,35 @@ export function CouncilCard({ card, match, role, previously = [], procurement: g
 
       {timing}
 
-      {!isCombined && card.services.length > 0 && (
-        <Section
-          title="Services it runs"
-          meta={`(${runCount})`}
-          headingLevel={sectionLevel}
-          collapsible
-          defaultOpen={!compact}
-        >
-          <ServicesList services={card.services} tier={card.tier} />
+      {!isCombined && !abolished && card.services.length > 0 && (
+        // Folded everywhere (issue 12: 15 to 19 lines pushed the panel past 2,000 px); the summary says
+        // what the council does about the person's own service, which the open list shows first.
+        <Section title="Services it runs" meta={servicesMeta(runCount, card.services, focusGroup)} headingLevel={sectionLevel} collapsible defaultOpen={false}>
+          <ServicesList services={card.services} tier={card.tier} focus={focusGroup?.id ?? null} />
         </Section>
       )}
-      {!isCombined && (
+      {!isCombined && !abolished && (
         <Section title="Spending by service" headingLevel={sectionLevel} collapsible defaultOpen={false}>
           <SpendBySection card={card} />
         </Section>
       )}
 
-      {match && <p class="cl-card__source">{sourceLine(match)}</p>}
+      {match && !caveat && <p class="cl-card__source">{sourceLine(match)}</p>}
     </article>
   );
 }
 
-function facts(card: CouncilCardData): Fact[] {
+/** "(15)", or "(15) · runs Adult social care" when the page is about one service. */
+function servicesMeta(runCount: number, services: CouncilCardData['services'], focus: { id: string; label: string } | null): string {
+  const service = focus ? services.find((s) => s.id === focus.id) : undefined;
+  if (!service) return `(${runCount})`;
+  const verb = service.provision === 'all' ? 'runs' : service.provision === 'part' ? 'runs part of' : 'does not run';
+  return `(${runCount}) · ${verb} ${service.label}`;
+}
+
+function facts(card: CouncilCardData, abolished: boolean): Fact[] {
   const list: Fact[] = [{ label: 'Where', value: formatPlace(card) }];
-  if (card.parentCounty) list.push({ label: 'Part of', value: formatCounty(card.parentCounty) });
+  if (card.parentCounty) list.push({ label: abolished ? 'Was part of' : 'Part of', value: formatCounty(card.parentCounty) });
   if (card.combinedAuthority) {
     list.push({ label: 'Member of', value: formatCombinedAuthority(card.combinedAuthority) });
   }
@@ -145,14 +163,33 @@ function formerNotice(former: NonNullable<CouncilMatch['former']>, card: Council
   return `Named as ${former.name}, ${abolished}; ${nowPartOf(successors)}.${shown}`;
 }
 
-function sourceLine(match: CouncilMatch): string {
+/**
+ * "Abolished 1 April 2023; now part of North Yorkshire Council." for a card opened on a former
+ * council itself (a popup search, a notice naming it), where no page match carries the notice.
+ */
+function abolishedNotice(card: CouncilCardData, abolished: NonNullable<CouncilCardData['abolished']>): string {
+  const when = abolished.endDate ? `abolished ${formatDate(abolished.endDate)}` : 'since abolished';
+  const now = nowPartOf(abolished.successors);
+  const runs = abolished.successors.length > 0 ? ' Its services are run by today’s council.' : '';
+  return `${card.officialName} no longer exists: ${when}${now ? `; ${now}` : ''}.${runs}`;
+}
+
+/**
+ * The caveat for a council that may not be the right one, shown under its name (issue 12: not at
+ * the bottom, where a card that looks certain has already been read as certain). Null when sure.
+ */
+function uncertainLine(match: CouncilMatch): string | null {
   // Text found outside a job or company field is the weakest evidence: say so (issue 3).
   if (match.source === 'text') {
-    return `Found as “${match.matchedText}” in the page text, not in a job: check it is the right council.`;
+    return `Not certain: found as “${match.matchedText}” in the page text, not in a job. Check it is the right council.`;
   }
   // A bare place or a name without council words ("Kent", "Leeds City"): likely, not certain.
   if (match.confidence !== undefined && confidenceBand(match.confidence) !== 'high') {
-    return `Found as “${match.matchedText}” ${matchSourceLabels[match.source]}: no council word in it, so this is the likely council, not a certain one.`;
+    return `Likely, not certain: found as “${match.matchedText}” ${matchSourceLabels[match.source]}, with no council word in it.`;
   }
+  return null;
+}
+
+function sourceLine(match: CouncilMatch): string {
   return `Found as “${match.matchedText}” ${matchSourceLabels[match.source]}.`;
 }

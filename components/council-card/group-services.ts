@@ -11,10 +11,14 @@ export interface ServiceGroups {
   elsewhere: CardService[];
 }
 
-/** Splits a card's services into what the council runs, runs in part, and leaves to others. */
-export function groupServices(services: readonly CardService[]): ServiceGroups {
+/**
+ * Splits a card's services into what the council runs, runs in part, and leaves to others. The
+ * `first` service group (the person's, or the notice's) leads its list (issue 12).
+ */
+export function groupServices(services: readonly CardService[], first: string | null = null): ServiceGroups {
   const groups: ServiceGroups = { runs: [], runsPart: [], providedBy: [], elsewhere: [] };
-  for (const service of services) {
+  const ordered = first === null ? services : [...services.filter((s) => s.id === first), ...services.filter((s) => s.id !== first)];
+  for (const service of ordered) {
     if (service.provision === 'all') groups.runs.push(service);
     else if (service.provision === 'part') groups.runsPart.push(service);
     else if (service.providedBy) {

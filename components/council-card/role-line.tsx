@@ -1,6 +1,7 @@
 import type { CouncilMatch, Role } from '@/lib/protocol';
 import { whoRuns, whoRunsSentence, type ProvisionContext } from '@/lib/councils/who-runs';
 import { Badge } from '@/components/ui/badge';
+import { DotSeparated } from '@/components/ui/dot-separated';
 import { Heading, type HeadingLevel } from '@/components/ui/heading';
 
 interface RoleLineProps {
@@ -35,20 +36,15 @@ export function RoleLine({ role, headingLevel, council, match }: RoleLineProps) 
       </div>
       {meta.length > 0 && (
         <p class="cl-role__meta">
-          {meta.map((part, i) => (
-            <span key={part}>
-              {i > 0 && <span aria-hidden="true"> · </span>}
-              {i > 0 && <span class="cl-visually-hidden">, </span>}
-              {part}
-            </span>
-          ))}
+          <DotSeparated parts={meta.map((part) => <span>{part}</span>)} />
         </p>
       )}
       {notRun ? (
         <p class="cl-role__guidance cl-role__mismatch">{provision}</p>
       ) : (
         <>
-          {role.guidance && <p class="cl-role__guidance">{role.guidance}</p>}
+          {/* The badge already says "Likely budget holder" and the line above names the service (issue 12: said twice). */}
+          {role.guidance && !(lead && /^Likely budget holder\b/.test(role.guidance)) && <p class="cl-role__guidance">{role.guidance}</p>}
           {provision && <p class="cl-role__provision">{provision}</p>}
         </>
       )}

@@ -18,6 +18,9 @@ export const STATUS_LABELS: readonly (readonly [AnnotationStatus, string])[] = [
   ['lost', 'Lost'],
 ];
 
+/** The status shown before anything is recorded on the notice; the first save stores "watching". */
+export const NOT_TRACKED = 'Not tracked';
+
 /** The fields a person edits here; the rest come from the page. */
 export type EditorField = 'status' | 'notes' | 'tags' | 'bidDeadline' | 'owner';
 const EDITOR_FIELDS: readonly EditorField[] = ['status', 'notes', 'tags', 'bidDeadline', 'owner'];
@@ -312,6 +315,7 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
     void flush();
   };
 
+  const tracked = hasRecord || isEditing('status');
   const ownerOk = isOwnerValid(draft.owner);
   const tags = splitTags(draft.tags);
   const noticeDate = notice.deadline ? notice.deadline.slice(0, 10) : '';
@@ -325,7 +329,9 @@ export function AnnotationEditor({ notice, transport, debounceMs = 600, now = Da
         <div class="cl-annot__row">
           <div class="cl-annot__field">
             <label for={`${id}-status`}>Status</label>
-            <select id={`${id}-status`} name="status" value={draft.status} onChange={(e) => change('status', e.currentTarget.value)}>
+            <select id={`${id}-status`} name="status" value={tracked ? draft.status : ''} onChange={(e) => e.currentTarget.value && change('status', e.currentTarget.value)}>
+              {/* Nothing recorded yet: "Watching" would claim a choice the person has not made (issue 12). */}
+              {!tracked && <option value="">{NOT_TRACKED}</option>}
               {STATUS_LABELS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}

@@ -1,6 +1,6 @@
 import { noticeTypeInWords } from '@/lib/ocds/notice-types';
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NoticeInsight, NoticeSummary, SupplierAward, TabContext } from '@/lib/protocol';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { CouncilCard } from '@/components/council-card/council-card';
@@ -55,6 +55,7 @@ export function NoticePanel({ context, page, insight, collapsed, onToggle, edito
   const { bodyId, toggleRef, onRootKeyDown } = useCollapsible(collapsed, onToggle);
   const council = context?.status === 'council' && context.card ? context.card : null;
   const subject = headerSubject(context);
+  const scroll = useMoreBelow([context, insight, references, collapsed]);
 
   return (
     <aside class={`cl-root cl-noticepanel${collapsed ? ' cl-noticepanel--collapsed' : ''}`} aria-label="Council Lens" onKeyDown={onRootKeyDown}>
@@ -77,7 +78,7 @@ export function NoticePanel({ context, page, insight, collapsed, onToggle, edito
           <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.8" />
         </svg>
       </button>
-      <div id={bodyId} class="cl-noticepanel__body" hidden={collapsed}>
+      <div id={bodyId} class="cl-noticepanel__body" hidden={collapsed} ref={scroll.ref} onScroll={scroll.update}>
         {!context || context.status === 'reading' ? (
           <Skeleton label="Reading this notice…" />
         ) : council ? (
@@ -97,9 +98,40 @@ export function NoticePanel({ context, page, insight, collapsed, onToggle, edito
         </section>
         {council && context?.procurement && <OtherTenders tenders={otherOpenTenders(context, page, insight)} councilName={council.niceName} />}
         {council && <EarlierAwards insight={insight} councilName={council.niceName} />}
+        {/* The body scrolls inside a panel kept short of the notice's heading: say there is more (issue 12). */}
+        {scroll.moreBelow && (
+          <button type="button" class="cl-noticepanel__more" tabIndex={-1} aria-hidden="true" onClick={scroll.down}>
+            More below ↓
+          </button>
+        )}
       </div>
     </aside>
   );
+}
+
+/**
+ * Whether the panel body has content below what it shows: checked on scroll, after each render,
+ * when a section folds or unfolds and when the window resizes. `down` scrolls most of a screen on.
+ */
+function useMoreBelow(deps: unknown[]) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [moreBelow, setMoreBelow] = useState(false);
+  const update = () => {
+    const el = ref.current;
+    setMoreBelow(el !== null && !el.hidden && el.scrollHeight - el.scrollTop - el.clientHeight > 8);
+  };
+  useLayoutEffect(update, deps);
+  useEffect(() => {
+    const el = ref.current;
+    el?.addEventListener('toggle', update, true);
+    window.addEventListener('resize', update);
+    return () => {
+      el?.removeEventListener('toggle', update, true);
+      window.removeEventListener('resize', update);
+    };
+  }, []);
+  const down = () => ref.current?.scrollBy({ top: ref.current.clientHeight * 0.8, behavior: 'smooth' });
+  return { ref, moreBelow, update, down };
 }
 
 function headerSubject(context: TabContext | null): string {
@@ -113,18 +145,18 @@ function BuyerNote({ context, buyerName }: { context: TabContext; buyerName: str
   if (context.status === 'unreadable') {
     return (
       <Notice tone="error">
+        {/* A heading where the card's council name would be, so the sections below keep their level (axe heading-order). */}
+        <h2 class="cl-notice__title">Couldn’t read this notice</h2>
         <p>
-          <strong>Couldn’t read this notice.</strong> The page may still be loading, or its layout has changed, so Council
-          Lens could not find the buyer. Your notes below still work.
+          The page may still be loading, or its layout has changed, so Council Lens could not find the buyer. Your notes
+          below still work.
         </p>
       </Notice>
     );
   }
   return (
     <Notice>
-      <p>
-        <strong>{NOT_A_COUNCIL}.</strong>
-      </p>
+      <h2 class="cl-notice__title">{NOT_A_COUNCIL}</h2>
       <p>
         {buyerName ? <strong>{buyerName}</strong> : 'The buyer'} is not a UK council as far as the register knows (NHS
         bodies, schools and central government are not on it). Your notes below still work.

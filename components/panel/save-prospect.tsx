@@ -201,7 +201,8 @@ export function SaveProspect({ context, state, onSave, workspaceUrl }: SaveProsp
         </form>
       ) : (
         <p class="cl-prospect__actions">
-          <button type="button" ref={buttonRef} class="cl-button cl-button--secondary cl-button--small" onClick={() => (setResult(null), setOpen(true), setFocus('name'))}>
+          {/* The panel's main action for a profile: the primary style, small so the card still leads (issue 12). */}
+          <button type="button" ref={buttonRef} class="cl-button cl-button--small" onClick={() => (setResult(null), setOpen(true), setFocus('name'))}>
             Save prospect
           </button>
         </p>

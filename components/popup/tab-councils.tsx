@@ -1,10 +1,10 @@
-import type { CouncilCard as CouncilCardData } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData, CouncilMatch } from '@/lib/protocol';
 import { CouncilCard } from '@/components/council-card/council-card';
 
 export type TabCouncilsState =
   | { status: 'loading' }
   /** From the tab's context (a page Council Lens read) or from the site's domain. */
-  | { status: 'ready'; source: 'page' | 'site'; cards: CouncilCardData[] }
+  | { status: 'ready'; source: 'page' | 'site'; cards: CouncilCardData[]; match?: CouncilMatch | null }
   | { status: 'none' };
 
 /**
@@ -23,7 +23,8 @@ export function TabCouncils({ state }: { state: TabCouncilsState }) {
           <summary>
             <strong>{card.officialName}</strong> <span class="cl-proc__meta">· {card.typeLabel}</span>
           </summary>
-          <CouncilCard card={card} compact headingLevel={2} />
+          {/* The page's match, so a former name or an uncertain find is said here as in the side panel (issue 12). */}
+          <CouncilCard card={card} match={state.source === 'page' ? state.match : null} compact headingLevel={2} />
         </details>
       ))}
     </section>

@@ -2,9 +2,11 @@ import { useId } from 'preact/hooks';
 import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { formatMoney } from '@/components/procurement/format-notice';
+import { DotSeparated } from '@/components/ui/dot-separated';
 import { ExternalLink } from '@/components/ui/external-link';
 import { Heading, subLevel, type HeadingLevel } from '@/components/ui/heading';
 import { formatDate, plural } from '@/components/format';
+import { formatPhone } from '@/lib/phone';
 
 /** A service group id as its label; an unknown id as written. */
 function groupLabel(id: string): string {
@@ -23,13 +25,15 @@ export interface SupplierReferencesViewProps {
   refs: SupplierReferences;
   /** Level of the supplier name heading; sections sit one below. */
   headingLevel?: HeadingLevel;
+  /** YYYY-MM-DD, to mark old contacts; defaults to now. */
+  today?: string;
 }
 
 /**
  * A supplier's track record with councils from the local cache: totals by council and by service,
  * then each contract with the buyer's published contact point, whom to ask for a reference.
  */
-export function SupplierReferencesView({ refs, headingLevel = 2 }: SupplierReferencesViewProps) {
+export function SupplierReferencesView({ refs, headingLevel = 2, today }: SupplierReferencesViewProps) {
   const titleId = useId();
   const level = subLevel(headingLevel);
   const others = refs.names.filter((n) => n !== refs.name);
@@ -81,7 +85,7 @@ export function SupplierReferencesView({ refs, headingLevel = 2 }: SupplierRefer
                 ({refs.totalAwards > refs.awards.length ? `newest ${refs.awards.length} of ${refs.totalAwards}` : `${refs.awards.length}, newest first`})
               </span>
             </Heading>
-            <AwardList awards={refs.awards} label={`Council contracts of ${refs.name}`} />
+            <AwardList awards={refs.awards} label={`Council contracts of ${refs.name}`} today={today} />
           </section>
         </>
       )}
@@ -89,18 +93,22 @@ export function SupplierReferencesView({ refs, headingLevel = 2 }: SupplierRefer
   );
 }
 
-/** Contracts as a list, each with its buyer contact. */
-export function AwardList({ awards, label }: { awards: SupplierAward[]; label: string }) {
+/** Contracts as a list, each with its buyer contact. `today` (YYYY-MM-DD) dates the contacts; defaults to now. */
+export function AwardList({ awards, label, today = todayIso() }: { awards: SupplierAward[]; label: string; today?: string }) {
   return (
     <ul class="cl-proc__list" aria-label={label}>
       {awards.map((a) => (
-        <AwardItem award={a} key={a.ocid} />
+        <AwardItem award={a} today={today} key={a.ocid} />
       ))}
     </ul>
   );
 }
 
-function AwardItem({ award }: { award: SupplierAward }) {
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function AwardItem({ award, today }: { award: SupplierAward; today: string }) {
   const end = award.end ? formatDate(award.end) : null;
   const maxEnd = award.maxEnd && award.maxEnd !== award.end ? formatDate(award.maxEnd) : null;
   const start = award.start ? formatDate(award.start) : null;
@@ -116,30 +124,41 @@ function AwardItem({ award }: { award: SupplierAward }) {
       </div>
       {period && <div class="cl-proc__meta">Contract {period}</div>}
       {award.awardedAt && <div class="cl-proc__meta">Awarded {formatDate(award.awardedAt)}</div>}
-      <Contact contact={award.contact} />
+      <Contact contact={award.contact} publishedAt={award.awardedAt} today={today} />
     </li>
   );
 }
 
-function Contact({ contact }: { contact: SupplierAward['contact'] }) {
+/** A contact older than this may have moved on: the reference line says so. */
+export const STALE_CONTACT_YEARS = 3;
+
+/** Whether `date` (YYYY-MM-DD) is more than STALE_CONTACT_YEARS before `today`. */
+export function isStaleContact(date: string, today: string): boolean {
+  const limit = `${Number(today.slice(0, 4)) - STALE_CONTACT_YEARS}${today.slice(4, 10)}`;
+  return date.slice(0, 10) < limit;
+}
+
+/**
+ * The buyer's contact point exactly as the notice published it. Name, email and telephone are
+ * separate fields there and may belong to different people (a named officer beside a team
+ * mailbox), so the line says whose they are and when, rather than pairing them as one person.
+ */
+function Contact({ contact, publishedAt, today }: { contact: SupplierAward['contact']; publishedAt: string | null; today: string }) {
   if (!contact || (!contact.name && !contact.email && !contact.telephone)) {
     return <div class="cl-proc__meta">No buyer contact published on the notice.</div>;
   }
+  const phone = contact.telephone ? formatPhone(contact.telephone) : null;
+  const stale = publishedAt !== null && isStaleContact(publishedAt, today);
+  const parts = [
+    contact.name && <span>{contact.name}</span>,
+    contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>,
+    phone && <a href={`tel:${phone.dial}`}>{phone.text}</a>,
+  ];
   return (
     <div class="cl-refs__contact">
-      <span class="cl-refs__ask">Ask for a reference:</span> {contact.name && <span>{contact.name}</span>}
-      {contact.email && (
-        <>
-          {' '}
-          <a href={`mailto:${contact.email}`}>{contact.email}</a>
-        </>
-      )}
-      {contact.telephone && (
-        <>
-          {' '}
-          <a href={`tel:${contact.telephone.replace(/[^\d+]/g, '')}`}>{contact.telephone}</a>
-        </>
-      )}
+      <span class="cl-refs__ask">For a reference, the notice’s published contact{publishedAt ? ` (${formatDate(publishedAt)})` : ''}:</span>{' '}
+      <DotSeparated parts={parts} />
+      {stale && <span class="cl-refs__stale"> Over {STALE_CONTACT_YEARS} years old: they may have moved on.</span>}
     </div>
   );
 }

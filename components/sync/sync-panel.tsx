@@ -1,5 +1,7 @@
 import { Fragment } from 'preact';
 import { SYNC_SOURCE_LABELS, type SourceSyncStatus, type SyncProgress, type SyncStatus } from '@/lib/sync/status';
+import { Notice } from '@/components/ui/notice';
+import { explainSyncError } from './sync-problem';
 
 export interface SyncPanelProps {
   /** null while the first status is on its way. */
@@ -111,6 +113,7 @@ export function SyncPanel(props: SyncPanelProps) {
       <div id="cl-sync-progress" role="status" aria-live="polite" class="cl-sync__progress">
         {run ? (
           <>
+            {running && <progress class="cl-sync__bar" aria-label="Refreshing the notices" />}
             <p>{running ? 'Refreshing' : (OUTCOME_TEXT[run.outcome] ?? 'Last refresh')}{run.finishedAt ? ` at ${formatInstant(run.finishedAt)}` : ''}.</p>
             <ul>
               {run.sources.map((p) => (
@@ -120,20 +123,7 @@ export function SyncPanel(props: SyncPanelProps) {
           </>
         ) : null}
       </div>
-      {errors.length ? (
-        <details class="cl-sync__errors">
-          <summary>
-            {errors.length} {errors.length === 1 ? 'problem' : 'problems'} in the {running ? 'current' : 'last'} refresh
-          </summary>
-          <ul>
-            {errors.map((e) => (
-              <li key={`${e.source}-${e.at}-${e.message}`}>
-                {formatInstant(e.at)}, {SYNC_SOURCE_LABELS[e.source]}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {errors.length ? <Problems errors={errors} outcome={running ? 'running' : (run?.outcome ?? 'done')} /> : null}
 
       <label class="cl-switch">
         <input
@@ -169,5 +159,43 @@ export function SyncPanel(props: SyncPanelProps) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A refresh's problems: the latest in plain words with what to do, styled as an error when the
+ * run stopped because of it; every technical message under "Details" (issue 12).
+ */
+function Problems({ errors, outcome }: { errors: { source: keyof typeof SYNC_SOURCE_LABELS; at: number; message: string }[]; outcome: string }) {
+  const latest = errors[errors.length - 1]!;
+  const problem = explainSyncError(latest.message);
+  const where = SYNC_SOURCE_LABELS[latest.source];
+  const failed = outcome === 'failed';
+  let lead: string;
+  if (failed) lead = `The last refresh stopped: ${where}.`;
+  else if (outcome === 'done') lead = `The last refresh finished, getting past ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} on the way.`;
+  else lead = `${where}: a problem ${outcome === 'running' ? 'in this refresh' : 'in the last refresh'}.`;
+  return (
+    <div class="cl-sync__problem">
+      <Notice tone={failed ? 'error' : 'info'}>
+        <p>
+          <strong>{lead}</strong>
+          {outcome !== 'done' && ` ${problem.what}`}
+        </p>
+        {outcome !== 'done' && <p>{problem.action}</p>}
+        <details class="cl-sync__errors">
+          <summary>
+            Details ({errors.length} {errors.length === 1 ? 'message' : 'messages'})
+          </summary>
+          <ul>
+            {errors.map((e) => (
+              <li key={`${e.source}-${e.at}-${e.message}`}>
+                {formatInstant(e.at)}, {SYNC_SOURCE_LABELS[e.source]}: <code>{e.message}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </Notice>
+    </div>
   );
 }

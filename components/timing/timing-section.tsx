@@ -77,7 +77,7 @@ function Verdict({ timing, councilName, groupLabel }: { timing: TimingResult; co
   const split = sentence.indexOf(': ');
   const lead = sentence.slice(0, split + 1);
   const rest = sentence.slice(split + 2);
-  const next = timing.verdict === 'no-signal' ? null : describeNextWindow(timing);
+  const next = nextWindowLine(timing, sentence);
   return (
     <div class={`cl-timing__verdict cl-timing__verdict--${toneOf(timing.verdict)}`}>
       <p>
@@ -88,11 +88,29 @@ function Verdict({ timing, councilName, groupLabel }: { timing: TimingResult; co
   );
 }
 
-/** The verdict's rule colour: act now (lead green), urgent (red), wait (blue), quiet (grey). */
+/**
+ * The next window, unless the verdict already says it (issue 12: the same date twice). "Prepare"
+ * already names the redesign year and the day it starts; "Bedding down" names the day before the
+ * next window opens, so only what that window is remains to say.
+ */
+export function nextWindowLine(timing: TimingResult, sentence: string): string | null {
+  const next = timing.nextWindow;
+  if (timing.verdict === 'no-signal' || !next) return null;
+  if (timing.verdict === 'prepare' && next.evidence.source === 'savings') return null;
+  const full = describeNextWindow(timing);
+  if (!full) return null;
+  const opens = formatLongDate(next.opens);
+  const dayBefore = formatLongDate(new Date(Date.parse(`${next.opens}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+  if (!sentence.includes(opens) && !sentence.includes(dayBefore)) return full;
+  return `After that: ${full.slice(full.indexOf(': ') + 2)}`;
+}
+
+/** The verdict's rule colour, as its band on the timeline: act now (lead green), urgent (red), wait (blue), quiet (grey). */
 function toneOf(verdict: TimingVerdict): 'act' | 'urgent' | 'wait' | 'quiet' {
   if (verdict === 'redesign-now' || verdict === 'procurement-window') return 'act';
   if (verdict === 'tender-imminent') return 'urgent';
-  if (verdict === 'no-signal') return 'quiet';
+  // Bedding down is grey on the timeline: the verdict wears the same colour (issue 12).
+  if (verdict === 'no-signal' || verdict === 'bedding-down') return 'quiet';
   return 'wait';
 }
 
@@ -205,7 +223,8 @@ function AddButton({ onAddSavings, councilName, groupLabel }: { onAddSavings?: (
   if (!onAddSavings) return null;
   return (
     <p class="cl-timing__actions">
-      <button type="button" class="cl-button" onClick={() => onAddSavings()}>
+      {/* Secondary: the timing verdict and the savings lines lead, the action follows (issue 12). */}
+      <button type="button" class="cl-button cl-button--secondary cl-button--small" onClick={() => onAddSavings()}>
         Add a savings item for {councilName}
         {groupLabel ? ` / ${groupLabel}` : ''}
       </button>

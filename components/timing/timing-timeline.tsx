@@ -23,7 +23,7 @@ import { KIND_LABELS, type TimingContractLine, type TimingSavingsLine } from './
 const YEARS_BEFORE = 1;
 const YEARS_AFTER = 3;
 
-// User units close to the side panel's width in CSS pixels, so 11px text stays 11px or so.
+// User units close to the side panel's width in CSS pixels, so the small text size stays about that size.
 const WIDTH = 360;
 const LEFT = 62;
 const RIGHT = 4;
@@ -89,6 +89,10 @@ export function TimingTimeline({ timing, savings, contracts }: TimingTimelinePro
     return isIsoDate(end) && inRange(end) ? [{ contract, index, end, cx: xEnd(end) }] : [];
   });
   const shownKinds = new Set(bands.map((b) => b.signal.kind as BandKind));
+  const hasCurrent = bands.some((b) => b.signal.when === 'current');
+  const overlapping = overlapPair(bands);
+  const contractsLaneEmpty = contractMarkers.length === 0 && !bands.some((b) => b.lane === CONTRACTS_LANE);
+  const savingsLaneEmpty = savingsMarkers.length === 0 && !bands.some((b) => b.lane === SAVINGS_LANE);
   const hiddenCount =
     savings.length - savingsMarkers.length + (contracts.length - contractMarkers.length);
   const todayX = round((x(timing.today) + xEnd(timing.today)) / 2);
@@ -124,6 +128,17 @@ export function TimingTimeline({ timing, savings, contracts }: TimingTimelinePro
             </text>
           </g>
         ))}
+        {/* An empty lane says so, rather than looking like a drawing that failed (issue 12). */}
+        {savingsLaneEmpty && (
+          <text class="cl-timing__none" x={LEFT + 6} y={SAVINGS_LANE.top + 15}>
+            none
+          </text>
+        )}
+        {contractsLaneEmpty && (
+          <text class="cl-timing__none" x={LEFT + 6} y={CONTRACTS_LANE.top + 15}>
+            none
+          </text>
+        )}
         <line class="cl-timing__tick" x1={LEFT + PLOT} x2={LEFT + PLOT} y1={SAVINGS_LANE.top - 4} y2={AXIS_Y + 4} />
         <line class="cl-timing__axis" x1={LEFT} x2={LEFT + PLOT} y1={AXIS_Y} y2={AXIS_Y} />
 
@@ -190,10 +205,25 @@ export function TimingTimeline({ timing, savings, contracts }: TimingTimelinePro
                 {BAND_LABELS[kind]}
               </li>
             ))}
+          {hasCurrent && (
+            <li class="cl-timing__key">
+              <span class={`cl-timing__swatch cl-timing__swatch--current cl-timing__swatch--${currentKind(bands)}`} aria-hidden="true" />
+              Darker: the window today is in
+            </li>
+          )}
+          {overlapping && (
+            <li class="cl-timing__key">
+              <span class="cl-timing__swatch cl-timing__swatch--stack" aria-hidden="true">
+                <span class={`cl-timing__swatch cl-timing__swatch--${overlapping[0]}`} />
+                <span class={`cl-timing__swatch cl-timing__swatch--${overlapping[1]}`} />
+              </span>
+              Darkest: windows overlap
+            </li>
+          )}
           {savingsMarkers.some((m) => m.item.kind !== 'investment') && (
             <li class="cl-timing__key">
               <span class="cl-timing__swatch cl-timing__swatch--saving" aria-hidden="true" />
-              Savings line (start of its year)
+              Savings item, on 1 April of its year
             </li>
           )}
           {savingsMarkers.some((m) => m.item.kind === 'investment') && (
@@ -221,6 +251,20 @@ export function TimingTimeline({ timing, savings, contracts }: TimingTimelinePro
       </figcaption>
     </figure>
   );
+}
+
+/** The kinds of the first two bands that overlap in a lane (drawn one over the other), or null. */
+function overlapPair(bands: { signal: { kind: string }; lane: object; left: number; width: number }[]): [string, string] | null {
+  for (const [i, a] of bands.entries()) {
+    const b = bands.slice(i + 1).find((o) => o.lane === a.lane && a.left < o.left + o.width && o.left < a.left + a.width);
+    if (b) return [a.signal.kind, b.signal.kind];
+  }
+  return null;
+}
+
+/** The kind of the band today is in, for the "darker" key's swatch. */
+function currentKind(bands: { signal: { kind: string; when: string } }[]): string {
+  return bands.find((b) => b.signal.when === 'current')?.signal.kind ?? 'redesign';
 }
 
 function round(value: number): number {

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 
-export type BadgeTone = 'neutral' | 'info' | 'lead';
+export type BadgeTone = 'neutral' | 'info' | 'lead' | 'caution';
 
 interface BadgeProps {
-  /** `lead` marks a likely budget holder; `info` a fact about the body (e.g. combined authority). */
+  /** `lead` marks a likely budget holder; `info` a fact about the body (e.g. combined authority); `caution` an abolished council. */
   tone?: BadgeTone;
   children: ComponentChildren;
 }

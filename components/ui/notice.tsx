@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 interface NoticeProps {
-  tone?: 'info' | 'error';
+  tone?: 'info' | 'caution' | 'error';
   children: ComponentChildren;
 }
 

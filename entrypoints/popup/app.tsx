@@ -24,7 +24,7 @@ const firefoxSidebar = (browser as unknown as { sidebarAction?: { open(): Promis
 async function readTabCouncils(tab: { id?: number; url?: string } | undefined): Promise<TabCouncilsState> {
   if (tab?.id === undefined) return { status: 'none' };
   const context = await ask({ type: 'getTabContext', tabId: tab.id }).catch(() => null);
-  if (context?.status === 'council' && context.card) return { status: 'ready', source: 'page', cards: [context.card] };
+  if (context?.status === 'council' && context.card) return { status: 'ready', source: 'page', cards: [context.card], match: context.match };
   if (!tab.url || !/^https?:/.test(tab.url)) return { status: 'none' };
   const cards = await ask({ type: 'getSiteCouncils', url: tab.url }).catch(() => []);
   return cards.length > 0 ? { status: 'ready', source: 'site', cards } : { status: 'none' };

@@ -56,5 +56,11 @@ export function buildCouncilCard(council: Council, register: Register, services:
     parentCounty: ref(register, council.parentCounty),
     combinedAuthority: ref(register, council.combinedAuthority),
     services: servicesForCouncil(council, services, register),
+    abolished: council.current
+      ? null
+      : {
+          endDate: council.endDate,
+          successors: register.currentSuccessors(council).map((c) => ({ code: c.code, name: c.officialName })),
+        },
   };
 }

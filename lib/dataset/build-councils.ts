@@ -4,6 +4,7 @@ import { councilTypeFor, TIER_BY_POWERS, tiersByTypeName } from './council-types
 import { parseCsvRecords } from './csv';
 import { joinHomepages, type HomepageTarget } from './homepages';
 import { NI_SUCCESSORS } from './ni-successors';
+import { correctedRegion, regionProblems } from './regions';
 import { COUNCILS_SOURCES } from './sources';
 
 /** The CSV texts councils.json is built from, named after their ../shared/data files. */
@@ -92,19 +93,21 @@ export function buildCouncilsFile(inputs: CouncilsInputs): CouncilsFile {
     const officialName = field(row, 'official-name').trim();
     const niceName = field(row, 'nice-name').trim();
     const homepage = homepages.get(code);
+    const gss = field(row, 'gss-code') || null;
+    const parentCounty = field(row, 'county-la') || null;
     return {
       code,
       kind: COMBINED_TYPES.has(typeCode) ? 'combined-authority' : 'council',
       current,
       officialName,
       niceName,
-      gss: field(row, 'gss-code') || null,
+      gss,
       type: councilTypeFor(typeCode),
       typeName,
       tier,
       nation: field(row, 'nation') as Council['nation'],
-      region: field(row, 'region'),
-      parentCounty: field(row, 'county-la') || null,
+      region: correctedRegion({ code, gss, region: field(row, 'region'), parentCounty }),
+      parentCounty,
       combinedAuthority: field(row, 'combined-authority') || null,
       population: parseInteger(code, field(row, 'pop-2020')),
       areaKm2: parseNumber(code, field(row, 'area')),
@@ -120,6 +123,9 @@ export function buildCouncilsFile(inputs: CouncilsInputs): CouncilsFile {
   });
 
   for (const council of councils) checkReferences(council, codes);
+  // The next wrong region fails the build instead of shipping (issue 12).
+  const regions = regionProblems(councils);
+  if (regions.length > 0) throw new Error(`Regions disagree (fix upstream or add to lib/dataset/regions.ts):\n${regions.join('\n')}`);
   councils.sort((a, b) => compareCodes(a.code, b.code));
   return CouncilsFileSchema.parse({ sources: COUNCILS_SOURCES, councils });
 }

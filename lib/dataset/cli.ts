@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildDataset, toJson } from './build-dataset';
 import { buildServicesFile } from './build-services';
@@ -6,6 +7,7 @@ import { readSeedInputs, readSpendInputs } from './read-inputs';
 import { buildSpendFile, spendToJson } from './build-spend';
 import { buildSeed } from './build-seed';
 import { evidenceDisagreements } from './evidence-check';
+import { gbPhoneMetadata } from './phone-metadata';
 import { readDatasetInputs, REPO_ROOT, sharedDir } from './read-inputs';
 import { DEFAULT_LIVE_DIR, readLivePackages } from './fetch-live';
 
@@ -31,6 +33,9 @@ console.log(`wrote public/data/notices-seed.json (${seed.length} bytes)`);
 const spend = spendToJson(buildSpendFile(readSpendInputs(sharedDir()), councils.councils));
 writeFileSync(path.join(REPO_ROOT, 'public', 'data', 'spend.json'), spend);
 console.log(`wrote public/data/spend.json (${spend.length} bytes)`);
+const phone = `${JSON.stringify(gbPhoneMetadata(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json'), 'utf8'))))}\n`;
+writeFileSync(path.join(REPO_ROOT, 'lib', 'phone-metadata-gb.json'), phone);
+console.log(`wrote lib/phone-metadata-gb.json (${phone.length} bytes)`);
 for (const d of evidenceDisagreements(buildServicesFile(inputs).groups)) {
   console.log(`evidence ${d.kind}: LGSL ${d.lgsl} "${d.description}" (${d.lgslTier}) in ${d.group}: ${d.tier} is ${d.provision}`);
 }

@@ -209,16 +209,60 @@ describe('a former council named on the page', () => {
   });
 
   test.each([
-    ['Leeds City', 0.75, 'Found as “Leeds City” in the current job: no council word in it, so this is the likely council, not a certain one.'],
-    ['Leeds City Council', 0.98, 'Found as “Leeds City Council” in the current job.'],
-  ])('an employer %j (confidence %d) says how sure the card is', (matchedText, confidence, line) => {
+    ['Leeds City', 0.75, 'Likely, not certain: found as “Leeds City” in the current job, with no council word in it.'],
+    ['Leeds', 0.6, 'Likely, not certain: found as “Leeds” in the current job, with no council word in it.'],
+  ])('an employer %j (confidence %d) says it is not certain, under the council name', (matchedText, confidence, line) => {
     const root = mount(<CouncilCard card={leedsCard} match={{ matchedText, former: null, source: 'employer', confidence }} />);
-    expect(seenText(root)).toContain(line);
+    // In the header, straight after the name, styled apart; not repeated at the bottom.
+    expect(seenText(root.querySelector('.cl-card__header .cl-card__caveat')!)).toBe(line);
+    expect(root.querySelector('.cl-card__source')).toBeNull();
   });
 
-  test('a match from loose page text asks the reader to check', () => {
+  test('a certain employer match has no caveat and says where it was found at the bottom', () => {
+    const root = mount(<CouncilCard card={leedsCard} match={{ matchedText: 'Leeds City Council', former: null, source: 'employer', confidence: 0.98 }} />);
+    expect(root.querySelector('.cl-card__caveat')).toBeNull();
+    expect(seenText(root.querySelector('.cl-card__source')!)).toBe('Found as “Leeds City Council” in the current job.');
+  });
+
+  test('a match from loose page text asks the reader to check, under the council name', () => {
     const root = mount(<CouncilCard card={leedsCard} match={{ matchedText: 'Leeds', former: null, source: 'text' }} />);
-    expect(seenText(root)).toContain('Found as “Leeds” in the page text, not in a job: check it is the right council.');
+    expect(seenText(root.querySelector('.cl-card__header .cl-card__caveat')!)).toBe(
+      'Not certain: found as “Leeds” in the page text, not in a job. Check it is the right council.',
+    );
+  });
+});
+
+describe('a card opened on an abolished council itself (popup search, issue 12)', () => {
+  const harrogate = {
+    ...ashfordCard,
+    code: 'HAG',
+    officialName: 'Harrogate Borough Council',
+    parentCounty: { code: 'NYK', name: 'North Yorkshire County Council' },
+    abolished: { endDate: '2023-04-01', successors: [{ code: 'NYE', name: 'North Yorkshire Council' }] },
+  };
+
+  test('says it is abolished, when, and which council replaced it', () => {
+    const root = mount(<CouncilCard card={harrogate} compact />);
+    expect(seenText(root.querySelector('.cl-card__header')!)).toBe('Harrogate Borough Council District council (lower tier) Abolished');
+    expect(seenText(root.querySelector('.cl-notice')!)).toBe(
+      'Harrogate Borough Council no longer exists: abolished 1 April 2023; now part of North Yorkshire Council. Its services are run by today’s council.',
+    );
+  });
+
+  test('lists no services or spending, and its county as what it was part of', () => {
+    const root = mount(<CouncilCard card={harrogate} />);
+    expect(seenText(root)).not.toContain('Services it runs');
+    expect(seenText(root)).not.toContain('Spending by service');
+    expect(seenText(root)).not.toContain('Business case');
+    expect(seenText(root)).not.toContain('on LinkedIn');
+    expect(facts(root)['Was part of']).toBe('North Yorkshire County Council');
+    expect(facts(root)['Part of']).toBeUndefined();
+  });
+
+  test('a current council shows neither the badge nor the notice', () => {
+    const root = mount(<CouncilCard card={{ ...ashfordCard, abolished: null }} />);
+    expect(seenText(root)).not.toContain('Abolished');
+    expect(root.querySelector('.cl-notice')).toBeNull();
   });
 });
 
@@ -228,7 +272,7 @@ describe('the role line', () => {
     const role = root.querySelector('section[aria-label="Their role"]')!;
     expect(role.classList.contains('cl-role--lead')).toBe(true);
     expect(seenText(role)).toBe(
-      'Head of Commissioning, Adults and Health Likely budget holder Adult social care · Senior manager / head of service Likely budget holder for Adult social care.',
+      'Head of Commissioning, Adults and Health Likely budget holder Adult social care · Senior manager / head of service',
     );
     expect(headings(root)).toContain('h3: Head of Commissioning, Adults and Health');
   });
@@ -295,16 +339,27 @@ test('previously at names a former council as it was, with what it is now', () =
 });
 
 describe('layout', () => {
-  test('services start open in the panel and folded when compact; the summary toggles them', () => {
-    const panel = mount(<CouncilCard card={ashfordCard} />);
-    expect(panel.querySelector('details')?.open).toBe(true);
+  test('services start folded in the panel and when compact (issue 12); the summary toggles them', () => {
+    for (const root of [mount(<CouncilCard card={ashfordCard} />), mount(<CouncilCard card={ashfordCard} compact />)]) {
+      const details = root.querySelector('details')!;
+      expect(details.open).toBe(false);
+      click(details.querySelector('summary')!);
+      expect(details.open).toBe(true);
+    }
+  });
 
-    const compact = mount(<CouncilCard card={ashfordCard} compact />);
-    const details = compact.querySelector('details')!;
-    expect(details.open).toBe(false);
-    expect(compact.querySelector('.cl-card--compact')).not.toBeNull();
-    click(details.querySelector('summary')!);
-    expect(details.open).toBe(true);
+  test.each([
+    ['Head of Waste Services', 'waste', 'Runs part of', 'runs part of Waste and street cleansing'],
+    ['Director of Adult Social Care', 'adult-social-care', 'Provided by Kent County Council', 'does not run Adult social care'],
+    ['Head of Housing', 'housing', 'Runs all of', 'runs Housing and homelessness'],
+  ])('a %s: their service leads its list, marked, and the folded summary says what the council does about it', (title, id, list, said) => {
+    const role = describeRole(title);
+    expect(role.serviceGroup?.id).toBe(id);
+    const root = mount(<CouncilCard card={ashfordCard} role={role} />);
+    expect(seenText(servicesSummary(root)!)).toBe(`Services it runs (15) · ${said}`);
+    const first = namedList(root, list)[0]!;
+    expect(first.startsWith(`${role.serviceGroup!.label} (their service)`)).toBe(true);
+    expect(root.querySelectorAll('.cl-services__item--focus')).toHaveLength(1);
   });
 
   test('heading levels follow the host outline', () => {

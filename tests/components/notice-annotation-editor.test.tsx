@@ -116,9 +116,32 @@ describe('loading', () => {
     const { root, bg } = await render(null);
     expect(field<HTMLInputElement>(root, 'Bid deadline').value).toBe('2027-01-15');
     expect(seenText(root)).toContain('The notice’s deadline, 15 January 2027, 12:00.');
-    expect(field<HTMLSelectElement>(root, 'Status').value).toBe('watching');
+    // Nothing recorded: "Not tracked", not "Watching" (issue 12).
+    const select = field<HTMLSelectElement>(root, 'Status');
+    expect(select.value).toBe('');
+    expect(select.selectedOptions[0]?.text).toBe('Not tracked');
     await settle(5000);
     expect(bg.saves).toEqual([]);
+  });
+
+  test('the first note saves the status as Watching, and "Not tracked" goes from the list', async () => {
+    const { root, bg } = await render(null);
+    type(field<HTMLTextAreaElement>(root, 'Notes'), 'Call buyer');
+    await settle(700);
+    expect(bg.saves[0]?.fields.status).toBe('watching');
+    const select = field<HTMLSelectElement>(root, 'Status');
+    expect(select.value).toBe('watching');
+    expect([...select.options].map((o) => o.text)).not.toContain('Not tracked');
+  });
+
+  test('picking a status from "Not tracked" saves that status', async () => {
+    const { root, bg } = await render(null);
+    const select = field<HTMLSelectElement>(root, 'Status');
+    select.value = 'go';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(700);
+    expect(bg.saves[0]?.fields.status).toBe('go');
+    expect(field<HTMLSelectElement>(root, 'Status').value).toBe('go');
   });
 });
 

@@ -161,7 +161,9 @@ describe('a buyer that is not a council', () => {
     const root = panel({ context: nhs, page: { url: PAGE_URL, title: 'Adalimumab', buyerName: 'NHS England' }, insight: uncached });
     expect(accessibleName(toggle(root))).toBe('Council Lens: Not a UK council buyer');
     const text = seenText(root);
-    expect(text).toContain('Not a UK council buyer: no council card.');
+    expect(text).toContain('Not a UK council buyer: no council card');
+    // A heading in the card's place keeps the sections at their level (axe heading-order, issue 12).
+    expect(headings(root).slice(0, 2)).toEqual(['h2: Not a UK council buyer: no council card', 'h3: This notice in the cache']);
     expect(text).toContain('NHS England is not a UK council as far as the register knows');
     expect(text).toContain('EDITOR');
     expect(root.querySelector('.cl-card')).toBeNull();
@@ -171,7 +173,7 @@ describe('a buyer that is not a council', () => {
 
   test('an unreadable page says so and keeps the notes', () => {
     const root = panel({ context: { ...nhs, status: 'unreadable' }, page: { url: PAGE_URL, title: null, buyerName: null } });
-    expect(seenText(root)).toContain('Couldn’t read this notice.');
+    expect(headings(root)[0]).toBe('h2: Couldn’t read this notice');
     expect(seenText(root)).toContain('EDITOR');
   });
 

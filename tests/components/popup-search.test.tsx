@@ -2,7 +2,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
 import { PopupView, SEARCH_DEBOUNCE_MS, type PopupSource } from '@/components/popup/popup-view';
 import { TabCouncils } from '@/components/popup/tab-councils';
-import { ashfordCard, kentCard, leedsCard } from '@/components/preview/preview-data';
+import { ashfordCard, kentCard, leedsCard, northYorkshireCard } from '@/components/preview/preview-data';
 import type { SearchResults } from '@/lib/protocol';
 import { aecom, results } from './supplier-fixtures';
 import { accessibleName, button, click, headings, mount, press, seenText } from './dom';
@@ -124,7 +124,7 @@ describe('the popup search box', () => {
     press(input(root), 'Enter');
     await wait(0);
     expect(src.asked.at(-1)).toBe('refs ch:01234567');
-    expect(seenText(root)).toContain('Ask for a reference: Sam Spencer');
+    expect(seenText(root)).toContain('the notice’s published contact (20 January 2025): Sam Spencer');
     const escape = press(document.activeElement!, 'Escape');
     expect(escape.defaultPrevented).toBe(true);
     expect(root.querySelector('.cl-refs')).toBeNull();
@@ -218,6 +218,17 @@ describe('the tab’s council above the search', () => {
     expect(fold.open).toBe(false);
     expect(seenText(fold.querySelector('summary')!)).toBe(`Leeds City Council · ${leedsCard.typeLabel}`);
     expect(fold.querySelector('article.cl-card')).not.toBeNull();
+  });
+
+  test('the page’s match goes with the card: a former name and an uncertain find are said as in the side panel (issue 12)', () => {
+    const former = { code: 'HAG', name: 'Harrogate Borough Council', endDate: '2023-04-01', successors: [{ code: 'NYE', name: 'North Yorkshire Council' }] };
+    const formerRoot = mount(<TabCouncils state={{ status: 'ready', source: 'page', cards: [northYorkshireCard], match: { matchedText: former.name, former, source: 'employer' } }} />);
+    expect(seenText(formerRoot.querySelector('.cl-notice')!)).toContain('Named as Harrogate Borough Council, abolished 1 April 2023');
+    const textRoot = mount(<TabCouncils state={{ status: 'ready', source: 'page', cards: [leedsCard], match: { matchedText: 'Leeds', former: null, source: 'text' } }} />);
+    expect(seenText(textRoot.querySelector('.cl-card__caveat')!)).toMatch(/^Not certain: found as “Leeds” in the page text/);
+    // A council website's own card has no page match.
+    const site = mount(<TabCouncils state={{ status: 'ready', source: 'site', cards: [leedsCard], match: { matchedText: 'Leeds', former: null, source: 'text' } }} />);
+    expect(site.querySelector('.cl-card__caveat')).toBeNull();
   });
 
   test('a shared council website shows both councils, folded', () => {

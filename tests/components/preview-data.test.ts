@@ -20,3 +20,12 @@ test.each([ashfordCard, cardiffCard, kentCard, leedsCard, northYorkshireCard, we
     expect(sample.services.map((s) => [s.id, s.provision])).toEqual(built.services.map((s) => [s.id, s.provision]));
   },
 );
+
+// Issue 12: a council opened by itself (the popup's "former" search result) carries what became of it.
+test('the card of an abolished council says when it went and who replaced it; a current one says nothing', () => {
+  const harrogate = buildCouncilCard(register.byCode('HAG')!, register, services);
+  expect(harrogate.abolished).toEqual({ endDate: '2023-04-01', successors: [{ code: 'NYE', name: 'North Yorkshire Council' }] });
+  const cumbria = buildCouncilCard(register.byCode('CMA')!, register, services);
+  expect(cumbria.abolished?.successors.map((s) => s.code).sort()).toEqual(['CBD', 'WAF']);
+  expect(buildCouncilCard(register.byCode('LDS')!, register, services).abolished).toBeNull();
+});

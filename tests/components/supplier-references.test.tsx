@@ -18,20 +18,31 @@ describe('the references view', () => {
     ]);
     const [first, second] = root.querySelectorAll('[aria-label="Council contracts of AECOM Limited"] > li');
     expect(seenText(first!)).toBe(
-      'Liverpool City Council Wavertree High Street - Design Planning, building control and regeneration · £85,000 Contract from 1 February 2025 to 31 January 2026 up to 31 January 2027 with extensions Awarded 20 January 2025 Ask for a reference: Sam Spencer Sam.Spencer@liverpool.gov.uk +44 1512309769',
+      'Liverpool City Council Wavertree High Street - Design Planning, building control and regeneration · £85,000 Contract from 1 February 2025 to 31 January 2026 up to 31 January 2027 with extensions Awarded 20 January 2025 For a reference, the notice’s published contact (20 January 2025): Sam Spencer · Sam.Spencer@liverpool.gov.uk · 0151 230 9769',
     );
     const link = first!.querySelector<HTMLAnchorElement>('a.cl-external-link')!;
     expect(link.href).toBe(aecom.awards[0]!.noticeUrl);
     expect(first!.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!.getAttribute('href')).toBe('mailto:Sam.Spencer@liverpool.gov.uk');
     expect(first!.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).toBe('tel:+441512309769');
     // Missing facts are left out, not shown as blanks.
-    expect(seenText(second!)).toBe('Buckinghamshire Council Flood modelling Environmental health, regulation and community safety · Value not published Ask for a reference: procurement@buckinghamshire.gov.uk');
+    expect(seenText(second!)).toBe('Buckinghamshire Council Flood modelling Environmental health, regulation and community safety · Value not published For a reference, the notice’s published contact: procurement@buckinghamshire.gov.uk');
   });
 
   test('a contract without a published contact says so', () => {
     const root = mount(<SupplierReferencesView refs={{ ...aecom, awards: [award({ contact: null })] }} />);
     expect(seenText(root)).toContain('No buyer contact published on the notice.');
-    expect(seenText(root)).not.toContain('Ask for a reference');
+    expect(seenText(root)).not.toContain('published contact');
+  });
+
+  test.each([
+    ['2023-12-06', false],
+    ['2023-12-05', true],
+    ['2019-03-11', true],
+  ])('a contact published on %s, read on 6 December 2026: older than three years is %s', (awardedAt, stale) => {
+    const root = mount(<SupplierReferencesView refs={{ ...aecom, awards: [award({ awardedAt })] }} today="2026-12-06" />);
+    const line = seenText(root.querySelector('.cl-refs__contact')!);
+    expect(line.startsWith('For a reference, the notice’s published contact (')).toBe(true);
+    expect(line.endsWith('Over 3 years old: they may have moved on.')).toBe(stale);
   });
 
   test('a supplier with no council contracts', () => {

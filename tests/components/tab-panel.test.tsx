@@ -140,10 +140,11 @@ describe('council', () => {
     const root = mount(<TabPanel context={leedsServiceLead} />);
     expect(seenText(root.querySelector('.cl-person')!)).toBe('Amira Hussain works at');
     expect(headings(root)).toEqual(['h1: Leeds City Council', 'h2: Head of Commissioning, Adults and Health']);
-    expect(seenText(main(root))).toContain('Likely budget holder for Adult social care.');
+    expect(seenText(main(root))).toContain('Likely budget holder Adult social care · Senior manager / head of service');
     expect(seenText(main(root))).toContain('Previously at: City of Bradford Metropolitan District Council');
     expect(facts(root).Population).toBe('798,786');
-    expect(main(root).querySelector('details')?.open).toBe(true);
+    // Services fold in the side panel too (issue 12), the person's service named in the summary.
+    expect(main(root).querySelector('details')?.open).toBe(false);
   });
 
   test('a district with its county', () => {

@@ -73,6 +73,23 @@ describe('each verdict reads as one plain sentence', () => {
     );
   });
 
+  test.each([
+    // "Prepare" already names the redesign year and its first day.
+    ['prepare', [{ ...reablement, financialYear: '2029/30' }], null],
+    // "Bedding down" names the day before the next window: only what the window is remains.
+    ['bedding-down', [{ ...reablement, financialYear: '2026/27', kind: 'restructure' as const, amount: null }, { ...reablement, financialYear: '2029/30' }], 'After that: the redesign year before savings planned for 2029/30.'],
+  ])('%s: the next window is not said twice (issue 12)', (verdict, savings, next) => {
+    const root = renderTiming(savings, []);
+    expect(root.querySelector('.cl-timing')?.getAttribute('data-verdict')).toBe(verdict);
+    const line = root.querySelector('.cl-timing__next');
+    expect(line ? seenText(line) : null).toBe(next);
+  });
+
+  test('bedding down wears the grey of its band, not the blue of a wait', () => {
+    const root = renderTiming([{ ...reablement, financialYear: '2026/27', kind: 'restructure', amount: null }], []);
+    expect(root.querySelector('.cl-timing__verdict')?.className).toBe('cl-timing__verdict cl-timing__verdict--quiet');
+  });
+
   test('without a group the sentence names the council', () => {
     const root = renderTiming([reablement], [], { groupLabel: null });
     expect(verdictText(root)).toContain('savings of £1.2m at Leeds City Council are planned for 2027/28');
@@ -161,10 +178,27 @@ describe('the timeline', () => {
       'Bedding down',
       'Procurement window',
       'Tender imminent',
-      'Savings line (start of its year)',
+      'Darker: the window today is in',
+      'Savings item, on 1 April of its year',
       'Contract end',
       'Today, 30 November 2026',
     ]);
+  });
+
+  test('overlapping windows get a key of their own, swatched with both shades (issue 12)', () => {
+    // Savings in 2027/28 and 2028/29: the second's redesign year is the first's bedding down.
+    const root = renderTiming([reablement, { ...reablement, financialYear: '2028/29' }], []);
+    expect(namedList(root, 'Timeline key')).toContain('Darkest: windows overlap');
+    const stack = root.querySelector('.cl-timing__swatch--stack')!;
+    expect([...stack.children].map((c) => c.className).sort()).toEqual(['cl-timing__swatch cl-timing__swatch--bedding-down', 'cl-timing__swatch cl-timing__swatch--redesign']);
+    expect(namedList(renderTiming([reablement], []), 'Timeline key')).not.toContain('Darkest: windows overlap');
+  });
+
+  test('an empty lane says "none" (issue 12)', () => {
+    const savingsOnly = svgOf(renderTiming([reablement], []));
+    expect([...savingsOnly.querySelectorAll('.cl-timing__none')].map((t) => Number(t.getAttribute('y')))).toEqual([63]);
+    expect(svgOf(renderTiming([reablement], [homeCare])).querySelector('.cl-timing__none')).toBeNull();
+    expect(svgOf(renderTiming([], [homeCare])).querySelectorAll('.cl-timing__none')).toHaveLength(1);
   });
 });
 

@@ -171,6 +171,9 @@ describe('buildCouncilsFile', () => {
     ['a powers column that disagrees', [{ ...county, powers: 'unitary' }], /powers column/],
     ['a fractional population', [{ ...county, 'pop-2020': '10.5' }], /not a whole number/],
     ['a bad date', [{ ...county, 'start-date': '01/04/2019' }], /./],
+    // Issue 12: Lincolnshire's county row said "Yorkshire and The Humber", its districts "East Midlands".
+    ['a county in another region than its district', [{ ...county, region: 'Yorkshire and The Humber' }, district], /Regions disagree[\s\S]*DSA is in "South East" but its county CTA in "Yorkshire and The Humber"/],
+    ['a region outside the GSS code’s nation', [{ ...county, region: 'Scotland' }], /CTA: GSS E10000001 is in England, "Scotland" is not one of its regions/],
   ])('rejects %s', (_name, rows, error) => {
     expect(() => buildCouncilsFile(inputs(rows as Record<string, string>[]))).toThrow(error);
   });

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from 'playwright-core';
 import { generate } from 'selfsigned';
 import { formatFinancialYear } from '@/lib/timing/financial-year';
 import { isPackedRow, unpackRow } from '@/lib/ocds/packed-row';
@@ -390,6 +390,18 @@ export async function openSidePanel(launched: Launched, tabId: number): Promise<
   await page.setViewportSize({ width: 400, height: 900 });
   await page.goto(`chrome-extension://${launched.extensionId}/sidepanel.html?tab=${tabId}`);
   return page;
+}
+
+/** Turns on "compact card inside LinkedIn pages" in the options page, as a person does; returns the page and its switch. */
+export async function turnOnInPageCard(launched: Launched): Promise<{ options: Page; toggle: Locator }> {
+  const options = await launched.context.newPage();
+  await options.goto(`chrome-extension://${launched.extensionId}/options.html`);
+  const toggle = options.getByLabel(/compact card inside LinkedIn pages/i);
+  // The switch waits for the settings to load; the section says "Saved" once the change is stored.
+  await toggle.and(options.locator(':enabled')).waitFor({ timeout: 10_000 });
+  await toggle.check();
+  await options.getByRole('region', { name: 'LinkedIn' }).getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+  return { options, toggle };
 }
 
 interface CdpNode {

@@ -10,6 +10,7 @@ import {
   screenshotDir,
   startSiteServer,
   tabIdOf,
+  turnOnInPageCard,
   waitForBadge,
   waitForSeed,
   type Launched,
@@ -72,7 +73,8 @@ describe('LinkedIn in real Chromium', () => {
     const panelText = await panel.locator('body').innerText();
     expect(panelText).toContain('Metropolitan borough');
     expect(panelText).toContain('West Yorkshire');
-    expect(panelText).toContain('Likely budget holder for Adult social care');
+    // The badge says it once; the line under the title names the service (issue 12).
+    expect(panelText).toMatch(/Likely budget holder\s+Adult social care · /);
     expect(panelText).toMatch(/Previously at:?\s*Kirklees Council/);
     await panel.screenshot({ path: join(screenshotDir(), 'e2e-sidepanel-leeds.png') });
 
@@ -119,12 +121,7 @@ describe('LinkedIn in real Chromium', () => {
   });
 
   test('with the in-page option on, the card appears inside a closed shadow root and LinkedIn’s DOM is otherwise unchanged', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const toggle = options.getByLabel(/compact card inside LinkedIn pages/i);
-    await expect.poll(() => toggle.isEnabled()).toBe(true);
-    await toggle.check();
-    await expect.poll(() => options.getByRole('region', { name: 'LinkedIn' }).getByRole('status').innerText()).toContain('Saved');
+    const { options, toggle } = await turnOnInPageCard(browser);
 
     const page = await browser.context.newPage();
     await recordInitialDom(page);
