@@ -1,5 +1,5 @@
 import { anchorWindows } from './recognise/anchors';
-import { CUE, cueAt, placesInContext } from './recognise/context';
+import { placesInContext } from './recognise/context';
 import { theCouncilSpans } from './recognise/site-council';
 import { siteOf } from './register';
 import { Engine, type Found } from './recognise/engine';
@@ -299,12 +299,12 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
     findMentions(text: string, context?: MentionContext): CouncilMention[] {
       const out: CouncilMention[] = [];
+      // One pass finds both the windows around council words and the cue words of a council post.
+      const cues: number[] = [];
+      const windows = anchorWindows(text, engine.abbreviationHashes, cues);
       if (!anchored) scanRange(text, 0, text.length, out);
-      else {
-        const windows = anchorWindows(text, engine.abbreviationHashes);
-        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
-      }
-      const withPlaces = placesForCouncils(text, out);
+      else for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
+      const withPlaces = cues.length ? placesForCouncils(text, out, cues) : out;
       const own = context?.host ? siteCouncil(context.host) : null;
       return own ? withSiteMentions(text, own, withPlaces) : withPlaces;
     },
@@ -312,16 +312,15 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
   /**
    * `out` with the places that sentences holding a council post or appointment make councils
-   * ({@link placesInContext}), in text order. Only sentences with a {@link CUE} are read again.
+   * ({@link placesInContext}), in text order. Only the sentences around `cues` (`[start, end]`
+   * pairs from {@link anchorWindows}) are read again.
    */
-  function placesForCouncils(text: string, out: CouncilMention[]): CouncilMention[] {
+  function placesForCouncils(text: string, out: CouncilMention[], cues: readonly number[]): CouncilMention[] {
     let added: CouncilMention[] | null = null;
     let spanEnd = -1;
-    CUE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CUE.exec(text)) !== null) {
-      if (m.index < spanEnd || !cueAt(text, m.index, m[0])) continue;
-      const [s, e] = sentenceAround(text, m.index, m.index + m[0].length);
+    for (let k = 0; k < cues.length; k += 2) {
+      if (cues[k]! < spanEnd) continue;
+      const [s, e] = sentenceAround(text, cues[k]!, cues[k + 1]!);
       spanEnd = e;
       const t = tokenize(text, engine.vocab, s, e, contextScratch);
       for (const f of placesInContext(engine, t, engine.scan(t))) {
