@@ -2,7 +2,7 @@ import { anchorWindows } from './recognise/anchors';
 import { placesInContext } from './recognise/context';
 import { theCouncilSpans } from './recognise/site-council';
 import { siteOf } from './register';
-import { Engine, type Found } from './recognise/engine';
+import { Engine, type Choice, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import type { Level } from './recognise/designators';
 import { createTokenBuffer, tokenize, type Tokens } from './recognise/tokenize';
@@ -238,14 +238,16 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     }
   };
 
-  const isExplicit = (f: Found): boolean => {
-    const src = f.choice.entry.source;
-    const s = f.choice.strength;
-    if (s === 'strong' || s === 'abbrev') return src !== 'initials' || !!f.choice.parse.suffix;
+  /** Whether a choice names a council outright: a council word, an abbreviation or distinctive initials. */
+  const isExplicitChoice = (c: Choice): boolean => {
+    const src = c.entry.source;
+    const s = c.strength;
+    if (s === 'strong' || s === 'abbrev') return src !== 'initials' || !!c.parse.suffix;
     if (src === 'initials-designated') return true;
-    if (src === 'initials-and') return countLetters(f.choice.entry.words) >= 4;
+    if (src === 'initials-and') return countLetters(c.entry.words) >= 4;
     return false;
   };
+  const isExplicit = (f: Found): boolean => isExplicitChoice(f.choice);
 
   const baseOf = (f: Found): number => {
     const src = f.choice.entry.source;
@@ -374,7 +376,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
   function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
     const t = tokenize(text, engine.vocab, from, to, scratch);
-    for (const f of engine.scan(t)) {
+    for (const f of engine.scan(t, isExplicitChoice)) {
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;
       if (engine.councilOf(t, f, true)) continue;
