@@ -247,10 +247,12 @@ const anyCase = (letters: string) => [...letters].map((ch) => `[${ch.toUpperCase
 const CANDIDATE_WORDS = [
   ...new Set([...COUNCIL_WORDS, ...LEADING_WORDS].map((word) => anyCase(word.slice(0, 4)))),
   '[A-Z]{2}',
-  ...Object.entries(CUE_TAILS).flatMap(([code, tails]) => {
-    const first = String.fromCharCode(Number(code));
-    return tails.map((tail) => `[${first.toUpperCase()}${first}]${tail.slice(0, 4)}`);
-  }),
+  ...new Set(
+    Object.entries(CUE_TAILS).flatMap(([code, tails]) => {
+      const first = String.fromCharCode(Number(code));
+      return tails.map((tail) => `[${first.toUpperCase()}${first}]${tail.slice(0, 4)}`);
+    }),
+  ),
 ].join('|');
 
 /**

@@ -29,9 +29,12 @@ export const CUE_TAILS: Readonly<Record<number, readonly string[]>> = {
 
 /** 1 for the ASCII codes a cue can start with (a, b, c, d, l in either case). */
 export const CUE_FIRST = new Uint8Array(128);
-for (const code of Object.keys(CUE_TAILS).map(Number)) {
+/** The tails of {@link CUE_TAILS} by lower-case first letter, in an array for the anchor pass's lookups. */
+const TAILS_BY_CODE: Array<readonly string[] | undefined> = [];
+for (const [code, tails] of Object.entries(CUE_TAILS).map(([k, v]) => [Number(k), v] as const)) {
   CUE_FIRST[code] = 1;
   CUE_FIRST[code - 32] = 1;
+  TAILS_BY_CODE[code] = tails;
 }
 
 /**
@@ -39,9 +42,13 @@ for (const code of Object.keys(CUE_TAILS).map(Number)) {
  * cue written there, or 0.
  */
 export function cueEnd(text: string, s: number, c0: number): number {
-  const tails = CUE_TAILS[c0 | 32];
-  if (!tails) return 0;
-  for (const tail of tails) if (text.startsWith(tail, s + 1)) return s + 1 + tail.length;
+  const tails = TAILS_BY_CODE[c0 | 32];
+  if (tails === undefined) return 0;
+  const c1 = text.charCodeAt(s + 1);
+  for (let k = 0; k < tails.length; k++) {
+    const tail = tails[k]!;
+    if (tail.charCodeAt(0) === c1 && text.startsWith(tail, s + 1)) return s + 1 + tail.length;
+  }
   return 0;
 }
 
