@@ -409,7 +409,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 /**
  * Windows closer than this many characters are scanned as one range: on a list of buyer names,
  * one a line, each line is a window, and a tokenize and scan call per line cost more than reading
- * the characters between them (tests/bench/recognition.bench.ts, dense text: about a sixth
+ * the characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
  * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
  * nothing more: the windows already find what a scan of every token finds
  * (tests/councils/recognition-sets.test.ts).

@@ -259,7 +259,7 @@ const CANDIDATE_WORDS = [
  * Where a word may be an anchor or a cue: at a word start, the first four letters of a council
  * word in any case, two capitals, or a cue word's first letter in either case and its next letters
  * as written. V8 runs this search in compiled code, several times faster than a loop over the
- * character codes in JavaScript (tests/bench/recognition.bench.ts); each candidate is then read
+ * character codes in JavaScript (tests/bench/recognition-speed.bench.ts); each candidate is then read
  * as a whole word by {@link anchorWindows}, which resets its `lastIndex` on every use.
  */
 const CANDIDATES = new RegExp(`\\b(?:${CANDIDATE_WORDS})`, 'g');

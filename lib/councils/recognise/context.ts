@@ -17,7 +17,7 @@ import { CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, type Tokens } from './tokeni
  * that merely begins with one ("Directorate", "leadership", "appointments") counts too; titles in
  * capitals are not cues. The anchor pass (anchors.ts) calls {@link cueEnd} at every word start it
  * reads, so finding cues costs no second pass over the page (issue 18: a separate RegExp for them
- * cost a fifth of the recogniser's time on prose, tests/bench/recognition.bench.ts).
+ * cost a fifth of the recogniser's time on prose, tests/bench/recognition-speed.bench.ts).
  */
 export const CUE_TAILS: Readonly<Record<number, readonly string[]>> = {
   100: ['irector'], // d

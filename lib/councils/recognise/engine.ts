@@ -151,12 +151,6 @@ export class Engine {
   /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
   readonly abbreviationHashes: IntTable;
 
-  /** Every parse starting at token `i`. */
-  parsesAt(t: Tokens, i: number, allowPrefix: boolean): Parse[] {
-    const list = this.collect(t, i, allowPrefix, new ParseList());
-    return Array.from({ length: list.length }, (_, k) => list.get(k));
-  }
-
   private readonly scratch = new ParseList();
 
   /** Fills `out` with every parse starting at token `i`. */
