@@ -128,6 +128,8 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   const successorCache = new Map<string, string[]>();
   const siteCouncils = new Map<string, Council | null>();
   const contextScratch = createTokenBuffer();
+  // Emptied by every scan of a window: the finds are read at once and kept only inside mentions.
+  const foundScratch: Found[] = [];
 
   const currentSuccessors = (council: Council): string[] => {
     const cached = successorCache.get(council.code);
@@ -387,7 +389,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
   function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
     const t = tokenize(text, engine.vocab, from, to, scratch);
-    for (const f of engine.scan(t, isExplicitChoice)) {
+    for (const f of engine.scan(t, isExplicitChoice, foundScratch)) {
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;
       if (engine.councilOf(t, f, true)) continue;

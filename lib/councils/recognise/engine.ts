@@ -40,7 +40,12 @@ export interface Found {
   readonly lowercase: boolean;
 }
 
-type Best = { kind: 'choice'; choice: Choice } | { kind: 'blocked'; parse: Parse } | null;
+/** The best reading at a position: a choice, a blocking parse ("Town Council") as itself, or none. Not wrapped: one is made per candidate word. */
+type Best = Choice | Parse | null;
+
+function isChoice(b: Choice | Parse): b is Choice {
+  return (b as Choice).entry !== undefined;
+}
 
 /**
  * The parses at one position, held field by field in arrays kept between calls: most readings
@@ -303,9 +308,9 @@ export class Engine {
     if (n === 0) return null;
     if (n === 1) {
       const p = parses.get(0);
-      if (parses.rank(0) === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
+      if (parses.rank(0) === STRENGTH_RANK.block) return p;
       const c = this.choose(p);
-      return c ? { kind: 'choice', choice: c } : null;
+      return c;
     }
     // Longest phrase first, then strongest designator; among equals, the better-fitting council
     // ("Derry City Council" is the former Derry City Council, not Derry City and Strabane).
@@ -330,11 +335,11 @@ export class Engine {
         if (done & (1 << k)) continue;
         if (parses.end[k] !== end || parses.rank(k) !== rank) continue;
         done |= 1 << k;
-        if (rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: parses.get(k) };
+        if (rank === STRENGTH_RANK.block) return parses.get(k);
         const c = this.choose(parses.get(k));
         if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
       }
-      if (best) return { kind: 'choice', choice: best };
+      if (best) return best;
     }
   }
 
@@ -344,14 +349,14 @@ export class Engine {
     ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
     for (let k = 0; k < ranked.length; k++) {
       const r = ranked[k]!;
-      if (r.rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: r.p };
+      if (r.rank === STRENGTH_RANK.block) return r.p;
       let best: Choice | null = null;
       let end = k;
       for (; end < ranked.length && ranked[end]!.p.end === r.p.end && ranked[end]!.rank === r.rank; end++) {
         const c = this.choose(ranked[end]!.p);
         if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
       }
-      if (best) return { kind: 'choice', choice: best };
+      if (best) return best;
       k = end - 1;
     }
     return null;
@@ -382,8 +387,8 @@ export class Engine {
       else return null;
       if (k >= t.length || t.gaps[k] === GAP_HARD || (viaAnd && t.gaps[k] !== GAP_SOFT)) return null;
       const next = this.bestAt(t, k, false);
-      if (!next || next.kind !== 'choice') return null;
-      const c = next.choice;
+      if (!next || !isChoice(next)) return null;
+      const c = next;
       if (c.entry.council.kind !== 'council') return null;
       parts.push(c);
       if (c.strength === 'strong' || c.strength === 'abbrev') {
@@ -405,8 +410,8 @@ export class Engine {
       const k = t.ids[j] === this.idAnd && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
       if (k < 0 || k >= t.length) break;
       const next = this.bestAt(t, k, false);
-      if (!next || next.kind !== 'choice' || (next.choice.strength !== 'none' && next.choice.strength !== 'weak')) break;
-      j = next.choice.parse.end;
+      if (!next || !isChoice(next) || (next.strength !== 'none' && next.strength !== 'weak')) break;
+      j = next.parse.end;
     }
     return j;
   }
@@ -419,9 +424,11 @@ export class Engine {
    * phrase found, with weak and bare ones included: the caller decides what to accept. With
    * `keep`, a phrase outside a shared-designator list is returned only when `keep` accepts its
    * choice; the scan itself is the same (findMentions drops bare places without allocating them).
+   * With `into`, that array is emptied and filled instead of a new one.
    */
-  scan(t: Tokens, keep?: (c: Choice) => boolean): Found[] {
-    const found: Found[] = [];
+  scan(t: Tokens, keep?: (c: Choice) => boolean, into?: Found[]): Found[] {
+    const found: Found[] = into ?? [];
+    found.length = 0;
     this.listBlockedUntil = -1;
     const core = this.core.next!;
     const prefix = this.prefix.next!;
@@ -443,11 +450,11 @@ export class Engine {
         i++;
         continue;
       }
-      if (best.kind === 'blocked') {
-        i = best.parse.end;
+      if (!isChoice(best)) {
+        i = best.end;
         continue;
       }
-      const c = best.choice;
+      const c = best;
       if ((c.strength === 'none' || c.strength === 'weak') && !c.parse.prefix && c.entry.council.kind === 'council' && i >= this.listBlockedUntil) {
         const parts = this.coordinate(t, c);
         if (parts) {
