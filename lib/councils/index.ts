@@ -1,8 +1,8 @@
 import { anchorWindows } from './recognise/anchors';
-import { CUE, cueAt, placesInContext } from './recognise/context';
+import { placesInContext } from './recognise/context';
 import { theCouncilSpans } from './recognise/site-council';
 import { siteOf } from './register';
-import { Engine, type Found } from './recognise/engine';
+import { Engine, type Choice, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import type { Level } from './recognise/designators';
 import { createTokenBuffer, tokenize, type Tokens } from './recognise/tokenize';
@@ -128,6 +128,8 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   const successorCache = new Map<string, string[]>();
   const siteCouncils = new Map<string, Council | null>();
   const contextScratch = createTokenBuffer();
+  // Emptied by every scan of a window: the finds are read at once and kept only inside mentions.
+  const foundScratch: Found[] = [];
 
   const currentSuccessors = (council: Council): string[] => {
     const cached = successorCache.get(council.code);
@@ -238,14 +240,16 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     }
   };
 
-  const isExplicit = (f: Found): boolean => {
-    const src = f.choice.entry.source;
-    const s = f.choice.strength;
-    if (s === 'strong' || s === 'abbrev') return src !== 'initials' || !!f.choice.parse.suffix;
+  /** Whether a choice names a council outright: a council word, an abbreviation or distinctive initials. */
+  const isExplicitChoice = (c: Choice): boolean => {
+    const src = c.entry.source;
+    const s = c.strength;
+    if (s === 'strong' || s === 'abbrev') return src !== 'initials' || !!c.parse.suffix;
     if (src === 'initials-designated') return true;
-    if (src === 'initials-and') return countLetters(f.choice.entry.words) >= 4;
+    if (src === 'initials-and') return countLetters(c.entry.words) >= 4;
     return false;
   };
+  const isExplicit = (f: Found): boolean => isExplicitChoice(f.choice);
 
   const baseOf = (f: Found): number => {
     const src = f.choice.entry.source;
@@ -299,12 +303,23 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
     findMentions(text: string, context?: MentionContext): CouncilMention[] {
       const out: CouncilMention[] = [];
+      // One pass finds both the windows around council words and the cue words of a council post.
+      const cues: number[] = [];
+      const windows = anchorWindows(text, engine.abbreviationHashes, cues);
       if (!anchored) scanRange(text, 0, text.length, out);
       else {
-        const windows = anchorWindows(text, engine.abbreviationHashes);
-        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
+        for (let k = 0; k < windows.length; ) {
+          const from = windows[k]!;
+          let to = windows[k + 1]!;
+          k += 2;
+          while (k < windows.length && windows[k]! - to <= MERGE_GAP) {
+            to = windows[k + 1]!;
+            k += 2;
+          }
+          scanRange(text, from, to, out);
+        }
       }
-      const withPlaces = placesForCouncils(text, out);
+      const withPlaces = cues.length ? placesForCouncils(text, out, cues) : out;
       const own = context?.host ? siteCouncil(context.host) : null;
       return own ? withSiteMentions(text, own, withPlaces) : withPlaces;
     },
@@ -312,16 +327,15 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
   /**
    * `out` with the places that sentences holding a council post or appointment make councils
-   * ({@link placesInContext}), in text order. Only sentences with a {@link CUE} are read again.
+   * ({@link placesInContext}), in text order. Only the sentences around `cues` (`[start, end]`
+   * pairs from {@link anchorWindows}) are read again.
    */
-  function placesForCouncils(text: string, out: CouncilMention[]): CouncilMention[] {
+  function placesForCouncils(text: string, out: CouncilMention[], cues: readonly number[]): CouncilMention[] {
     let added: CouncilMention[] | null = null;
     let spanEnd = -1;
-    CUE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CUE.exec(text)) !== null) {
-      if (m.index < spanEnd || !cueAt(text, m.index, m[0])) continue;
-      const [s, e] = sentenceAround(text, m.index, m.index + m[0].length);
+    for (let k = 0; k < cues.length; k += 2) {
+      if (cues[k]! < spanEnd) continue;
+      const [s, e] = sentenceAround(text, cues[k]!, cues[k + 1]!);
       spanEnd = e;
       const t = tokenize(text, engine.vocab, s, e, contextScratch);
       for (const f of placesInContext(engine, t, engine.scan(t))) {
@@ -375,7 +389,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
   function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
     const t = tokenize(text, engine.vocab, from, to, scratch);
-    for (const f of engine.scan(t)) {
+    for (const f of engine.scan(t, isExplicitChoice, foundScratch)) {
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;
       if (engine.councilOf(t, f, true)) continue;
@@ -393,6 +407,16 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     }
   }
 }
+
+/**
+ * Windows closer than this many characters are scanned as one range: on a list of buyer names,
+ * one a line, each line is a window, and a tokenize and scan call per line cost more than reading
+ * the characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
+ * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
+ * nothing more: the windows already find what a scan of every token finds
+ * (tests/councils/recognition-sets.test.ts).
+ */
+const MERGE_GAP = 64;
 
 /** Shared, frozen, for the many mentions with no successors or alternatives. */
 const NONE = Object.freeze([]) as unknown as string[];

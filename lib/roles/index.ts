@@ -92,6 +92,8 @@ interface GroupHit {
   group: ServiceGroupId;
   score: number;
   at: number;
+  /** Words the phrase spans. */
+  length: number;
   weight: number;
 }
 
@@ -108,14 +110,14 @@ function groupHits(words: string[]): GroupHit[] {
       if (!best || p.words.length * p.weight > best.words.length * best.weight) best = p;
     }
     if (best) {
-      hits.push({ group: best.group, score: best.words.length * best.weight, at: i, weight: best.weight });
+      hits.push({ group: best.group, score: best.words.length * best.weight, at: i, length: best.words.length, weight: best.weight });
       i += best.words.length - 1;
     }
   }
   return hits;
 }
 
-function pickGroup(hits: GroupHit[]): { group: ServiceGroupId | null; serves: ServiceGroupId | null } {
+function pickGroup(hits: GroupHit[], words: readonly string[]): { group: ServiceGroupId | null; serves: ServiceGroupId | null } {
   if (hits.length === 0) return { group: null, serves: null };
   const byScore = [...hits].sort((a, b) => b.score - a.score || a.at - b.at);
   // The first specific service named leads ("Director of Digital and Customer Services" is digital);
@@ -128,7 +130,35 @@ function pickGroup(hits: GroupHit[]): { group: ServiceGroupId | null; serves: Se
     return { group: fn.group, serves: best.group };
   }
   const serves = byScore.find((h) => h.group !== best.group && !FUNCTIONS.has(h.group) && h.weight >= 1);
-  return { group: best.group, serves: FUNCTIONS.has(best.group) && serves ? serves.group : null };
+  if (FUNCTIONS.has(best.group)) return { group: best.group, serves: serves ? serves.group : null };
+  if (spansSeveral(hits, words)) return { group: null, serves: null };
+  return { group: best.group, serves: null };
+}
+
+/**
+ * Whether a title leads several services with none dominant, which has no group
+ * (../shared/spec/README.md): services named side by side, joined by "and" or a comma ("Director
+ * of Adults and Children's Services", "Head of Waste, Parks and Highways"), none named more often
+ * than the others. A service named more often dominates ("Head of Admissions and School
+ * Transport" is education), and a qualifier is not a second service ("Transport Planner",
+ * "Head of Waste Strategy": strategy is corporate-strategy's word).
+ */
+function spansSeveral(hits: readonly GroupHit[], words: readonly string[]): boolean {
+  const services = hits.filter((h) => h.weight >= 1 && !FUNCTIONS.has(h.group) && h.group !== 'corporate-strategy');
+  const counts = new Map<ServiceGroupId, number>();
+  for (const h of services) counts.set(h.group, (counts.get(h.group) ?? 0) + 1);
+  if (counts.size < 2) return false;
+  const top = Math.max(...counts.values());
+  const leaders = new Set([...counts].filter(([, n]) => n === top).map(([g]) => g));
+  if (leaders.size < 2) return false;
+  for (let k = 1; k < services.length; k++) {
+    const a = services[k - 1]!;
+    const b = services[k]!;
+    if (a.group === b.group || !leaders.has(a.group) || !leaders.has(b.group)) continue;
+    const between = words.slice(a.at + a.length, b.at);
+    if (between.includes('and') || between.includes('|')) return true;
+  }
+  return false;
 }
 
 const has = (text: string, re: RegExp) => re.test(text);
@@ -208,7 +238,7 @@ export function classifyRole(title: string): RoleClassification {
   const firstSegment = words.slice(0, words.includes('|') ? words.indexOf('|') : words.length).join(' ');
   const interim = /\b(interim|acting|temporary)\b/.test(text);
   const { seniority, leadWording, chiefExec } = seniorityOf(text, firstSegment);
-  let { group, serves } = pickGroup(groupHits(words));
+  let { group, serves } = pickGroup(groupHits(words), words);
   // A chief executive leads the whole council, whatever else the title says ("Chief Executive and Head of Paid Service").
   if (chiefExec && seniority === 'chief-officer') {
     group = 'corporate-strategy';

@@ -76,7 +76,7 @@ export const GROUP_PHRASES: Record<ServiceGroupId, Array<string | [string, numbe
   ],
   'planning-regeneration': [
     'planning', 'development management', 'planning policy', 'building control', 'economic development',
-    'regeneration', 'business support', 'employment support', 'tourism', 'growth', 'inward investment',
+    'regeneration', 'business support', 'employment support', 'growth', 'inward investment',
     'place', 'major projects', 'town centre', 'town centres', 'levelling up', 'economy', 'employment and skills',
     'spatial planning', 'strategic planning', 'local plan', 'economic growth', 'city development',
     'planning enforcement', 'conservation', 'urban design', 'building surveyor', 'heritage at risk',
@@ -84,6 +84,10 @@ export const GROUP_PHRASES: Record<ServiceGroupId, Array<string | [string, numbe
     // Before "waste" and "applications" match: a county's minerals and waste planning is planning.
     'minerals', 'minerals and waste', 'minerals and waste planning', 'waste planning',
     ['development', 0.6],
+    // Tourism promotion is economic development (../shared/spec/service-groups.csv), but in a
+    // title it mostly qualifies a cultural service ("Head of Culture and Tourism"), so it decides
+    // only alone ("Tourism Manager") and does not make such a title span two services.
+    ['tourism', 0.6],
   ],
   'culture-leisure': [
     'libraries', 'library', 'leisure', 'sport', 'sports', 'museums', 'museum', 'arts', 'culture', 'cultural',

@@ -172,6 +172,22 @@ describe('places that stand for their councils in a strong context', () => {
     expect(mentions(text)).toEqual([]);
   });
 
+  test.each([
+    // The cue word (lib/councils/recognise/context.ts) read where the anchor pass meets a word
+    // start: after a typographic quote, a bracket, a hyphen or an underscore, in any case of its
+    // first letter.
+    ['She was named “Director of Children’s Services at Derbyshire” last year.', ['DBY']],
+    ['(Chief Executives of Camden and Hackney) wrote.', ['CMD', 'HCK']],
+    ['Co-directors of finance at Camden met.', ['CMD']],
+    ['ref_Director of finance at Camden', ['CMD']],
+  ])('a cue after punctuation: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('a title in capitals is no cue', () => {
+    expect(mentions("THE DIRECTOR OF CHILDREN'S SERVICES AT DERBYSHIRE SPOKE.")).toEqual([]);
+  });
+
   test('a designated mention is not repeated as a context one', () => {
     expect(mentions('The leader of Cornwall Council said the budget was tight.')).toEqual(['CON']);
     expect(index.findMentions('The leader of Cornwall Council said so.')[0]!.via).toBe('designated');

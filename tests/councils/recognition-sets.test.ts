@@ -73,6 +73,9 @@ describe('anchored scanning', () => {
       'Hammersmith & Fulham, Kensington & Chelsea and Westminster Councils share a service; so do East Devon, Exeter, Mid Devon and Teignbridge councils.',
       'The Mayor and Burgesses of the London Borough of Richmond upon Thames and the Council of the Isles of Scilly. NHS Kent and Medway and Kent County Council.',
       'KENT COUNTY COUNCIL (KCC) - ADULT SOCIAL CARE\nLeeds\nCity Council\nthe council said',
+      // Word starts the anchor search (a RegExp \b) sees but the tokenizer does not, and the reverse.
+      "l'Authority of Kent; d’Council of the Isles of Scilly; ‘Kent County Council’; “Camden LBC’s” leader; né Council of the City of York",
+      'kent cOUNTY cOUNCIL; Ealing LBCs; 2Council of Bath; _Council of the Isles of Scilly; Kent County Council2',
     ];
     for (const text of texts) {
       expect(JSON.stringify(index.findMentions(text)), text.slice(0, 80)).toBe(JSON.stringify(full.findMentions(text)));

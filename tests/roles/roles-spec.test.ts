@@ -84,3 +84,35 @@ describe('seniority the title words say', () => {
     expect(classifyRole('Chief Information Officer').isServiceLead).toBe(false);
   });
 });
+
+describe('a title that spans several services with none dominant has no group', () => {
+  test.each([
+    ["Director of Adults and Children's Services", 'chief-officer'],
+    ["Corporate Director of Children's and Adults' Services", 'chief-officer'],
+    ['Director of Housing and Adult Social Care', 'chief-officer'],
+    ['Director of Public Health and Adult Social Care', 'chief-officer'],
+    ['Head of Waste, Parks and Highways', 'senior-manager'],
+    ['Cabinet Member for Housing and Planning', 'elected-member'],
+    ['Cabinet Member for Adults, Health and Housing', 'elected-member'],
+  ])('%s', (title, seniority) => {
+    // null is the right answer (../shared/spec/README.md), and no single service's budget holder.
+    expect(row(title)).toEqual([null, seniority, false]);
+  });
+
+  test.each([
+    // One service named more often than the other: it dominates.
+    ['Director of Children, Schools and Families', 'childrens-social-care'],
+    ['Head of Admissions and School Transport', 'education'],
+    // A qualifier or weaker word beside the service is not a second service.
+    ['Transport Planner', 'highways-transport'],
+    ['Head of Waste Strategy', 'waste'],
+    ['Director of Environment and Transport', 'highways-transport'],
+    ['Head of Culture and Tourism', 'culture-leisure'],
+    ['Cabinet Member for Adult Social Care and Health', 'adult-social-care'],
+    // A function with a service it serves works in the function.
+    ['Head of Revenues, Benefits and Customer Services', 'customer-comms'],
+    ['Finance Business Partner - Adults and Children', 'finance'],
+  ])('%s is %s', (title, group) => {
+    expect(classifyRole(title).serviceGroup).toBe(group);
+  });
+});

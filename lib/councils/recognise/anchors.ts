@@ -10,6 +10,7 @@
  * tests/bench/recognition.bench.ts measures both.
  */
 
+import { CUE_FIRST, CUE_TAILS, cueEnd } from './context';
 import { IntTable } from './int-table';
 import { isJoinerCode, isWordCode } from './tokenize';
 
@@ -153,110 +154,140 @@ for (const w of STOP) KINDS.set(hashOf(w), KIND_STOP);
 /**
  * Text ranges to scan, as a flat list `[start0, end0, start1, end1, ...]`, in order and disjoint.
  * `abbreviations` holds the {@link wordHash} of every lower-cased capitalised token that can
- * anchor a mention (designator abbreviations and council initials).
+ * anchor a mention (designator abbreviations and council initials). When `cues` is given, the
+ * same pass appends to it `[tailStart, end]` for every word of a council post or body
+ * (context.ts's {@link cueEnd}), `tailStart` being the cue's second character.
  *
- * One pass over the text's character codes: each word's hash is computed as it is read and looked
- * up once, so the cost is nearly flat in the number of council names (issue 18: a list of buyer
+ * One pass over the text: a compiled RegExp ({@link CANDIDATES}) stops only at words that begin
+ * like a council word, a cue or a capitalised abbreviation; each of those is hashed and looked up
+ * once, so the cost is nearly flat in the number of council names (issue 18: a list of buyer
  * names has one every 50 to 80 characters).
  */
-export function anchorWindows(text: string, abbreviations: IntTable): number[] {
+export function anchorWindows(text: string, abbreviations: IntTable, cues: number[] | null = null): number[] {
   const w: Windows = { out: [], lastAnchorEnd: -1 };
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c0 = text.charCodeAt(i);
-    if (c0 < 128) {
-      const k = FIRST[c0]!;
-      if (k === F_NONE) {
-        i++;
-        continue;
-      }
-      // Most words can be neither a council word nor capitals: step over them without hashing.
-      if (k === F_SKIP || (k === F_UPPER_SKIP && !isUpper(text.charCodeAt(i + 1)))) {
-        i = skipWord(text, i + 1, n);
-        continue;
-      }
-    } else if (!isWordChar(c0) || isJoiner(c0)) {
-      i++;
-      continue;
+  const candidates = CANDIDATES;
+  candidates.lastIndex = 0;
+  // A RegExp \b takes "_" for a letter, the tokenizer does not: the words after underscores
+  // ("_Council of the Isles of Scilly") are read here, in text order with the RegExp's.
+  let underscore = text.indexOf('_');
+  for (;;) {
+    const more = candidates.test(text);
+    let i = n;
+    if (more) {
+      // The match is ASCII letters after a word boundary: walking back over letters finds where they start.
+      i = candidates.lastIndex;
+      while (i > 0 && isAsciiLetter(text.charCodeAt(i - 1))) i--;
     }
-    const s = i;
-    let h = 0;
-    let before = 0;
-    let letters = 0;
-    let upper = 0;
-    let last = 0;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128) {
-        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-          before = h;
-          h = (Math.imul(h, 31) + c) | 0;
-          letters++;
-          last = c;
-        } else if (c >= 65 && c <= 90) {
-          before = h;
-          h = (Math.imul(h, 31) + c + 32) | 0;
-          letters++;
-          upper++;
-          last = c;
-        } else if (c !== 39 && c !== 96) break;
-      } else if (isJoiner(c)) continue;
-      else if (isWordChar(c)) {
-        before = h;
-        h = (Math.imul(h, 31) + c) | 0;
-        letters++;
-        last = c;
-      } else break;
+    while (underscore >= 0 && underscore < i) {
+      if (isAsciiLetter(text.charCodeAt(underscore + 1))) visitWord(w, text, underscore + 1, abbreviations, cues);
+      underscore = text.indexOf('_', underscore + 1);
     }
-    const e = i;
-    const kind = KINDS.get(h);
-    if (kind === KIND_ANCHOR) {
-      // "the Council", "the Contracting Authority": no name, unless "of" follows ("the Council of
-      // the Isles of Scilly", "the Borough of Poole").
-      if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
-    } else if (kind === KIND_LEADING) push(w, text, s, e);
-    else if (letters >= 2 && upper >= 2) {
-      // Capitals: an abbreviation or initials ("MBC", "RBKC"), also plural or possessive ("DCs", "LBC's").
-      if (upper === letters && abbreviations.get(h) !== 0) push(w, text, s, e);
-      else if (upper === letters - 1 && last === 115 && abbreviations.get(before) !== 0) push(w, text, s, e);
-    }
+    if (!more) break;
+    candidates.lastIndex = continuesWord(text, i) ? skipWord(text, i, n) : visitWord(w, text, i, abbreviations, cues);
   }
   return finish(w, text);
 }
 
-const F_NONE = 0;
-const F_SKIP = 1;
-const F_UPPER_SKIP = 2;
-const F_SCAN = 3;
-/**
- * What the first character of a word says, for ASCII: not a word; a word that cannot be an anchor
- * (its first letter starts no council word); a capital that is one only before another capital
- * (initials); a word to hash. Council words start with a, b, c, m or r.
- */
-const FIRST = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) FIRST[c] = F_SKIP;
-for (let c = 97; c <= 122; c++) FIRST[c] = F_SKIP;
-for (let c = 65; c <= 90; c++) FIRST[c] = F_UPPER_SKIP;
-for (const ch of 'abcmr') {
-  FIRST[ch.charCodeAt(0)] = F_SCAN;
-  FIRST[ch.toUpperCase().charCodeAt(0)] = F_SCAN;
+/** Reads the word starting at `s`: records it as a cue, opens a window if it is an anchor. Returns its end. */
+function visitWord(w: Windows, text: string, s: number, abbreviations: IntTable, cues: number[] | null): number {
+  const n = text.length;
+  const c0 = text.charCodeAt(s);
+  if (cues !== null && c0 < 128 && CUE_FIRST[c0] === 1) {
+    const e = cueEnd(text, s, c0);
+    if (e !== 0) {
+      cues.push(s + 1);
+      cues.push(e);
+    }
+  }
+  let i = s;
+  let h = 0;
+  let before = 0;
+  let letters = 0;
+  let upper = 0;
+  let last = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        before = h;
+        h = (Math.imul(h, 31) + c) | 0;
+        letters++;
+        last = c;
+      } else if (c >= 65 && c <= 90) {
+        before = h;
+        h = (Math.imul(h, 31) + c + 32) | 0;
+        letters++;
+        upper++;
+        last = c;
+      } else if (c !== 39 && c !== 96) break;
+    } else if (isJoiner(c)) continue;
+    else if (isWordChar(c)) {
+      before = h;
+      h = (Math.imul(h, 31) + c) | 0;
+      letters++;
+      last = c;
+    } else break;
+  }
+  const e = i;
+  const kind = KINDS.get(h);
+  if (kind === KIND_ANCHOR) {
+    // "the Council", "the Contracting Authority": no name, unless "of" follows ("the Council of
+    // the Isles of Scilly", "the Borough of Poole").
+    if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
+  } else if (kind === KIND_LEADING) push(w, text, s, e);
+  else if (letters >= 2 && upper >= 2) {
+    // Capitals: an abbreviation or initials ("MBC", "RBKC"), also plural or possessive ("DCs", "LBC's").
+    if (upper === letters && abbreviations.get(h) !== 0) push(w, text, s, e);
+    else if (upper === letters - 1 && last === 115 && abbreviations.get(before) !== 0) push(w, text, s, e);
+  }
+  return e;
 }
-FIRST[39] = F_SKIP;
-FIRST[96] = F_SKIP;
+
+/** `[Cc][Oo][Uu][Nn]`: a word's first letters in any case. */
+const anyCase = (letters: string) => [...letters].map((ch) => `[${ch.toUpperCase()}${ch}]`).join('');
+
+const CANDIDATE_WORDS = [
+  ...new Set([...COUNCIL_WORDS, ...LEADING_WORDS].map((word) => anyCase(word.slice(0, 4)))),
+  '[A-Z]{2}',
+  ...new Set(
+    Object.entries(CUE_TAILS).flatMap(([code, tails]) => {
+      const first = String.fromCharCode(Number(code));
+      return tails.map((tail) => `[${first.toUpperCase()}${first}]${tail.slice(0, 4)}`);
+    }),
+  ),
+].join('|');
+
+/**
+ * Where a word may be an anchor or a cue: at a word start, the first four letters of a council
+ * word in any case, two capitals, or a cue word's first letter in either case and its next letters
+ * as written. V8 runs this search in compiled code, several times faster than a loop over the
+ * character codes in JavaScript (tests/bench/recognition-speed.bench.ts); each candidate is then read
+ * as a whole word by {@link anchorWindows}, which resets its `lastIndex` on every use.
+ */
+const CANDIDATES = new RegExp(`\\b(?:${CANDIDATE_WORDS})`, 'g');
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Whether position `i` is inside a word as the tokenizer reads it, though the RegExp sees a
+ * start there: after an apostrophe or a letter beyond ASCII ("l'Authority", "Ynys Môn's"), or
+ * after a curly apostrophe that itself follows a letter.
+ */
+function continuesWord(text: string, i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && isJoiner(text.charCodeAt(p))) p--;
+  return p >= 0 && isWordChar(text.charCodeAt(p));
+}
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** End of the word whose rest starts at `i`. */
+/** End of the word that goes on at `i`. */
 function skipWord(text: string, i: number, n: number): number {
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (FIRST[c] === F_NONE) return i;
-    } else if (!isWordChar(c)) return i;
-  }
+  while (i < n && isWordChar(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -297,8 +328,16 @@ function push(w: Windows, text: string, a: number, e: number): void {
     }
     out[out.length - 1] = reach;
     const s = windowStart(text, a, reach);
-    if (s > reach) out.push(s, -1);
-  } else out.push(windowStart(text, a, 0), -1);
+    if (s > reach) {
+      // One element a push: V8 inlines a one-argument push, and calls a builtin for two
+      // (a tenth of the time on a list of buyer names, tests/bench/recognition-speed.bench.ts).
+      out.push(s);
+      out.push(-1);
+    }
+  } else {
+    out.push(windowStart(text, a, 0));
+    out.push(-1);
+  }
   w.lastAnchorEnd = e;
 }
 

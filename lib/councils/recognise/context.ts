@@ -11,22 +11,45 @@ import { CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, type Tokens } from './tokeni
  */
 
 /**
- * Tails of the words of a council post or body ("director", "leader", "cabinet", "councillors",
+ * The words of a council post or body ("director", "leader", "cabinet", "councillors",
  * "appoint...", "budget", "chief executive"): a sentence needs one before anything here is tried.
- * The first letter and the word start are checked by {@link cueAt}; plain lower-case tails are
- * what V8 scans fastest, where a case-insensitive pattern with \b cost more than the whole
- * recogniser on prose (tests/bench/recognition.bench.ts). Titles in capitals are not cues.
+ * Each is a word start, its first letter in either case and the rest as written here, so a word
+ * that merely begins with one ("Directorate", "leadership", "appointments") counts too; titles in
+ * capitals are not cues. The anchor pass (anchors.ts) calls {@link cueEnd} at every word start it
+ * reads, so finding cues costs no second pass over the page (issue 18: a separate RegExp for them
+ * cost a fifth of the recogniser's time on prose, tests/bench/recognition-speed.bench.ts).
  */
-export const CUE = /irector|eader|abinet|ouncillors|ppoint|udget|hief [Ee]xecutive/g;
+export const CUE_TAILS: Readonly<Record<number, readonly string[]>> = {
+  100: ['irector'], // d
+  108: ['eader'], // l
+  99: ['abinet', 'ouncillors', 'hief Executive', 'hief executive'], // c
+  97: ['ppoint'], // a
+  98: ['udget'], // b
+};
 
-const CUE_FIRST: Record<string, string> = { i: 'd', e: 'l', a: 'c', o: 'c', p: 'a', u: 'b', h: 'c' };
+/** 1 for the ASCII codes a cue can start with (a, b, c, d, l in either case). */
+export const CUE_FIRST = new Uint8Array(128);
+/** The tails of {@link CUE_TAILS} by lower-case first letter, in an array for the anchor pass's lookups. */
+const TAILS_BY_CODE: Array<readonly string[] | undefined> = [];
+for (const [code, tails] of Object.entries(CUE_TAILS).map(([k, v]) => [Number(k), v] as const)) {
+  CUE_FIRST[code] = 1;
+  CUE_FIRST[code - 32] = 1;
+  TAILS_BY_CODE[code] = tails;
+}
 
-/** Whether the {@link CUE} match at `index` (its tail) starts a word with the right first letter. */
-export function cueAt(text: string, index: number, tail: string): boolean {
-  const first = text.charCodeAt(index - 1) | 32;
-  if (first !== CUE_FIRST[tail[0]!]!.charCodeAt(0)) return false;
-  const before = index >= 2 ? text.charCodeAt(index - 2) : 32;
-  return !((before >= 97 && before <= 122) || (before >= 65 && before <= 90) || (before >= 48 && before <= 57));
+/**
+ * At a word start `s` whose first character is `c0` (with {@link CUE_FIRST} set), the end of the
+ * cue written there, or 0.
+ */
+export function cueEnd(text: string, s: number, c0: number): number {
+  const tails = TAILS_BY_CODE[c0 | 32];
+  if (tails === undefined) return 0;
+  const c1 = text.charCodeAt(s + 1);
+  for (let k = 0; k < tails.length; k++) {
+    const tail = tails[k]!;
+    if (tail.charCodeAt(0) === c1 && text.startsWith(tail, s + 1)) return s + 1 + tail.length;
+  }
+  return 0;
 }
 
 /**
@@ -47,7 +70,7 @@ const FOLLOWERS = new Set(['and', 'to', 'as', 'appoints', 'appoint', 'appointed'
 
 /**
  * The bare-place finds of a sentence's tokens that a role or appointment makes councils. `found`
- * is the engine's scan of `t`; the caller has checked that the text holds a {@link CUE}.
+ * is the engine's scan of `t`; the caller has checked that the text holds a cue ({@link cueEnd}).
  */
 export function placesInContext(engine: Engine, t: Tokens, found: readonly Found[]): Found[] {
   const out: Found[] = [];

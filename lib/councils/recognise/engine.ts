@@ -40,7 +40,59 @@ export interface Found {
   readonly lowercase: boolean;
 }
 
-type Best = { kind: 'choice'; choice: Choice } | { kind: 'blocked'; parse: Parse } | null;
+/** The best reading at a position: a choice, a blocking parse ("Town Council") as itself, or none. Not wrapped: one is made per candidate word. */
+type Best = Choice | Parse | null;
+
+function isChoice(b: Choice | Parse): b is Choice {
+  return (b as Choice).entry !== undefined;
+}
+
+/**
+ * The parses at one position, held field by field in arrays kept between calls: most readings
+ * lose to a longer one, so {@link Engine.bestAt} makes a {@link Parse} object only for those it
+ * weighs (issue 18: parse objects were a third of what a scan of a buyer list allocated).
+ */
+class ParseList {
+  length = 0;
+  start = 0;
+  readonly end: number[] = [];
+  readonly coreStart: number[] = [];
+  readonly coreEnd: number[] = [];
+  readonly entries: Array<readonly CoreEntry[]> = [];
+  readonly prefix: Array<Designator | null> = [];
+  readonly suffix: Array<Designator | null> = [];
+
+  reset(start: number): this {
+    this.start = start;
+    this.length = 0;
+    return this;
+  }
+
+  add(end: number, coreStart: number, coreEnd: number, entries: readonly CoreEntry[], prefix: Designator | null, suffix: Designator | null): void {
+    const k = this.length++;
+    this.end[k] = end;
+    this.coreStart[k] = coreStart;
+    this.coreEnd[k] = coreEnd;
+    this.entries[k] = entries;
+    this.prefix[k] = prefix;
+    this.suffix[k] = suffix;
+  }
+
+  /** The strength rank of parse `k`'s surer designator, as {@link rankOf} gives it. */
+  rank(k: number): number {
+    const p = this.prefix[k];
+    const q = this.suffix[k];
+    const a = p ? STRENGTH_RANK[p.strength] : 0;
+    const b = q ? STRENGTH_RANK[q.strength] : 0;
+    return a >= b ? a : b;
+  }
+
+  get(k: number): Parse {
+    return { start: this.start, end: this.end[k]!, coreStart: this.coreStart[k]!, coreEnd: this.coreEnd[k]!, entries: this.entries[k]!, prefix: this.prefix[k]!, suffix: this.suffix[k]! };
+  }
+}
+
+const NO_ENTRIES: readonly CoreEntry[] = [];
 
 /** Organisation words that mean a bare place name is some other body ("Kent Police", "Leeds Beckett University"). */
 const BLOCK_WORDS = new Set([
@@ -104,10 +156,12 @@ export class Engine {
   /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
   readonly abbreviationHashes: IntTable;
 
-  /** Every parse starting at token `i`. */
-  parsesAt(t: Tokens, i: number, allowPrefix: boolean): Parse[] {
-    const out: Parse[] = [];
-    this.coresFrom(t, i, i, null, out);
+  private readonly scratch = new ParseList();
+
+  /** Fills `out` with every parse starting at token `i`. */
+  private collect(t: Tokens, i: number, allowPrefix: boolean, out: ParseList): ParseList {
+    out.reset(i);
+    this.coresFrom(t, i, null, out);
     if (!allowPrefix) return out;
     let node: TrieNode<Designator> | undefined = this.prefix;
     for (let k = i; k < t.length; k++) {
@@ -120,17 +174,17 @@ export class Engine {
           // "Council of the Isles of Scilly", "Royal Borough of the ..." : skip an article.
           if (t.ids[coreAt] === this.idThe && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
           if (d.strength === 'block') {
-            out.push({ start: i, end: k + 1, coreStart: k + 1, coreEnd: k + 1, entries: [], prefix: d, suffix: null });
+            out.add(k + 1, k + 1, k + 1, NO_ENTRIES, d, null);
             continue;
           }
-          this.coresFrom(t, i, coreAt, d, out);
+          this.coresFrom(t, coreAt, d, out);
         }
       }
     }
     return out;
   }
 
-  private coresFrom(t: Tokens, start: number, at: number, prefix: Designator | null, out: Parse[]): void {
+  private coresFrom(t: Tokens, at: number, prefix: Designator | null, out: ParseList): void {
     let node: TrieNode<CoreEntry> | undefined = this.core;
     for (let k = at; k < t.length; k++) {
       // Commas may sit inside a name ("Bournemouth, Christchurch and Poole"), other breaks may not.
@@ -139,13 +193,13 @@ export class Engine {
       if (!node) break;
       if (node.values) {
         const coreEnd = k + 1;
-        out.push({ start, end: coreEnd, coreStart: at, coreEnd, entries: node.values, prefix, suffix: null });
-        this.suffixesFrom(t, start, at, coreEnd, node.values, prefix, out);
+        out.add(coreEnd, at, coreEnd, node.values, prefix, null);
+        this.suffixesFrom(t, at, coreEnd, node.values, prefix, out);
       }
     }
   }
 
-  private suffixesFrom(t: Tokens, start: number, coreStart: number, coreEnd: number, entries: CoreEntry[], prefix: Designator | null, out: Parse[]): void {
+  private suffixesFrom(t: Tokens, coreStart: number, coreEnd: number, entries: CoreEntry[], prefix: Designator | null, out: ParseList): void {
     let node: TrieNode<Designator> | undefined = this.suffix;
     for (let k = coreEnd; k < t.length; k++) {
       const gap = t.gaps[k]!;
@@ -156,7 +210,7 @@ export class Engine {
       if (node.values) {
         for (const d of node.values) {
           if (t.gaps[coreEnd] === GAP_COMMA && !d.afterComma) continue;
-          out.push({ start, end: k + 1, coreStart, coreEnd, entries, prefix, suffix: d });
+          out.add(k + 1, coreStart, coreEnd, entries, prefix, d);
         }
       }
     }
@@ -249,30 +303,29 @@ export class Engine {
 
   /** The best reading at token `i`: longest phrase first, then strongest designator, then best fit. */
   bestAt(t: Tokens, i: number, allowPrefix: boolean): Best {
-    const parses = this.parsesAt(t, i, allowPrefix);
-    if (parses.length === 0) return null;
-    if (parses.length === 1) {
-      const p = parses[0]!;
-      if (rankOf(p) === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
+    const parses = this.collect(t, i, allowPrefix, this.scratch);
+    const n = parses.length;
+    if (n === 0) return null;
+    if (n === 1) {
+      const p = parses.get(0);
+      if (parses.rank(0) === STRENGTH_RANK.block) return p;
       const c = this.choose(p);
-      return c ? { kind: 'choice', choice: c } : null;
+      return c;
     }
     // Longest phrase first, then strongest designator; among equals, the better-fitting council
     // ("Derry City Council" is the former Derry City Council, not Derry City and Strabane).
     // Groups are taken best first by selection rather than sorting: there are only a few parses.
-    const n = parses.length;
-    const tried = n <= 32 ? 0 : -1;
-    if (tried < 0) return this.bestOfMany(parses);
+    if (n > 32) return this.bestOfMany(Array.from({ length: n }, (_, k) => parses.get(k)));
     let done = 0;
     for (;;) {
       let end = -1;
       let rank = -1;
       for (let k = 0; k < n; k++) {
         if (done & (1 << k)) continue;
-        const p = parses[k]!;
-        const r = rankOf(p);
-        if (p.end > end || (p.end === end && r > rank)) {
-          end = p.end;
+        const e = parses.end[k]!;
+        const r = parses.rank(k);
+        if (e > end || (e === end && r > rank)) {
+          end = e;
           rank = r;
         }
       }
@@ -280,14 +333,13 @@ export class Engine {
       let best: Choice | null = null;
       for (let k = 0; k < n; k++) {
         if (done & (1 << k)) continue;
-        const p = parses[k]!;
-        if (p.end !== end || rankOf(p) !== rank) continue;
+        if (parses.end[k] !== end || parses.rank(k) !== rank) continue;
         done |= 1 << k;
-        if (rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: p };
-        const c = this.choose(p);
+        if (rank === STRENGTH_RANK.block) return parses.get(k);
+        const c = this.choose(parses.get(k));
         if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
       }
-      if (best) return { kind: 'choice', choice: best };
+      if (best) return best;
     }
   }
 
@@ -297,14 +349,14 @@ export class Engine {
     ranked.sort((a, b) => b.p.end - a.p.end || b.rank - a.rank);
     for (let k = 0; k < ranked.length; k++) {
       const r = ranked[k]!;
-      if (r.rank === STRENGTH_RANK.block) return { kind: 'blocked', parse: r.p };
+      if (r.rank === STRENGTH_RANK.block) return r.p;
       let best: Choice | null = null;
       let end = k;
       for (; end < ranked.length && ranked[end]!.p.end === r.p.end && ranked[end]!.rank === r.rank; end++) {
         const c = this.choose(ranked[end]!.p);
         if (c && (!best || scoreOf(c) > scoreOf(best))) best = c;
       }
-      if (best) return { kind: 'choice', choice: best };
+      if (best) return best;
       k = end - 1;
     }
     return null;
@@ -335,8 +387,8 @@ export class Engine {
       else return null;
       if (k >= t.length || t.gaps[k] === GAP_HARD || (viaAnd && t.gaps[k] !== GAP_SOFT)) return null;
       const next = this.bestAt(t, k, false);
-      if (!next || next.kind !== 'choice') return null;
-      const c = next.choice;
+      if (!next || !isChoice(next)) return null;
+      const c = next;
       if (c.entry.council.kind !== 'council') return null;
       parts.push(c);
       if (c.strength === 'strong' || c.strength === 'abbrev') {
@@ -358,8 +410,8 @@ export class Engine {
       const k = t.ids[j] === this.idAnd && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
       if (k < 0 || k >= t.length) break;
       const next = this.bestAt(t, k, false);
-      if (!next || next.kind !== 'choice' || (next.choice.strength !== 'none' && next.choice.strength !== 'weak')) break;
-      j = next.choice.parse.end;
+      if (!next || !isChoice(next) || (next.strength !== 'none' && next.strength !== 'weak')) break;
+      j = next.parse.end;
     }
     return j;
   }
@@ -369,10 +421,14 @@ export class Engine {
 
   /**
    * Scans tokens left to right, non-overlapping, longest match first. Returns every council
-   * phrase found, with weak and bare ones included: the caller decides what to accept.
+   * phrase found, with weak and bare ones included: the caller decides what to accept. With
+   * `keep`, a phrase outside a shared-designator list is returned only when `keep` accepts its
+   * choice; the scan itself is the same (findMentions drops bare places without allocating them).
+   * With `into`, that array is emptied and filled instead of a new one.
    */
-  scan(t: Tokens): Found[] {
-    const found: Found[] = [];
+  scan(t: Tokens, keep?: (c: Choice) => boolean, into?: Found[]): Found[] {
+    const found: Found[] = into ?? [];
+    found.length = 0;
     this.listBlockedUntil = -1;
     const core = this.core.next!;
     const prefix = this.prefix.next!;
@@ -394,11 +450,11 @@ export class Engine {
         i++;
         continue;
       }
-      if (best.kind === 'blocked') {
-        i = best.parse.end;
+      if (!isChoice(best)) {
+        i = best.end;
         continue;
       }
-      const c = best.choice;
+      const c = best;
       if ((c.strength === 'none' || c.strength === 'weak') && !c.parse.prefix && c.entry.council.kind === 'council' && i >= this.listBlockedUntil) {
         const parts = this.coordinate(t, c);
         if (parts) {
@@ -424,7 +480,7 @@ export class Engine {
           continue;
         }
       }
-      found.push({ choice: c, start: c.parse.start, end: c.parse.end, shared: null, lowercase: t.cases[c.parse.coreStart] === CASE_LOWER });
+      if (!keep || keep(c)) found.push({ choice: c, start: c.parse.start, end: c.parse.end, shared: null, lowercase: t.cases[c.parse.coreStart] === CASE_LOWER });
       i = c.strength === 'none' || c.strength === 'weak' ? i + 1 : c.parse.end;
     }
     return found;

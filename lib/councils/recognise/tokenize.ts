@@ -126,7 +126,16 @@ export function isWordCode(code: number): boolean {
 
 function matchesAt(text: string, at: number, options: readonly string[]): number {
   for (const o of options) {
-    if (text.length - at >= o.length && text.substr(at, o.length).toLowerCase() === o) return o.length;
+    if (text.length - at < o.length) continue;
+    // Compared code by code, upper-case ASCII letters folded: a list of buyer names has an "&" in
+    // every few lines, and a lower-cased copy of the text after each cost an allocation.
+    let k = 0;
+    for (; k < o.length; k++) {
+      let c = text.charCodeAt(at + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== o.charCodeAt(k)) break;
+    }
+    if (k === o.length) return o.length;
   }
   return 0;
 }
