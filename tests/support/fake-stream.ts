@@ -14,12 +14,20 @@
  *   Find a Tender notice URLs follow;
  * - dates shifted: every date in the release moves by the days from 2026-08-10 (time and zone
  *   kept); the release `date` keeps its London wall-clock time on its new day, with that day's
- *   London offset (`+00:00` in winter), as the live API writes it.
+ *   London offset (`+00:00` in winter), as the live API writes it;
+ * - council buyers rotated: the real day has 92 council buyers, where a real year has nearly every
+ *   council (each must publish its above-threshold procurements here). On each day, each council
+ *   buyer of the template (its name as a whole JSON string: the buyer and its party) becomes a
+ *   current council of the register picked by a hash of the day and the name, under that council's
+ *   official name. Other buyers, and everything else in the release, stay as published.
  * Releases are kept as JSON text so a page is served without serialising a year of objects.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sharedDir } from '@/lib/dataset/read-inputs';
+import { buyerCouncilResolver } from '@/lib/councils/buyer';
+import { createCouncilIndex } from '@/lib/councils';
+import type { CouncilsFile } from '@/lib/councils/schema';
+import { REPO_ROOT, sharedDir } from '@/lib/dataset/read-inputs';
 import { fromLondonWallTime, londonOffset, londonWallTime } from '@/lib/sync/london-time';
 import { shiftDate } from './time-shift';
 
@@ -61,24 +69,38 @@ export const TEMPLATE_FILES = [1, 2, 3, 4, 5].map((n) => `find-a-tender-2026/fts
 interface Template {
   ocid: string;
   id: string;
+  /** The buyer's name when it is a council (rotated day by day). */
+  councilBuyer?: string;
   /** London wall-clock time of the release, `HH:MM:SS`. */
   wall: string;
   text: string;
 }
 
 let templates: { header: Json; releases: Template[] } | undefined;
+let councils: { names: string[]; resolve: (name: string) => string | null } | undefined;
+
+/** The register's current councils' official names (public/data/councils.json), and a resolver over them. */
+function register(): { names: string[]; resolve: (name: string) => string | null } {
+  if (councils) return councils;
+  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data/councils.json'), 'utf8')) as CouncilsFile;
+  councils = { names: file.councils.filter((c) => c.current && c.kind === 'council').map((c) => c.officialName), resolve: buyerCouncilResolver(createCouncilIndex(file)) };
+  return councils;
+}
 
 /** The real 2026-08-10 stream, oldest first. */
 function loadTemplates(): { header: Json; releases: Template[] } {
   if (templates) return templates;
   let header: Json = {};
   const releases: Template[] = [];
+  const { resolve } = register();
   for (const file of TEMPLATE_FILES) {
     const { releases: list, links: _links, ...rest } = JSON.parse(readFileSync(path.join(sharedDir(), 'data', file), 'utf8')) as Json;
     header = rest;
     for (const release of list as Json[]) {
       const date = String(release['date']);
-      releases.push({ ocid: String(release['ocid']), id: String(release['id']), wall: londonWallTime(Date.parse(date)).slice(11), text: JSON.stringify(release) });
+      const buyer = (release['buyer'] as { name?: unknown } | undefined)?.name;
+      const councilBuyer = typeof buyer === 'string' && resolve(buyer) ? buyer : undefined;
+      releases.push({ ocid: String(release['ocid']), id: String(release['id']), wall: londonWallTime(Date.parse(date)).slice(11), text: JSON.stringify(release), ...(councilBuyer ? { councilBuyer } : {}) });
     }
   }
   releases.reverse();
@@ -129,7 +151,13 @@ function generateDay(day: string, releasesPerDay: number): StreamRelease[] {
     const id = `${String(dayOfYear * 1000 + k).padStart(6, '0')}-${day.slice(0, 4)}`;
     const at = fromLondonWallTime(`${day}T${template.wall}`);
     const date = `${londonWallTime(at)}${londonOffset(at)}`;
-    const text = template.text
+    let text = template.text;
+    if (template.councilBuyer) {
+      const { names } = register();
+      const to = names[hash(`${day}|${template.councilBuyer}`) % names.length]!;
+      text = text.split(JSON.stringify(template.councilBuyer)).join(JSON.stringify(to));
+    }
+    text = text
       .replace(ISO_DATE, (whole) => shiftDate(whole, shift))
       .replace(new RegExp(escapeRegExp(template.ocid), 'g'), ocid)
       .replace(new RegExp(escapeRegExp(template.id), 'g'), id)

@@ -217,3 +217,21 @@ describe('the fake API behaves like the live one', { timeout: 30_000 }, () => {
     }
   });
 });
+
+// Last: it generates two months of the stream in one go, which would idle the fake API's open connections.
+test('the fake stream: council buyers rotate across the register day by day, as a real year reaches nearly every council; other buyers stay', () => {
+  const year = findATenderStream({ releasesPerDay: 370, end: NOW });
+  const buyers = new Set<string>();
+  const others = new Set<string>();
+  for (const release of year.between(NOW - 60 * 86_400_000, NOW)) {
+    const name = (JSON.parse(release.text) as { buyer?: { name?: string } }).buyer?.name;
+    if (name === undefined) continue;
+    const council = resolveCouncil(name);
+    if (council) buyers.add(council);
+    else others.add(name);
+  }
+  // The template day has 92 council buyers; 60 days of rotation reach most of the 382 current councils.
+  expect(buyers.size).toBeGreaterThan(300);
+  expect(others.size).toBeGreaterThan(50);
+  expect([...others].some((name) => /NHS|University|Police/i.test(name))).toBe(true);
+});
