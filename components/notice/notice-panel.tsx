@@ -98,13 +98,14 @@ export function NoticePanel({ context, page, insight, collapsed, onToggle, edito
         </section>
         {council && context?.procurement && <OtherTenders tenders={otherOpenTenders(context, page, insight)} councilName={council.niceName} />}
         {council && <EarlierAwards insight={insight} councilName={council.niceName} />}
-        {/* The body scrolls inside a panel kept short of the notice's heading: say there is more (issue 12). */}
-        {scroll.moreBelow && (
-          <button type="button" class="cl-noticepanel__more" tabIndex={-1} aria-hidden="true" onClick={scroll.down}>
-            More below ↓
-          </button>
-        )}
       </div>
+      {/* The body scrolls inside a panel kept short of the notice's heading: say there is more (issue 12),
+          below the body rather than over its last lines. */}
+      {!collapsed && scroll.moreBelow && (
+        <button type="button" class="cl-noticepanel__more" tabIndex={-1} aria-hidden="true" onClick={scroll.down}>
+          More below ↓
+        </button>
+      )}
     </aside>
   );
 }
