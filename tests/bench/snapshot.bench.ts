@@ -4,7 +4,7 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CouncilLensDB } from '@/entrypoints/background/db';
-import { finishSnapshotLoad, storeSnapshotLines } from '@/entrypoints/background/handlers/snapshot';
+import { beginSnapshotLoad, finishSnapshotLoad, storeSnapshotLines } from '@/entrypoints/background/handlers/snapshot';
 import { buildSnapshot } from '@/lib/dataset/build-snapshot';
 import { checkManifest } from '@/lib/snapshot/format';
 import { loadSnapshot, verifySnapshot } from '@/lib/snapshot/read';
@@ -79,11 +79,23 @@ try {
   Dexie.dependencies.IDBKeyRange = IDBKeyRange;
   const db = new CouncilLensDB('snapshot-bench');
   const t1 = performance.now();
-  const loaded = await loadSnapshot(open, manifest.manifest, async (lines) => {
-    const r = await storeSnapshotLines(db, lines);
-    if (!r.ok) throw new Error(r.reason);
-  });
-  await finishSnapshotLoad(db, manifest.manifest, 'file', Date.now());
+  let loadId = '';
+  const loaded = await loadSnapshot(
+    open,
+    manifest.manifest,
+    async (lines) => {
+      const r = await storeSnapshotLines(db, loadId, lines, Date.now());
+      if (!r.ok) throw new Error(r.reason);
+    },
+    {
+      beforeStore: async () => {
+        const begun = await beginSnapshotLoad(db, Date.now());
+        if (!begun.ok) throw new Error(begun.reason);
+        loadId = begun.loadId;
+      },
+    },
+  );
+  await finishSnapshotLoad(db, loadId, manifest.manifest, 'file', Date.now());
   const loadMs = performance.now() - t1;
   if (!loaded.ok) throw new Error(loaded.reason);
   console.log(`load into fake-indexeddb (check + store, batches of 500): ${sec(loadMs)} for ${days} days -> ${sec(perYear(loadMs))} a year, beside the API backfill's ${sec(perYear(pages) * 10_000)}`);
