@@ -44,19 +44,24 @@ const arg = (name: string): string | undefined => process.argv.find((a) => a.sta
 const days = Number(arg('days') ?? 30);
 // A quarter and a year by default (the heap across a fourfold size, in about four minutes); --years=1,3 for the closing figures.
 const years = (arg('years') ?? '0.25,1').split(',').map(Number);
+// The line order of the year files: council (as built), and with --orders=council,ocid the first cut's order beside it.
+const orders = (arg('orders') ?? 'council').split(',') as ('council' | 'ocid')[];
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 const DAY = 86_400_000;
 const from = new Date(NOW - days * DAY).toISOString().slice(0, 10);
 const to = new Date(NOW).toISOString().slice(0, 10);
 const perYear = (x: number): number => (x * 365) / days;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
-const sec = (ms: number): string => (ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 7_200_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
+const sec = (ms: number): string => (ms < 100_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 600_000 ? `${(ms / 1000).toFixed(0)} s` : ms < 7_200_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
 
 /**
  * A snapshot of `copies` × the base lines: copy k has ocids suffixed `~k` and its dates moved back
  * k × `shiftDays`; streamed to disk (gzip, SHA-256) so a three-year file never sits in memory.
+ * `council` order groups each council's lines (all its copies together), as the builder writes
+ * them (build-snapshot.ts byLoadOrder); `ocid` order is copy after copy, each by ocid: the order
+ * the first cut wrote, the baseline.
  */
-async function repeatedSnapshot(base: string[], copies: number, shiftDays: number, dir: string): Promise<{ manifestPath: string; dataPath: string; manifest: SnapshotManifest }> {
+async function repeatedSnapshot(base: string[], copies: number, shiftDays: number, dir: string, order: 'council' | 'ocid'): Promise<{ manifestPath: string; dataPath: string; manifest: SnapshotManifest }> {
   const shift = (iso: string, k: number): string => {
     const moved = new Date(Date.parse(iso) - k * shiftDays * DAY).toISOString();
     return iso.length === 10 ? moved.slice(0, 10) : `${moved.slice(0, 19)}Z`;
@@ -66,16 +71,21 @@ async function repeatedSnapshot(base: string[], copies: number, shiftDays: numbe
   const dataPath = path.join(dir, file);
   let rawBytes = 0;
   let notices = 0;
+  type Line = { ocid: string; publishedAt: string; updatedAt: string; buyer: { councilCode?: string } };
+  const parsed = base.map((text) => JSON.parse(text) as Line);
+  const copy = (line: Line, k: number): string => {
+    const out = `${JSON.stringify({ ...line, ocid: `${line.ocid}~${k}`, publishedAt: shift(line.publishedAt, k), updatedAt: shift(line.updatedAt, k) })}\n`;
+    rawBytes += Buffer.byteLength(out);
+    notices += 1;
+    return out;
+  };
   function* lines(): Generator<string> {
-    for (let k = 0; k < copies; k++) {
-      for (const text of base) {
-        const line = JSON.parse(text) as { ocid: string; publishedAt: string; updatedAt: string };
-        const out = `${JSON.stringify({ ...line, ocid: `${line.ocid}~${k}`, publishedAt: shift(line.publishedAt, k), updatedAt: shift(line.updatedAt, k) })}\n`;
-        rawBytes += Buffer.byteLength(out);
-        notices += 1;
-        yield out;
-      }
+    if (order === 'ocid') {
+      for (let k = 0; k < copies; k++) for (const line of parsed) yield copy(line, k);
+      return;
     }
+    const councils = Map.groupBy(parsed, (line) => line.buyer.councilCode ?? '');
+    for (const code of [...councils.keys()].sort()) for (let k = 0; k < copies; k++) for (const line of councils.get(code)!) yield copy(line, k);
   }
   await pipeline(Readable.from(lines()), createGzip({ level: 6 }), createWriteStream(dataPath));
   const bytes = readFileSync(dataPath);
@@ -138,16 +148,18 @@ try {
   const base = gunzipSync(readFileSync(built.dataPath)).toString('utf8').trimEnd().split('\n');
   console.log(`load in real Chromium (the built extension's options page, file picked -> "Loaded"; heap peaks above the heap before the pick):`);
   for (const span of years) {
-    const dir = mkdtempSync(path.join(out, `years-${span}-`));
-    const file = await repeatedSnapshot(base, Math.round((span * 365) / days), days, dir);
-    const load = await loadInChromium(file.manifestPath, file.dataPath, file.manifest.notices);
-    const estimate = span * backfillMsPerYear;
-    console.log(
-      `  ${span} year${span === 1 ? ' ' : 's'}: ${file.manifest.notices.toLocaleString('en-GB')} notices (${mb(file.manifest.rawBytes)} raw): ${sec(load.totalMs)} (check ${sec(load.checkMs)}, store ${sec(load.totalMs - load.checkMs)})` +
-        `  | baseline: API backfill ${sec(estimate)} (${(estimate / load.totalMs).toFixed(0)}x)` +
-        `  | heap: options page +${mb(load.pageHeapPeak)}, service worker +${mb(load.workerHeapPeak)}`,
-    );
-    rmSync(dir, { recursive: true, force: true });
+    for (const order of orders) {
+      const dir = mkdtempSync(path.join(out, `years-${span}-`));
+      const file = await repeatedSnapshot(base, Math.round((span * 365) / days), days, dir, order);
+      const load = await loadInChromium(file.manifestPath, file.dataPath, file.manifest.notices);
+      const estimate = span * backfillMsPerYear;
+      console.log(
+        `  ${span} year${span === 1 ? ' ' : 's'}, ${order === 'council' ? 'lines by council' : 'lines by ocid (baseline: the first cut)'}: ${file.manifest.notices.toLocaleString('en-GB')} notices (${mb(file.manifest.rawBytes)} raw): ${sec(load.totalMs)} (check ${sec(load.checkMs)}, store ${sec(load.totalMs - load.checkMs)})` +
+          `  | baseline: API backfill ${sec(estimate)} (${(estimate / load.totalMs).toFixed(0)}x)` +
+          `  | heap: options page +${mb(load.pageHeapPeak)}, service worker +${mb(load.workerHeapPeak)}`,
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -38,49 +38,70 @@ function windows(apiPath: typeof FIND_A_TENDER_PATH | typeof CONTRACTS_FINDER_PA
     .map((e): [number, number] => [parse(e.query[fromKey]!), parse(e.query[toKey]!)]);
 }
 
+/** The snapshot of 2026-10-20 to 2026-12-01 built from the fake API into `out`, loaded the options page's way (checked, lock taken, batches, edges moved). */
+async function buildAndLoad(out: string): Promise<number> {
+  const built = await buildSnapshot({ from: '2026-10-20', to: '2026-12-01', sources: ['find-a-tender'], outDir: out, bases: { findATender: bed.api.url }, now: bed.clock.now, sleep: bed.clock.sleep });
+  if (!built.ok) throw new Error(built.error);
+  const manifest = checkManifest(readFileSync(built.manifestPath, 'utf8'));
+  if (!manifest.ok) throw new Error(manifest.reason);
+  let loadId = '';
+  const loaded = await loadSnapshot(
+    openFile(built.dataPath),
+    manifest.manifest,
+    async (lines) => {
+      const stored = await storeSnapshotLines(bed.db, loadId, lines, bed.clock.now());
+      if (!stored.ok) throw new Error(stored.reason);
+    },
+    {
+      beforeStore: async () => {
+        const begun = await beginSnapshotLoad(bed.db, bed.clock.now());
+        if (!begun.ok) throw new Error(begun.reason);
+        loadId = begun.loadId;
+      },
+    },
+  );
+  if (!loaded.ok) throw new Error(loaded.reason);
+  const finished = await finishSnapshotLoad(bed.db, loadId, manifest.manifest, 'file', bed.clock.now());
+  if (!finished.ok) throw new Error(finished.reason);
+  return manifest.manifest.notices;
+}
+
+const [SNAP_FROM, SNAP_TO] = [Date.parse('2026-10-20T00:00:00Z'), Date.parse('2026-12-01T00:00:00Z')];
+
+/** Every council notice of Find a Tender from `floor` to now, by ocid. */
+function expectedOcids(floor: number): string[] {
+  const releases = stream.between(floor, NOW).map((r) => JSON.parse(r.text) as Record<string, unknown>);
+  return parseReleases({ ...stream.header, releases }, { resolveCouncil })
+    .notices.filter((n) => n.buyer.councilCode !== undefined)
+    .map((n) => toNoticeRow(n, 'sync'))
+    .sort(byOcid)
+    .map((r) => r.ocid);
+}
+
+/** No Find a Tender window since `since` inside the snapshot (the forward edge's overlap hour aside). */
+function expectNothingReadInside(since: number): [number, number][] {
+  const fat = windows(FIND_A_TENDER_PATH, since);
+  const below = fat.filter(([, b]) => b <= SNAP_FROM);
+  const above = fat.filter(([a]) => a >= SNAP_TO - DEFAULT_WALK_OPTIONS.overlapMs);
+  expect(below.length + above.length).toBe(fat.length);
+  return below;
+}
+
 test('the backfill reads Find a Tender only outside the snapshot, and Contracts Finder (not in it) all the way', { timeout: 60_000 }, async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'snapshot-backfill-'));
   try {
-    const built = await buildSnapshot({ from: '2026-10-20', to: '2026-12-01', sources: ['find-a-tender'], outDir: out, bases: { findATender: bed.api.url }, now: bed.clock.now, sleep: bed.clock.sleep });
-    if (!built.ok) throw new Error(built.error);
-    const manifest = checkManifest(readFileSync(built.manifestPath, 'utf8'));
-    if (!manifest.ok) throw new Error(manifest.reason);
-    expect(manifest.manifest.notices).toBeGreaterThan(100);
-
-    // The options page's path: checked, lock taken, stored in batches, edges moved.
-    let loadId = '';
-    const loaded = await loadSnapshot(
-      openFile(built.dataPath),
-      manifest.manifest,
-      async (lines) => {
-        const stored = await storeSnapshotLines(bed.db, loadId, lines, bed.clock.now());
-        if (!stored.ok) throw new Error(stored.reason);
-      },
-      {
-        beforeStore: async () => {
-          const begun = await beginSnapshotLoad(bed.db, bed.clock.now());
-          if (!begun.ok) throw new Error(begun.reason);
-          loadId = begun.loadId;
-        },
-      },
-    );
-    expect(loaded.ok).toBe(true);
-    expect(await finishSnapshotLoad(bed.db, loadId, manifest.manifest, 'file', bed.clock.now())).toMatchObject({ ok: true });
-
+    expect(await buildAndLoad(out)).toBeGreaterThan(100);
     const since = bed.clock.now();
     const report = await runSync({ ...fakeApiDeps(bed.db, bed.clock, bed.api.url), history: { months: 3 } });
     expect(report.outcome).toBe('done');
 
     const floor = historyFloor(NOW, 3);
-    const [from, to] = [Date.parse('2026-10-20T00:00:00Z'), Date.parse('2026-12-01T00:00:00Z')];
-    const fat = windows(FIND_A_TENDER_PATH, since);
     // Below the snapshot (the backfill, down to the floor) and from its end (the forward edge, less its overlap hour) to now.
-    const below = fat.filter(([, b]) => b <= from);
-    const above = fat.filter(([a]) => a >= to - DEFAULT_WALK_OPTIONS.overlapMs);
-    expect(below.length + above.length).toBe(fat.length);
+    const below = expectNothingReadInside(since);
+    const fat = windows(FIND_A_TENDER_PATH, since);
     expect(Math.min(...below.map(([a]) => a))).toBeLessThanOrEqual(floor + 15 * 60_000);
-    expect(Math.max(...below.map(([, b]) => b))).toBe(from);
-    expect(Math.max(...above.map(([, b]) => b))).toBeGreaterThanOrEqual(NOW);
+    expect(Math.max(...below.map(([, b]) => b))).toBe(SNAP_FROM);
+    expect(Math.max(...fat.map(([, b]) => b))).toBeGreaterThanOrEqual(NOW);
 
     // Contracts Finder: the whole depth, from now down to the floor.
     const cf = windows(CONTRACTS_FINDER_PATH, since);
@@ -88,13 +109,30 @@ test('the backfill reads Find a Tender only outside the snapshot, and Contracts 
     expect(Math.min(...cf.map(([a]) => a))).toBeLessThanOrEqual(floor + 15 * 60_000);
 
     // Nothing missing: every council notice of Find a Tender from the floor to now.
-    const releases = stream.between(floor, NOW).map((r) => JSON.parse(r.text) as Record<string, unknown>);
-    const expected = parseReleases({ ...stream.header, releases }, { resolveCouncil })
-      .notices.filter((n) => n.buyer.councilCode !== undefined)
-      .map((n) => toNoticeRow(n, 'sync'))
-      .sort(byOcid);
-    const fatRows = (await rowsOf(bed.db)).filter((r) => r.source === 'find-a-tender');
-    expect(fatRows.map((r) => r.ocid)).toEqual(expected.map((r) => r.ocid));
+    expect((await rowsOf(bed.db)).filter((r) => r.source === 'find-a-tender').map((r) => r.ocid)).toEqual(expectedOcids(floor));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a new user whose backfill had begun before the load: the gap from the snapshot’s end is read forward, the snapshot’s span not again', { timeout: 60_000 }, async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'snapshot-backfill-'));
+  try {
+    // The first run after install: the backfill reads a few pages back from now, then the load stops it.
+    const stop = new AbortController();
+    await runSync({
+      ...fakeApiDeps(bed.db, bed.clock, bed.api.url),
+      sources: ['find-a-tender'],
+      history: { months: 3, signal: stop.signal },
+      onProgress: (p) => void (p.edge === 'backfill' && p.pages === 3 && stop.abort()),
+    });
+    await buildAndLoad(out);
+    const since = bed.clock.now();
+    const report = await runSync({ ...fakeApiDeps(bed.db, bed.clock, bed.api.url), sources: ['find-a-tender'], history: { months: 3 } });
+    expect(report.outcome).toBe('done');
+    const below = expectNothingReadInside(since);
+    expect(below.length).toBeGreaterThan(0);
+    expect((await rowsOf(bed.db)).map((r) => r.ocid)).toEqual(expectedOcids(historyFloor(NOW, 3)));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
