@@ -242,25 +242,14 @@ async function walkIntoState(source: SyncSource, options: BuildSnapshotOptions, 
   return { ok: false, error: 'stopped; run the same command again to resume' };
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
- * The order of a data file's lines: by source, then council, then ocid. The same notices give the
- * same bytes, and a loader's batch of lines holds few councils, so each batch rewrites few of the
- * cache's per-council totals (entrypoints/background/notice-totals.ts) instead of nearly every
- * council's (tests/bench/snapshot.bench.ts measures both orders).
- */
-export function byLoadOrder(a: Notice, b: Notice): number {
-  return compare(a.source, b.source) || compare(a.buyer.councilCode ?? '', b.buyer.councilCode ?? '') || compare(a.ocid, b.ocid);
-}
-
-/**
- * Writes the data file and its manifest from `notices` (in {@link byLoadOrder}). The data file goes
- * to a temporary name first: a manifest never points at half a file.
+ * Writes the data file and its manifest from `notices` (sorted by source, then ocid, so the same
+ * notices give the same bytes). The data file goes to a temporary name first: a manifest never
+ * points at half a file.
  */
 export async function writeSnapshot(notices: Iterable<Notice>, options: SnapshotWindow & { sources: readonly SyncSource[]; outDir: string; input: 'api' | 'files'; builtAt: string }): Promise<{ manifest: SnapshotManifest; dataPath: string; manifestPath: string }> {
   mkdirSync(options.outDir, { recursive: true });
-  const sorted = [...notices].sort(byLoadOrder);
+  const sorted = [...notices].sort((a, b) => (a.source === b.source ? (a.ocid < b.ocid ? -1 : a.ocid > b.ocid ? 1 : 0) : a.source < b.source ? -1 : 1));
   const file = snapshotFileName(options.from, options.to);
   const dataPath = path.join(options.outDir, file);
   const perSource = new Map<string, number>();

@@ -44,8 +44,8 @@ const arg = (name: string): string | undefined => process.argv.find((a) => a.sta
 const days = Number(arg('days') ?? 30);
 // A quarter and a year by default (the heap across a fourfold size, in about four minutes); --years=1,3 for the closing figures.
 const years = (arg('years') ?? '0.25,1').split(',').map(Number);
-// The line order of the year files: council (as built), and with --orders=council,ocid the first cut's order beside it.
-const orders = (arg('orders') ?? 'council').split(',') as ('council' | 'ocid')[];
+// The line order of the year files: by ocid, as built; --orders=ocid,council adds files grouped by council beside them.
+const orders = (arg('orders') ?? 'ocid').split(',') as ('council' | 'ocid')[];
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 const DAY = 86_400_000;
 const from = new Date(NOW - days * DAY).toISOString().slice(0, 10);
@@ -57,9 +57,8 @@ const sec = (ms: number): string => (ms < 100_000 ? `${(ms / 1000).toFixed(1)} s
 /**
  * A snapshot of `copies` × the base lines: copy k has ocids suffixed `~k` and its dates moved back
  * k × `shiftDays`; streamed to disk (gzip, SHA-256) so a three-year file never sits in memory.
- * `council` order groups each council's lines (all its copies together), as the builder writes
- * them (build-snapshot.ts byLoadOrder); `ocid` order is copy after copy, each by ocid: the order
- * the first cut wrote, the baseline.
+ * `ocid` order (copy after copy, each by ocid, as the builder writes a file) or `council` order
+ * (each council's lines, all copies, together: fewer councils' totals rewritten per batch).
  */
 async function repeatedSnapshot(base: string[], copies: number, shiftDays: number, dir: string, order: 'council' | 'ocid'): Promise<{ manifestPath: string; dataPath: string; manifest: SnapshotManifest }> {
   const shift = (iso: string, k: number): string => {
@@ -154,7 +153,7 @@ try {
       const load = await loadInChromium(file.manifestPath, file.dataPath, file.manifest.notices);
       const estimate = span * backfillMsPerYear;
       console.log(
-        `  ${span} year${span === 1 ? ' ' : 's'}, ${order === 'council' ? 'lines by council' : 'lines by ocid (baseline: the first cut)'}: ${file.manifest.notices.toLocaleString('en-GB')} notices (${mb(file.manifest.rawBytes)} raw): ${sec(load.totalMs)} (check ${sec(load.checkMs)}, store ${sec(load.totalMs - load.checkMs)})` +
+        `  ${span} year${span === 1 ? ' ' : 's'}, lines by ${order}: ${file.manifest.notices.toLocaleString('en-GB')} notices (${mb(file.manifest.rawBytes)} raw): ${sec(load.totalMs)} (check ${sec(load.checkMs)}, store ${sec(load.totalMs - load.checkMs)})` +
           `  | baseline: API backfill ${sec(estimate)} (${(estimate / load.totalMs).toFixed(0)}x)` +
           `  | heap: options page +${mb(load.pageHeapPeak)}, service worker +${mb(load.workerHeapPeak)}`,
       );
