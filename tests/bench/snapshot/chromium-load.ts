@@ -98,14 +98,15 @@ export async function loadInChromium(manifestPath: string, dataPath: string, not
     let done = false;
 
     const started = performance.now();
+    // A page or browser that goes away ends the sampling; the wait for the result below says why.
     const sampling = (async () => {
-      while (!done) {
+      while (!done && !page.isClosed()) {
         pagePeak = Math.max(pagePeak, await pageHeap());
         workerPeak = Math.max(workerPeak, await workerHeap.used());
         if (checkedAt === null && (await page.locator('#cl-snapshot-progress').textContent().catch(() => ''))?.includes('Loading')) checkedAt = performance.now();
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
       }
-    })();
+    })().catch(() => undefined);
     await picker.setInputFiles([manifestPath, dataPath]);
     const result = page.locator('#cl-snapshot-result');
     await result.waitFor({ state: 'attached', timeout: 30 * 60_000 });
