@@ -295,16 +295,23 @@ export const OpenBusinessCaseSchema = z.object({
 });
 /**
  * Loading a snapshot (issue 14; options page): the page checks the whole file first
- * (lib/snapshot/read.ts), then sends its lines in batches; the background checks each line again.
+ * (lib/snapshot/read.ts), takes the sync lock (`beginSnapshotLoad`; busy while a refresh runs: the
+ * page asks again), then sends its lines in batches under that lock; the background checks each
+ * line again. `finishSnapshotLoad` or, on a cancel, `endSnapshotLoad` releases the lock.
  */
-export const StoreSnapshotLinesSchema = z.object({ type: z.literal('storeSnapshotLines'), lines: z.array(z.string().max(200_000)).min(1).max(2_000) });
+const LoadIdSchema = z.string().startsWith('snapshot-load:').max(100);
+export const BeginSnapshotLoadSchema = z.object({ type: z.literal('beginSnapshotLoad') });
+export const StoreSnapshotLinesSchema = z.object({ type: z.literal('storeSnapshotLines'), loadId: LoadIdSchema, lines: z.array(z.string().max(200_000)).min(1).max(2_000) });
 /** After the last batch: the sync edges moved over the snapshot's windows; answers where the history came from. */
-export const FinishSnapshotLoadSchema = z.object({ type: z.literal('finishSnapshotLoad'), manifest: SnapshotManifestSchema, via: z.enum(['file', 'published']) });
+export const FinishSnapshotLoadSchema = z.object({ type: z.literal('finishSnapshotLoad'), loadId: LoadIdSchema, manifest: SnapshotManifestSchema, via: z.enum(['file', 'published']) });
+export const EndSnapshotLoadSchema = z.object({ type: z.literal('endSnapshotLoad'), loadId: LoadIdSchema });
 export const GetLoadedSnapshotSchema = z.object({ type: z.literal('getLoadedSnapshot') });
 
 export const RequestSchema = z.discriminatedUnion('type', [
+  BeginSnapshotLoadSchema,
   StoreSnapshotLinesSchema,
   FinishSnapshotLoadSchema,
+  EndSnapshotLoadSchema,
   GetLoadedSnapshotSchema,
   LookupCouncilSchema,
   GetTabContextSchema,
@@ -357,8 +364,10 @@ export interface ResponseMap {
   getCouncilCard: CouncilCardView | null;
   getStatus: DatasetStatus;
   clearNotices: { removed: number };
+  beginSnapshotLoad: { ok: true; loadId: string } | { ok: false; busy: true; reason: string };
   storeSnapshotLines: { ok: true; written: number; kept: number } | { ok: false; reason: string };
-  finishSnapshotLoad: LoadedSnapshot;
+  finishSnapshotLoad: { ok: true; loaded: LoadedSnapshot } | { ok: false; reason: string };
+  endSnapshotLoad: null;
   getLoadedSnapshot: LoadedSnapshot | null;
   getSyncStatus: SyncStatus;
   refreshNow: SyncStatus;

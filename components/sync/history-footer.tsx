@@ -13,7 +13,7 @@ export function HistoryFooter({ history, running, onPause }: HistoryFooterProps)
   const line = historyLine(history, running);
   return (
     <p class="cl-history-footer" id="cl-history-footer">
-      {[line.reach, line.notices, line.left].filter((part) => part !== null).join(' · ')}
+      {[line.reach, line.origin, line.notices, line.left].filter((part) => part !== null).join(' · ')}
       {line.complete ? null : (
         <>
           {' · '}

@@ -22,9 +22,17 @@ export function durationText(ms: number): string {
   return `about ${hours < 10 ? Math.round(hours * 2) / 2 : Math.round(hours)} h`;
 }
 
+/** "from the published snapshot of 30 Nov 2026, then refreshed", "from a snapshot file of 30 Nov 2026". */
+export function snapshotOriginText(snapshot: NonNullable<HistoryStatus['snapshot']>): string {
+  const built = new Date(snapshot.builtAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `from ${snapshot.via === 'published' ? 'the published snapshot' : 'a snapshot file'} of ${built}${snapshot.refreshed ? ', then refreshed' : ''}`;
+}
+
 export interface HistoryLine {
   /** How far back the cache now reaches, or what is kept when complete. */
   reach: string;
+  /** Where the history came from when a snapshot was loaded (issue 14), else null. */
+  origin: string | null;
   notices: string;
   /** Time left, "paused", or null when complete. */
   left: string | null;
@@ -35,18 +43,19 @@ export function historyLine(history: HistoryStatus, running: boolean): HistoryLi
   const complete = history.sources.every((s) => s.complete);
   const depth = HISTORY_LABELS[history.months as HistoryMonths] ?? `${history.months} months`;
   const notices = `${count(history.councilNotices)} council ${history.councilNotices === 1 ? 'notice' : 'notices'}`;
-  if (complete) return { reach: `History: ${depth} kept`, notices, left: null, complete };
+  const origin = history.snapshot ? snapshotOriginText(history.snapshot) : null;
+  if (complete) return { reach: `History: ${depth} kept`, origin, notices, left: null, complete };
   // How far back everything is: the source that has got least far.
   const reached = history.sources.map((s) => s.reachedBack);
   const reach = reached.some((r) => r === undefined) ? 'History: starting' : `History: back to ${monthYear(reached.sort().at(-1)!)}`;
-  if (history.paused) return { reach, notices, left: 'paused', complete };
+  if (history.paused) return { reach, origin, notices, left: 'paused', complete };
   const lefts = history.sources.filter((s) => !s.complete).map((s) => s.leftMs);
   const left = lefts.some((l) => l === null) ? 'estimating the time left' : `${durationText(lefts.reduce((sum: number, l) => sum + (l ?? 0), 0))} left`;
-  return { reach, notices, left: running || lefts.length > 0 ? left : null, complete };
+  return { reach, origin, notices, left: running || lefts.length > 0 ? left : null, complete };
 }
 
 /** The whole line as text. */
 export function historyText(history: HistoryStatus, running: boolean): string {
   const line = historyLine(history, running);
-  return [line.reach, line.notices, line.left].filter((part): part is string => part !== null).join(' · ');
+  return [line.reach, line.origin, line.notices, line.left].filter((part): part is string => part !== null).join(' · ');
 }

@@ -3,7 +3,8 @@ import { durationText } from './history-line';
 
 export type SnapshotLoadState =
   | { kind: 'idle' }
-  | { kind: 'running'; progress: SnapshotProgress | null; startedAt: number }
+  /** `waiting`: the file passed, and the load waits for the refresh holding the sync lock (why, in words). */
+  | { kind: 'running'; progress: SnapshotProgress | null; startedAt: number; waiting?: string }
   | { kind: 'done'; notices: number }
   | { kind: 'refused'; reason: string }
   | { kind: 'cancelled' };
@@ -36,7 +37,7 @@ export function snapshotTimeLeft(progress: SnapshotProgress, startedAt: number, 
 export function SnapshotLoader({ state, now, loadedText, publishedUrl, onFiles, onPublished, onCancel }: SnapshotLoaderProps) {
   const running = state.kind === 'running';
   const progress = running ? state.progress : null;
-  const left = running && progress ? snapshotTimeLeft(progress, state.startedAt, now) : null;
+  const left = running && progress && !state.waiting ? snapshotTimeLeft(progress, state.startedAt, now) : null;
   return (
     <div class="cl-snapshot">
       <h3>Load history from a snapshot</h3>
@@ -71,7 +72,9 @@ export function SnapshotLoader({ state, now, loadedText, publishedUrl, onFiles, 
       {running ? (
         <div role="status" id="cl-snapshot-progress">
           <progress max={progress ? progress.totalBytes * 2 : 1} value={progress ? (progress.phase === 'loading' ? progress.totalBytes : 0) + progress.bytes : 0} />{' '}
-          {progress
+          {running && state.waiting
+            ? `Checked. Waiting: ${state.waiting}`
+            : progress
             ? `${progress.phase === 'checking' ? 'Checking' : 'Loading'}: ${progress.notices.toLocaleString('en-GB')} of ${progress.totalNotices.toLocaleString('en-GB')} notices${left !== null ? `, ${durationText(left)} left` : ''}`
             : 'Starting…'}{' '}
           <button type="button" class="cl-button" onClick={onCancel}>

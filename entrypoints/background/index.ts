@@ -9,7 +9,8 @@ import { showBadge } from './badge';
 import { getCouncilCard } from './handlers/get-council-card';
 import { getStatus } from './handlers/get-status';
 import { clearNotices } from './handlers/clear-notices';
-import { finishSnapshotLoad, loadedSnapshot, storeSnapshotLines } from './handlers/snapshot';
+import { beginSnapshotLoad, endSnapshotLoad, finishSnapshotLoad, loadedSnapshot, storeSnapshotLines } from './handlers/snapshot';
+import { historyMonthsFor } from '@/lib/snapshot/loaded';
 import { councilProcurement } from './handlers/council-procurement';
 import { lastSyncedAt, localDate } from './clock';
 import { lookupCouncil } from './handlers/lookup-council';
@@ -203,13 +204,33 @@ export default defineBackground(() => {
         void broadcast({ type: 'syncChanged' });
         return cleared;
       }
-      case 'storeSnapshotLines':
-        return storeSnapshotLines(db, request.lines);
-      case 'finishSnapshotLoad': {
-        const loaded = await finishSnapshotLoad(db, request.manifest, request.via, Date.now());
-        void broadcast({ type: 'syncChanged' });
-        return loaded;
+      case 'beginSnapshotLoad': {
+        const begun = await beginSnapshotLoad(db, Date.now());
+        // The snapshot brings the history a running backfill is reading: that run stops after its
+        // current page (as Pause does, the setting unchanged), so the load waits seconds, not hours.
+        if (!begun.ok) sync.yieldBackfill();
+        return begun;
       }
+      case 'storeSnapshotLines':
+        return storeSnapshotLines(db, request.loadId, request.lines, Date.now());
+      case 'finishSnapshotLoad': {
+        const now = Date.now();
+        const finished = await finishSnapshotLoad(db, request.loadId, request.manifest, request.via, now);
+        if (finished.ok) {
+          // Keep what the snapshot holds (retention's history rule), then a run brings it up to date
+          // and the backfill reads only what it lacks.
+          const months = historyMonthsFor(finished.loaded.sources, localDate(now));
+          if (months > (await readSettings()).historyMonths) await sync.setHistory({ historyMonths: months });
+          void sync.run().catch(() => undefined);
+          void republishCards();
+        }
+        void broadcast({ type: 'syncChanged' });
+        return finished;
+      }
+      case 'endSnapshotLoad':
+        await endSnapshotLoad(db, request.loadId);
+        void broadcast({ type: 'syncChanged' });
+        return null;
       case 'getLoadedSnapshot':
         return loadedSnapshot(db);
       case 'refreshNow':

@@ -160,6 +160,14 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
       return getSyncStatus(deps.db, now(), running !== null, { months: after.historyMonths, paused: after.historyPaused });
     },
     /**
+     * A snapshot load is waiting for the lock: the running run's backfill stops after its current
+     * page, as with Pause but leaving the setting alone (the next run resumes from the stored
+     * cursors, moved by the load). The forward refresh is not interrupted.
+     */
+    yieldBackfill(): void {
+      if (running !== null) pauseBackfill.abort();
+    },
+    /**
      * At a worker's start (a stopped worker woken, a browser restarted, the extension reloaded): a
      * backfill that had started and has history left goes on now, from its stored cursors.
      */

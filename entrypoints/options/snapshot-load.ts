@@ -5,12 +5,15 @@ import { ask } from '@/lib/extension/messaging';
 import { checkManifest, MANIFEST_FILE, type SnapshotManifest } from '@/lib/snapshot/format';
 import { loadedSnapshotText } from '@/lib/snapshot/loaded';
 import { snapshotOrigins } from '@/lib/snapshot/published';
-import { loadSnapshot, type OpenStream } from '@/lib/snapshot/read';
+import { loadSnapshot, type OpenStream, type SnapshotProgress } from '@/lib/snapshot/read';
 import { SyncChangedSchema } from '@/lib/protocol';
 import { onRuntimeMessage } from '@/components/live-data';
 
 /** The published snapshot's manifest address, set at build time (README: "Publishing snapshots"); empty: none. */
 export const PUBLISHED_SNAPSHOT_URL: string | null = (import.meta.env['WXT_SNAPSHOT_URL'] as string | undefined)?.trim() || null;
+
+/** How often a load waiting for a refresh asks for the sync lock again. */
+const LOCK_POLL_MS = 1_000;
 
 /** The manifest and the data file among picked files: `manifest.json` (or the one .json) and the .gz it names. */
 async function pickedSnapshot(files: File[]): Promise<{ manifest: SnapshotManifest; open: OpenStream } | string> {
@@ -25,8 +28,9 @@ async function pickedSnapshot(files: File[]): Promise<{ manifest: SnapshotManife
 
 /**
  * The options page's snapshot load: checks and streams the file here (File.stream and
- * DecompressionStream, memory flat), sends the lines to the background in batches, and at the
- * end asks it to move the sync edges. Cancel stops between batches.
+ * DecompressionStream, memory flat), takes the sync lock (waiting while a refresh holds it), sends
+ * the lines to the background in batches, and at the end asks it to move the sync edges and
+ * release the lock. Cancel stops between batches and releases the lock.
  */
 export function useSnapshotLoad() {
   const [state, setState] = useState<SnapshotLoadState>({ kind: 'idle' });
@@ -51,32 +55,53 @@ export function useSnapshotLoad() {
     controller.current = abort;
     const startedAt = Date.now();
     setState({ kind: 'running', progress: null, startedAt });
+    /** The sync lock, once the background gave it: held from the first batch to the end. */
+    let loadId: string | null = null;
+    let finished = false;
     try {
       const picked = await source();
       if (typeof picked === 'string') return setState({ kind: 'refused', reason: picked });
+      let last: SnapshotProgress | null = null;
       const result = await loadSnapshot(
         picked.open,
         picked.manifest,
         async (lines) => {
-          const stored = await ask({ type: 'storeSnapshotLines', lines });
+          const stored = await ask({ type: 'storeSnapshotLines', loadId: loadId!, lines });
           if (!stored.ok) throw new Error(stored.reason);
         },
         {
           signal: abort.signal,
           onProgress: (progress) => {
+            last = progress;
             setNow(Date.now());
             setState({ kind: 'running', progress, startedAt });
+          },
+          // The file has passed: take the sync lock, waiting while a refresh stores its page.
+          beforeStore: async () => {
+            while (!abort.signal.aborted) {
+              const begun = await ask({ type: 'beginSnapshotLoad' });
+              if (begun.ok) {
+                loadId = begun.loadId;
+                return;
+              }
+              setState({ kind: 'running', progress: last, startedAt, waiting: begun.reason });
+              await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+            }
           },
         },
       );
       if (!result.ok) return setState(result.cancelled ? { kind: 'cancelled' } : { kind: 'refused', reason: result.reason });
-      const loaded = await ask({ type: 'finishSnapshotLoad', manifest: picked.manifest, via });
-      setLoadedText(loadedSnapshotText(loaded));
+      const done = await ask({ type: 'finishSnapshotLoad', loadId: loadId!, manifest: picked.manifest, via });
+      finished = true;
+      if (!done.ok) return setState({ kind: 'refused', reason: done.reason });
+      setLoadedText(loadedSnapshotText(done.loaded));
       setState({ kind: 'done', notices: result.notices });
     } catch (error) {
       setState({ kind: 'refused', reason: error instanceof Error ? error.message : String(error) });
     } finally {
       controller.current = null;
+      // Cancelled or refused after the lock was taken: release it, so refreshes go on at once.
+      if (loadId !== null && !finished) void ask({ type: 'endSnapshotLoad', loadId }).catch(() => undefined);
     }
   };
 

@@ -12,6 +12,9 @@ export interface SnapshotArgs {
   sources: SyncSource[];
   input: string[];
   bases: Partial<SyncBases>;
+  /** A folder holding the previous snapshot to build on. */
+  previous?: string;
+  overlapDays?: number;
 }
 
 /** The command line as options; throws with the problem. */
@@ -22,6 +25,8 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
   let sources: SyncSource[] = [...SYNC_SOURCES];
   const input: string[] = [];
   const bases: Partial<SyncBases> = {};
+  let previous: string | undefined;
+  let overlapDays: number | undefined;
   let inInput = false;
   const at = { i: 0 };
   for (; at.i < argv.length; at.i++) {
@@ -46,6 +51,12 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
       if (unknown.length > 0) throw new Error(`unknown source(s): ${unknown.join(', ')}`);
       sources = list as SyncSource[];
     } else if (arg === '--input') inInput = true;
+    else if (arg.startsWith('--previous')) previous = value();
+    else if (arg.startsWith('--overlap-days')) {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new Error(`${arg} must be a whole number of days`);
+      overlapDays = Number(v);
+    }
     else if (arg.startsWith('--contracts-finder-base')) bases.contractsFinder = new URL(value()).href;
     else if (arg.startsWith('--find-a-tender-base')) bases.findATender = new URL(value()).href;
     else throw new Error(`unknown option ${arg}`);
@@ -53,5 +64,6 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
   if (from === undefined) throw new Error('--from is required');
   if (outDir === undefined) throw new Error('--out is required');
   if (!(from < to)) throw new Error(`--from ${from} must be before --to ${to}`);
-  return { from, to, outDir, sources, input, bases };
+  if (previous !== undefined && input.length > 0) throw new Error('--previous builds on from the APIs; it cannot be used with --input');
+  return { from, to, outDir, sources, input, bases, ...(previous === undefined ? {} : { previous }), ...(overlapDays === undefined ? {} : { overlapDays }) };
 }

@@ -2,13 +2,15 @@ import { DEFAULT_BASES, SYNC_SOURCES } from '@/lib/sync/sources';
 import { buildSnapshot } from './build-snapshot';
 import { parseSnapshotArgs, type SnapshotArgs } from './build-snapshot-cli-args';
 
-// `npm run data:snapshot -- --from 2024-01-01 [--to 2026-12-01] [--sources find-a-tender,contracts-finder] --out DIR [--input FILES…]`
+// `npm run data:snapshot -- --from 2024-01-01 [--to 2026-12-01] [--sources find-a-tender,contracts-finder] --out DIR [--input FILES…] [--previous DIR]`
 // Maintainers and the snapshot workflow (.github/workflows/snapshot.yml). Without --input it calls
 // the live APIs at their rate limits (Find a Tender: one request every 10 s, about four hours a
-// year); Ctrl-C stops cleanly and the same command resumes. With --input it reads OCDS files.
+// year); Ctrl-C stops cleanly and the same command resumes. With --input it reads OCDS files. With
+// --previous it builds on the snapshot in that folder (verified), walking only from its end.
 
 const USAGE = `usage: npm run data:snapshot -- --from YYYY-MM-DD [--to YYYY-MM-DD (default today, exclusive)] --out DIR
        [--sources ${SYNC_SOURCES.join(',')}] [--input FILE…]
+       [--previous DIR (a snapshot to build on: only its end, less --overlap-days (default 7), to --to is walked)]
        [--contracts-finder-base URL (default ${DEFAULT_BASES.contractsFinder})] [--find-a-tender-base URL (default ${DEFAULT_BASES.findATender})]`;
 
 async function main(): Promise<number> {

@@ -14,7 +14,8 @@ import { emptyCursor, readCursor, type SourceCursor } from '@/lib/sync/cursor';
 import { sleep as timerSleep } from '@/lib/sync/sleep';
 import { baseFor, DEFAULT_BASES, isoSeconds, SOURCE_APIS, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { DEFAULT_WALK_OPTIONS, MIN_WINDOW_MS, walkSource, type CursorStore, type WalkEdge, type WalkEvent } from '@/lib/sync/walk-source';
-import { MANIFEST_FILE, serializeLine, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, snapshotFileName, type SnapshotManifest } from '@/lib/snapshot/format';
+import { checkManifest, MANIFEST_FILE, serializeLine, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, snapshotFileName, type SnapshotManifest } from '@/lib/snapshot/format';
+import { loadSnapshot } from '@/lib/snapshot/read';
 import { REPO_ROOT } from './read-inputs';
 
 /**
@@ -43,6 +44,14 @@ export interface BuildSnapshotOptions extends SnapshotWindow {
   outDir: string;
   /** OCDS files to read instead of the APIs. */
   input?: readonly string[];
+  /**
+   * A folder with the last published snapshot (its manifest.json and data file) to build on: it is
+   * verified, its notices older than `from` are dropped, and each source it covers is walked only
+   * from its end, less `overlapDays`, to `to`.
+   */
+  previous?: string;
+  /** Days before the previous snapshot's end walked again, for notices the APIs list late (default 7). */
+  overlapDays?: number;
   bases?: Partial<SyncBases>;
   fetch?: typeof fetch;
   now?: () => number;
@@ -138,6 +147,11 @@ interface SourceState {
   notices: Map<string, Notice>;
 }
 
+/** The span a state folder was walked over, as saved beside its cursor. */
+function stateWindow(walk: { from: number; to: number }): SnapshotWindow {
+  return { from: isoSeconds(walk.from), to: isoSeconds(walk.to) };
+}
+
 /** A source's state file pair: the cursor, and the notices as JSON Lines (a later line of an ocid wins). */
 function loadState(dir: string, source: SyncSource, window: SnapshotWindow): SourceState {
   const cursorFile = path.join(dir, `${source}.cursor.json`);
@@ -168,8 +182,8 @@ function loadState(dir: string, source: SyncSource, window: SnapshotWindow): Sou
   return { cursor: readCursor(saved.cursor), notices };
 }
 
-/** Walks one source over the window into `state`, saving after every page. */
-async function walkIntoState(source: SyncSource, options: BuildSnapshotOptions, state: SourceState, dir: string): Promise<{ ok: true } | { ok: false; error: string }> {
+/** Walks one source over `[walk.from, walk.to)` (epoch ms) into `state`, saving after every page. */
+async function walkIntoState(source: SyncSource, options: BuildSnapshotOptions, walk: { from: number; to: number }, state: SourceState, dir: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const interval = options.minIntervalMs?.[source];
   const api = interval === undefined ? SOURCE_APIS[source] : { ...SOURCE_APIS[source], minIntervalMs: interval };
   const resolveCouncil = snapshotCouncilResolver();
@@ -177,7 +191,7 @@ async function walkIntoState(source: SyncSource, options: BuildSnapshotOptions, 
   const noticesFile = path.join(dir, `${source}.notices.ndjson`);
   const saveCursor = (cursor: SourceCursor): void => {
     state.cursor = cursor;
-    writeFileSync(`${cursorFile}.tmp`, JSON.stringify({ window: { from: options.from, to: options.to }, cursor }));
+    writeFileSync(`${cursorFile}.tmp`, JSON.stringify({ window: stateWindow(walk), cursor }));
     renameSync(`${cursorFile}.tmp`, cursorFile);
   };
   const log = options.log ?? (() => undefined);
@@ -208,11 +222,10 @@ async function walkIntoState(source: SyncSource, options: BuildSnapshotOptions, 
     else if (event.type === 'error') log(`${api.label}: ${event.message}`);
     else if (event.type === 'wait' && event.until - (options.now ?? Date.now)() >= 30_000) log(`${api.label}: waiting until ${new Date(event.until).toISOString()}: ${event.reason}`);
   };
-  const win = bounds(options);
   const result = await walkSource(
     {
       api,
-      edge: windowEdge(api.windowMs, win.from, win.to),
+      edge: windowEdge(api.windowMs, walk.from, walk.to),
       base: baseFor(source, { ...DEFAULT_BASES, ...options.bases }),
       fetch: options.fetch ?? fetch,
       now: options.now ?? Date.now,
@@ -292,12 +305,27 @@ export async function buildSnapshot(options: BuildSnapshotOptions): Promise<Buil
   if (options.input && options.input.length > 0) {
     notices = noticesFromFiles(options.input, options, options.sources).values();
   } else {
+    let previous: PreviousSnapshot | null = null;
+    if (options.previous !== undefined) {
+      const read = await readPreviousSnapshot(options.previous, win.from);
+      if (!read.ok) return { ok: false, error: read.error };
+      previous = read.snapshot;
+    }
     const dir = path.join(options.outDir, STATE_DIR);
     mkdirSync(dir, { recursive: true });
     const all: Notice[] = [];
     for (const source of options.sources) {
-      const state = loadState(dir, source, options);
-      const walked = await walkIntoState(source, options, state, dir);
+      const walk = { from: walkStart(source, win, previous, options.overlapDays ?? DEFAULT_OVERLAP_DAYS), to: win.to };
+      const state = loadState(dir, source, stateWindow(walk));
+      if (walk.from !== win.from) {
+        // Build on: the previous snapshot's notices of this source under what the walk stored (newer releases merged in).
+        for (const notice of previous!.notices.values()) {
+          if (notice.source !== source) continue;
+          const walked = state.notices.get(notice.ocid);
+          state.notices.set(notice.ocid, walked ? mergeNotices(notice, walked) : notice);
+        }
+      }
+      const walked = await walkIntoState(source, options, walk, state, dir);
       if (!walked.ok) return { ok: false, error: walked.error, source };
       all.push(...state.notices.values());
     }
@@ -305,4 +333,48 @@ export async function buildSnapshot(options: BuildSnapshotOptions): Promise<Buil
   }
   const written = await writeSnapshot(notices, { ...options, input: options.input?.length ? 'files' : 'api', builtAt: isoSeconds(now()) });
   return { ok: true, ...written };
+}
+
+const DEFAULT_OVERLAP_DAYS = 7;
+
+interface PreviousSnapshot {
+  manifest: SnapshotManifest;
+  /** Its notices last updated from the new window's start on, by ocid. */
+  notices: Map<string, Notice>;
+}
+
+/**
+ * The previous snapshot in `dir`, checked as the extension checks one (format version, size,
+ * SHA-256, every line), with the notices last updated before `from` (beyond the rolling window)
+ * dropped. An error in words when it is missing or does not pass.
+ */
+export async function readPreviousSnapshot(dir: string, from: number): Promise<{ ok: true; snapshot: PreviousSnapshot } | { ok: false; error: string }> {
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) return { ok: false, error: `no previous snapshot: ${manifestPath} is missing` };
+  const check = checkManifest(readFileSync(manifestPath, 'utf8'));
+  if (!check.ok) return { ok: false, error: `the previous snapshot's manifest is refused: ${check.reason}` };
+  const dataPath = path.join(dir, check.manifest.file);
+  if (!existsSync(dataPath)) return { ok: false, error: `the previous snapshot's data file ${dataPath} is missing` };
+  const open = () => Readable.toWeb(createReadStream(dataPath)) as ReadableStream<Uint8Array>;
+  const notices = new Map<string, Notice>();
+  // The loader's own two passes: nothing is kept unless the whole file passed.
+  const read = await loadSnapshot(open, check.manifest, async (lines) => {
+    for (const line of lines) {
+      const notice = NoticeSchema.parse(JSON.parse(line));
+      if (Date.parse(notice.updatedAt) >= from) notices.set(notice.ocid, notice);
+    }
+  });
+  if (!read.ok) return { ok: false, error: `the previous snapshot is refused: ${read.reason}` };
+  return { ok: true, snapshot: { manifest: check.manifest, notices } };
+}
+
+/**
+ * Where a source's walk starts: the window's start, or, building on a previous snapshot that
+ * covers the source from the window's start (or before) past it, that snapshot's end less the overlap.
+ */
+function walkStart(source: SyncSource, win: { from: number; to: number }, previous: PreviousSnapshot | null, overlapDays: number): number {
+  const covered = previous?.manifest.sources.find((s) => s.source === source);
+  if (!covered || Date.parse(covered.from) > win.from) return win.from;
+  const start = Date.parse(covered.to) - overlapDays * 86_400_000;
+  return Math.min(Math.max(start, win.from), win.to);
 }

@@ -28,6 +28,12 @@ export interface ReadSnapshotOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?(progress: SnapshotProgress): void;
+  /**
+   * Called once the whole file has passed, before the first batch is stored (the options page takes
+   * the sync lock here, waiting while a refresh holds it). Its error ends the load, nothing stored;
+   * a cancel during it ends the load as cancelled.
+   */
+  beforeStore?(): Promise<void>;
 }
 
 export type SnapshotResult = { ok: true; notices: number } | { ok: false; reason: string; cancelled?: true };
@@ -120,6 +126,7 @@ export async function verifySnapshot(open: OpenStream, manifest: SnapshotManifes
 export async function loadSnapshot(open: OpenStream, manifest: SnapshotManifest, store: (lines: string[]) => Promise<void>, options: ReadSnapshotOptions = {}): Promise<SnapshotResult> {
   return settle(async () => {
     await check(open, manifest, options);
+    await options.beforeStore?.();
     const batchSize = options.batchSize ?? 500;
     const seen = { hash: new Sha256(), bytes: 0 };
     let batch: string[] = [];

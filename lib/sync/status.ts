@@ -111,6 +111,11 @@ export const HistoryStatusSchema = z.object({
   /** Notices in the cache whose buyer is a council. */
   councilNotices: z.number().int().nonnegative(),
   sources: z.array(BackfillProgressSchema.extend({ source: SyncSourceSchema })),
+  /**
+   * Where the history came from, when a snapshot was loaded (issue 14): a file or the published
+   * one, when it was built, and whether a refresh has completed since the load.
+   */
+  snapshot: z.object({ via: z.enum(['file', 'published']), builtAt: z.string(), refreshed: z.boolean() }).optional(),
 });
 export type HistoryStatus = z.infer<typeof HistoryStatusSchema>;
 

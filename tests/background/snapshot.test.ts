@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { CouncilLensDB } from '@/entrypoints/background/db';
-import { finishSnapshotLoad, loadedSnapshot, storeSnapshotLines } from '@/entrypoints/background/handlers/snapshot';
+import { beginSnapshotLoad, finishSnapshotLoad, loadedSnapshot, storeSnapshotLines } from '@/entrypoints/background/handlers/snapshot';
+import { readLock } from '@/entrypoints/background/refresh/sync/lock';
 import { backfillKey, cursorKey } from '@/entrypoints/background/refresh/sync/progress';
 import { rowFromLine } from '@/lib/snapshot/format';
 import { loadSnapshot } from '@/lib/snapshot/read';
@@ -29,26 +30,39 @@ afterEach(() => db.close());
 
 const USER_ANNOTATION = { key: 'ocds-b5fd17-user', council: 'LDS', status: 'bidding', tags: ['mine'], updatedAt: '2026-12-01T00:00:00Z', note: 'keep me' };
 
+const NOW = 1_700_000_000_000;
+/** The options page's path: the file checked, the lock taken, the lines stored in batches under it. */
 async function load(open = snap.open, manifest = snap.manifest) {
-  return loadSnapshot(open, manifest, async (batch) => {
-    const stored = await storeSnapshotLines(db, batch);
+  let loadId = '';
+  const result = await loadSnapshot(open, manifest, async (batch) => {
+    const stored = await storeSnapshotLines(db, loadId, batch, NOW);
     if (!stored.ok) throw new Error(stored.reason);
-  }, { batchSize: 20 });
+  }, {
+    batchSize: 20,
+    beforeStore: async () => {
+      const begun = await beginSnapshotLoad(db, NOW);
+      if (!begun.ok) throw new Error(begun.reason);
+      loadId = begun.loadId;
+    },
+  });
+  return { ...result, loadId };
 }
 
 test('a snapshot loads: every notice cached as its row, the edges moved, the source noted, user data untouched', async () => {
   await db.annotations.put(USER_ANNOTATION as never);
-  const result = await load();
+  const { loadId, ...result } = await load();
   expect(result).toEqual({ ok: true, notices: snap.manifest.notices });
   const expected = lines.map((l) => rowFromLine(l)).map((r) => (r.ok ? r.row : null)).sort((a, b) => byOcid(a!, b!));
   expect(await rowsOf(db)).toEqual(expected);
 
-  await finishSnapshotLoad(db, snap.manifest, 'file', 1_700_000_000_000);
+  expect(await finishSnapshotLoad(db, loadId, snap.manifest, 'file', NOW)).toMatchObject({ ok: true });
   const source = snap.manifest.sources[0]!;
   expect(readCursor((await db.meta.get(cursorKey(source.source)))?.value).syncedTo).toBe(source.to);
   expect(readCursor((await db.meta.get(backfillKey(source.source)))?.value)).toMatchObject({ anchor: source.to, reachedBack: source.from });
   expect(await loadedSnapshot(db)).toMatchObject({ file: snap.manifest.file, via: 'file', notices: snap.manifest.notices });
   expect(await db.annotations.toArray()).toEqual([USER_ANNOTATION]);
+  // The lock is released with the edges moved.
+  expect(await readLock(db)).toBeNull();
 });
 
 test.each([
@@ -71,7 +85,9 @@ test('a foreign file is refused and nothing is written', async () => {
 });
 
 test('a batch forged with a bad line is refused whole', async () => {
-  const stored = await storeSnapshotLines(db, [lines[0]!, '{"ocid":"x"}']);
+  const begun = await beginSnapshotLoad(db, NOW);
+  if (!begun.ok) throw new Error(begun.reason);
+  const stored = await storeSnapshotLines(db, begun.loadId, [lines[0]!, '{"ocid":"x"}'], NOW);
   expect(stored).toMatchObject({ ok: false });
   expect(await db.notices.count()).toBe(0);
 });
@@ -82,7 +98,9 @@ test('a row already cached keeps the newer updatedAt', async () => {
   const newerA = { ...a.row, title: 'Cached, newer', updatedAt: '2099-01-01T00:00:00Z' };
   const olderB = { ...b.row, title: 'Cached, older', updatedAt: '2000-01-01T00:00:00Z' };
   await db.notices.bulkPut([newerA, olderB]);
-  const stored = await storeSnapshotLines(db, [lines[0]!, lines[1]!]);
+  const begun = await beginSnapshotLoad(db, NOW);
+  if (!begun.ok) throw new Error(begun.reason);
+  const stored = await storeSnapshotLines(db, begun.loadId, [lines[0]!, lines[1]!], NOW);
   expect(stored).toEqual({ ok: true, written: 1, kept: 1 });
   expect((await db.notices.get(a.row.ocid))?.title).toBe('Cached, newer');
   expect((await db.notices.get(b.row.ocid))?.title).toBe(b.row.title);

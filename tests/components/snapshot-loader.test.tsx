@@ -56,3 +56,14 @@ test('refused: the reason, and that nothing was stored; where the history came f
     'History loaded from the published snapshot, council-notices-2024-01-01-2026-12-01.ndjson.gz (built 1 Dec 2026): 142,000 council notices',
   );
 });
+
+test('waiting for a refresh: says why, no time left, Cancel still there', () => {
+  const onCancel = vi.fn();
+  const reason = 'A refresh is running; the snapshot loads as soon as it has stored its current page.';
+  const progress = { phase: 'checking' as const, bytes: 1000, totalBytes: 1000, notices: 100, totalNotices: 100 };
+  const root = mount(<SnapshotLoader {...props({ onCancel, state: { kind: 'running', startedAt: 0, progress, waiting: reason } })} />);
+  expect(root.querySelector('#cl-snapshot-progress')?.textContent).toContain(`Checked. Waiting: ${reason}`);
+  expect(root.textContent).not.toContain('left');
+  (root.querySelector('#cl-snapshot-progress button') as HTMLButtonElement).click();
+  expect(onCancel).toHaveBeenCalledOnce();
+});

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -8,7 +8,7 @@ import { parseSnapshotArgs } from '@/lib/dataset/build-snapshot-cli-args';
 import { buildSnapshot, noticesFromFiles, type BuildSnapshotOptions } from '@/lib/dataset/build-snapshot';
 import { lineOf } from '@/lib/snapshot/format';
 import { fakeClock } from '../support/fake-clock';
-import { CONTRACTS_FINDER_PATH, FIND_A_TENDER_PATH, startFakeProcurementApi, type FakeProcurementApi } from '../support/fake-procurement-api';
+import { CONTRACTS_FINDER_PATH, FIND_A_TENDER_PATH, parseApiDate, parseFindATenderDate, startFakeProcurementApi, type FakeProcurementApi } from '../support/fake-procurement-api';
 import { byOcid, expectedRows } from '../support/sync-harness';
 import { CONTRACTS_FINDER_FILES } from '../support/snapshot-files';
 
@@ -86,6 +86,58 @@ test('a failed run writes no snapshot, and the same command resumes where it sto
   expect(resumed.manifest.sha256).toBe(whole.manifest.sha256);
 });
 
+/** First-page windows the builder asked for since the log was cleared, as [from, to] in epoch ms. */
+function askedWindows(): [number, number][] {
+  return [
+    ...api.requests(CONTRACTS_FINDER_PATH).filter((e) => !e.cursor).map((e): [number, number] => [parseApiDate(e.query['publishedFrom']!), parseApiDate(e.query['publishedTo']!)]),
+    ...api.requests(FIND_A_TENDER_PATH).filter((e) => !e.cursor).map((e): [number, number] => [parseFindATenderDate(e.query['updatedFrom']!), parseFindATenderDate(e.query['updatedTo']!)]),
+  ];
+}
+
+test('builds on a previous snapshot: walks only from its end less the overlap, drops what fell out of the window, and holds what a build from scratch holds', { timeout: 90_000 }, async () => {
+  const first = await buildSnapshot({ ...options(), from: '2025-01-01', to: '2025-03-01', outDir: path.join(out, 'first') });
+  expect(first.ok).toBe(true);
+  const fresh = await buildSnapshot({ ...options(), from: '2025-01-20', to: '2025-04-01', outDir: path.join(out, 'fresh') });
+  if (!fresh.ok) throw new Error(fresh.error);
+  const scratchRequests = api.log.length;
+
+  api.log.length = 0;
+  const next = await buildSnapshot({ ...options(), from: '2025-01-20', to: '2025-04-01', outDir: path.join(out, 'next'), previous: path.join(out, 'first') });
+  if (!next.ok) throw new Error(next.error);
+  const windows = askedWindows();
+  expect(windows.length).toBeGreaterThan(0);
+  // Only from 2025-03-01 less 7 days (the APIs read local time: an hour's slack) to the new end.
+  for (const [from] of windows) expect(from).toBeGreaterThanOrEqual(Date.parse('2025-02-22T00:00:00Z') - 3_600_000);
+  expect(Math.max(...windows.map(([, to]) => to))).toBeGreaterThanOrEqual(Date.parse('2025-04-01T00:00:00Z') - 3_600_000);
+  expect(api.log.length).toBeLessThan(scratchRequests);
+
+  const ocids = (file: string): string[] => (linesOf(file) as { ocid: string }[]).map((l) => l.ocid).sort();
+  expect(ocids(next.dataPath)).toEqual(ocids(fresh.dataPath));
+  // Nothing last updated before the new start is carried over.
+  expect((linesOf(next.dataPath) as { updatedAt: string }[]).every((l) => Date.parse(l.updatedAt) >= Date.parse('2025-01-20T00:00:00Z'))).toBe(true);
+  expect(next.manifest.sources).toEqual(fresh.manifest.sources);
+  expect(next.manifest).toMatchObject({ from: '2025-01-20', to: '2025-04-01', tool: { input: 'api' } });
+});
+
+test.each([
+  ['a corrupted data file', (dir: string, file: string) => {
+    const bytes = readFileSync(path.join(dir, file));
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+    writeFileSync(path.join(dir, file), bytes);
+  }, /previous snapshot is refused/],
+  ['a missing data file', (dir: string, file: string) => rmSync(path.join(dir, file)), /data file .* is missing/],
+  ['a foreign manifest', (dir: string) => writeFileSync(path.join(dir, 'manifest.json'), '{"releases":[]}'), /manifest is refused: This is not a Council Lens snapshot manifest/],
+])('a previous snapshot with %s is refused: no request, nothing written', { timeout: 60_000 }, async (_name, spoil, message) => {
+  const first = await buildSnapshot({ ...options(), from: '2025-01-01', to: '2025-02-01', outDir: path.join(out, 'first') });
+  if (!first.ok) throw new Error(first.error);
+  spoil(path.join(out, 'first'), first.manifest.file);
+  api.log.length = 0;
+  const next = await buildSnapshot({ ...options(), from: '2025-01-20', to: '2025-04-01', outDir: path.join(out, 'next'), previous: path.join(out, 'first') });
+  expect(next).toEqual({ ok: false, error: expect.stringMatching(message) });
+  expect(api.log).toHaveLength(0);
+  expect(existsSync(path.join(out, 'next', 'manifest.json'))).toBe(false);
+});
+
 test('from the real files on disk: the council notices they hold, merged by ocid across files', async () => {
   const built = await buildSnapshot({ from: '2022-01-01', to: '2025-04-01', sources: ['contracts-finder', 'find-a-tender'], outDir: out, input: CONTRACTS_FINDER_FILES });
   expect(built.ok).toBe(true);
@@ -102,6 +154,7 @@ test('from the real files on disk: the council notices they hold, merged by ocid
 test.each([
   [['--from', '2024-01-01', '--out', 'x'], { from: '2024-01-01', to: '2026-12-06', outDir: 'x', sources: ['contracts-finder', 'find-a-tender'], input: [] }],
   [['--from=2024-01-01', '--to', '2025-01-01', '--sources', 'find-a-tender', '--out', 'x', '--input', 'a.json', 'b.jsonl.gz'], { from: '2024-01-01', to: '2025-01-01', sources: ['find-a-tender'], input: ['a.json', 'b.jsonl.gz'] }],
+  [['--from', '2024-01-01', '--out', 'x', '--previous', 'previous', '--overlap-days', '3'], { previous: 'previous', overlapDays: 3, input: [] }],
 ])('command line %j', (argv, expected) => {
   expect(parseSnapshotArgs(argv, '2026-12-06')).toMatchObject(expected);
 });
@@ -112,6 +165,8 @@ test.each([
   [['--from', '2024-13-45', '--out', 'x'], /must be a day/],
   [['--from', '2024-01-01', '--to', '2023-01-01', '--out', 'x'], /must be before/],
   [['--from', '2024-01-01', '--out', 'x', '--sources', 'tenders-direct'], /unknown source/],
+  [['--from', '2024-01-01', '--out', 'x', '--previous', 'p', '--input', 'a.json'], /cannot be used with --input/],
+  [['--from', '2024-01-01', '--out', 'x', '--overlap-days', 'a week'], /whole number of days/],
 ])('command line %j is refused', (argv, message) => {
   expect(() => parseSnapshotArgs(argv, '2026-12-06')).toThrow(message);
 });

@@ -80,6 +80,8 @@ describe('Snapshot load in real Chromium', () => {
     await options.locator('#cl-snapshot-file').setInputFiles([manifestPath, dataPath]);
     await expect.poll(() => options.locator('#cl-snapshot-result').innerText(), { timeout: 60_000 }).toBe(`Loaded ${rows.length.toLocaleString('en-GB')} notices.`);
     await expect.poll(() => options.locator('#cl-snapshot-loaded').innerText(), { timeout: 10_000 }).toMatch(/^History loaded from a file, council-notices-.*\.ndjson\.gz \(built .*\): [\d,]+ council notices$/);
+    // The History line says where the history came from.
+    await expect.poll(() => options.locator('#cl-history-line').innerText(), { timeout: 10_000 }).toMatch(/^History: .* · from a snapshot file of \d{1,2} [A-Z][a-z]{2} \d{4}( · |, then refreshed · )/);
     await options.screenshot({ path: join(screenshotDir(), 'options-snapshot-loaded.png') });
     const cursor = await readStore<{ value: { syncedTo?: string } } | undefined>(browser.worker, 'meta', 'sync:find-a-tender');
     expect(cursor?.value.syncedTo).toBe(isoSeconds(Date.parse(`${TODAY}T00:00:00Z`)));

@@ -16,19 +16,32 @@ export class LockLostError extends Error {
   }
 }
 
+/**
+ * A snapshot load (handlers/snapshot.ts) holds the same lock under a run id with this prefix, so a
+ * load and a refresh never interleave their writes. A refresh never takes over a load's unexpired
+ * lock, even with `takeOver`: the background runner knows its own runs, not the options page's load.
+ */
+export const SNAPSHOT_LOAD_PREFIX = 'snapshot-load:';
+
+/** Whether `lock` is a snapshot load's and has not lapsed at `now`. */
+export function isLiveSnapshotLoad(lock: SyncLock | null, now: number): boolean {
+  return lock !== null && lock.runId.startsWith(SNAPSHOT_LOAD_PREFIX) && lock.expiresAt > now;
+}
+
 export async function readLock(db: CouncilLensDB): Promise<SyncLock | null> {
   const parsed = SyncLockSchema.safeParse((await db.meta.get(LOCK_KEY))?.value);
   return parsed.success ? parsed.data : null;
 }
 
 /**
- * Takes the lock unless another run holds an unexpired one; with `takeOver`, whatever is held: for
- * a caller that knows no other run is alive (see SyncDeps.takeOverLock).
+ * Takes the lock unless another run holds an unexpired one; with `takeOver`, whatever a sync run
+ * holds: for a caller that knows no other sync run is alive (see SyncDeps.takeOverLock). A
+ * snapshot load's unexpired lock is never taken over.
  */
 export async function acquireSyncLock(db: CouncilLensDB, runId: string, now: number, ttlMs: number, takeOver = false): Promise<boolean> {
   return db.transaction('rw', db.meta, async () => {
     const held = await readLock(db);
-    if (!takeOver && held && held.runId !== runId && held.expiresAt > now) return false;
+    if (held && held.runId !== runId && held.expiresAt > now && (!takeOver || isLiveSnapshotLoad(held, now))) return false;
     await db.meta.put({ key: LOCK_KEY, value: { runId, expiresAt: now + ttlMs } satisfies SyncLock });
     return true;
   });

@@ -2,7 +2,7 @@ import { LAST_SYNC_KEY } from '../../clock';
 import type { CouncilLensDB } from '../../db';
 import { commitPage } from './commit-page';
 import { readCursor, type SourceCursor } from '@/lib/sync/cursor';
-import { acquireSyncLock, LockLostError, renewSyncLock, readLock } from './lock';
+import { acquireSyncLock, isLiveSnapshotLoad, LockLostError, renewSyncLock, readLock } from './lock';
 import { backfillKey, cursorKey, LOCK_KEY, RUN_KEY, withError, type SyncProgress, type SyncReport } from './progress';
 import { backfillEdge, historyFloor, nextPace } from '@/lib/sync/backfill';
 import type { SyncEdge } from '@/lib/sync/status';
@@ -27,6 +27,9 @@ export interface SyncOptions extends WalkOptions {
    */
   minIntervalMs?: Partial<Record<SyncSource, number>>;
 }
+
+/** How often a refresh waiting for a snapshot load looks at the lock again. */
+const SNAPSHOT_LOAD_POLL_MS = 1_000;
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = { ...DEFAULT_WALK_OPTIONS, lockTtlMs: 10 * 60_000 };
 
@@ -78,7 +81,7 @@ function initialProgress(source: SyncSource, cursor: SourceCursor): SyncProgress
 /**
  * One sync run: each source in turn (one request at a time overall) from its stored cursor to now,
  * every page stored with its cursor in one transaction (commit-page.ts). Guarded by a meta lock so
- * two runs never overlap. Never throws for network or API trouble: the report says how it ended,
+ * two runs never overlap (a snapshot load holding it is waited for). Never throws for network or API trouble: the report says how it ended,
  * and the next run resumes where this one stopped. A failed source does not stop the next one.
  *
  * In a service worker, pass `options.maxInlineWaitMs` below the idle limit (e.g. 25_000) and, on
@@ -90,10 +93,20 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
   const bases: SyncBases = { ...DEFAULT_BASES, ...deps.bases };
   const sources = [...new Set(deps.sources ?? SYNC_SOURCES)];
   const runId = newRunId();
-  const startedAt = deps.now();
-  if (!(await acquireSyncLock(db, runId, startedAt, options.lockTtlMs, deps.takeOverLock))) {
-    return { runId, outcome: 'busy', startedAt, finishedAt: startedAt, sources: [] };
+  let startedAt = deps.now();
+  let acquired = await acquireSyncLock(db, runId, startedAt, options.lockTtlMs, deps.takeOverLock);
+  // A snapshot load stores its batches under the lock (seconds to a few minutes, renewed with every
+  // batch): the refresh waits for it rather than reading pages the load is about to write.
+  while (!acquired && isLiveSnapshotLoad(await readLock(db), deps.now())) {
+    try {
+      await deps.sleep(SNAPSHOT_LOAD_POLL_MS, deps.signal);
+    } catch {
+      return { runId, outcome: 'aborted', startedAt, finishedAt: deps.now(), sources: [] };
+    }
+    startedAt = deps.now();
+    acquired = await acquireSyncLock(db, runId, startedAt, options.lockTtlMs, deps.takeOverLock);
   }
+  if (!acquired) return { runId, outcome: 'busy', startedAt, finishedAt: startedAt, sources: [] };
 
   const report: SyncReport = { runId, outcome: 'running', startedAt, sources: [] };
   const snapshot = (): SyncReport => structuredClone(report);

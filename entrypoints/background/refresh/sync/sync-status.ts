@@ -12,7 +12,8 @@ import { SOURCE_APIS } from '@/lib/sync/sources';
 import type { HistoryStatus } from '@/lib/sync/status';
 import { NOT_A_COUNCIL } from '@/lib/ocds/row';
 import Dexie from 'dexie';
-import { backfillKey } from './progress';
+import { backfillKey, SNAPSHOT_KEY } from './progress';
+import { LoadedSnapshotSchema } from '@/lib/snapshot/loaded';
 
 export const INTERRUPTED_MESSAGE = 'Interrupted before the end (the browser or the extension stopped); the next run resumes from the last stored page.';
 
@@ -79,14 +80,20 @@ export async function countCouncilNotices(db: CouncilLensDB): Promise<number> {
 
 /** Each source's backfill: how far back, and the time left at the measured pace. */
 export async function historyStatus(db: CouncilLensDB, now: number, months: number, paused: boolean): Promise<HistoryStatus> {
-  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+  const [snapshotRow, successRow, ...rows] = await db.meta.bulkGet([SNAPSHOT_KEY, LAST_SYNC_KEY, ...SYNC_SOURCES.map((source) => backfillKey(source))]);
   const floor = historyFloor(now, months);
-  return {
+  const status: HistoryStatus = {
     months,
     paused,
     councilNotices: await countCouncilNotices(db),
     sources: SYNC_SOURCES.map((source, i) => ({ source, ...estimateBackfill(source, SOURCE_APIS[source], readCursor(rows[i]?.value), floor, now, months) })),
   };
+  const loaded = LoadedSnapshotSchema.safeParse(snapshotRow?.value);
+  if (loaded.success) {
+    const { via, builtAt, loadedAt } = loaded.data;
+    status.snapshot = { via, builtAt, refreshed: typeof successRow?.value === 'number' && successRow.value > loadedAt };
+  }
+  return status;
 }
 
 /** Whether any source's backfill has history left to read for `months` (one not started has). */
