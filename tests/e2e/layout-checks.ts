@@ -21,7 +21,8 @@ export interface LayoutProblem {
  *   in a container that scrolls sideways (a wide table in a scroller is fine);
  * - clipped: an element that hides its overflow (`hidden`/`clip`, not a scroller) has text cut off,
  *   or a text field's placeholder or value is wider than the field;
- * - overlap: two runs of text, or a run of text and a control, drawn over each other.
+ * - overlap: two runs of text, or a run of text and a control, drawn over each other (each box cut to
+ *   what its scrolling or clipping ancestors show: text scrolled out of view is not drawn).
  */
 export function measureLayout(this: Element | void, rootArg?: Element | null): LayoutProblem[] {
   const root: Element = rootArg ?? (this instanceof Element ? this : document.body);
@@ -134,17 +135,32 @@ export function measureLayout(this: Element | void, rootArg?: Element | null): L
   }
   const boxes: Box[] = [];
   const controls = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'IMG', 'svg']);
+  /** The part of `r` its scrolling or clipping ancestors show: what lies scrolled out of a box is not drawn there. */
+  const shown = (el: Element, r: DOMRect): DOMRect | null => {
+    let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+    for (let e: Node | null = el.parentNode; e; e = e instanceof ShadowRoot ? e.host : e.parentNode) {
+      if (!(e instanceof Element)) continue;
+      const style = getComputedStyle(e);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const c = e.getBoundingClientRect();
+      [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
+    }
+    return right - left > 1 && bottom - top > 1 ? new DOMRect(left, top, right - left, bottom - top) : null;
+  };
+  const add = (el: Element, r: DOMRect, control: boolean) => {
+    const part = r.width > 1 && r.height > 1 ? shown(el, r) : null;
+    if (part) boxes.push({ el, r: part, control });
+  };
   for (const el of visible) {
     if (controls.has(el.tagName)) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 1 && r.height > 1) boxes.push({ el, r, control: true });
+      add(el, el.getBoundingClientRect(), true);
       continue;
     }
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
-      for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push({ el, r, control: false });
+      for (const r of range.getClientRects()) add(el, r, false);
     }
   }
   const seen = new Set<string>();

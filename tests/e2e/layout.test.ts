@@ -308,17 +308,20 @@ describe('Every surface at 360, 800 and 1280 px in real Chromium', () => {
         <input id="field" style="width:80px" placeholder="A placeholder far longer than the field">
         <div style="position:relative;height:40px"><span id="a" style="position:absolute;top:0">Overlapping words</span><span id="b" style="position:absolute;top:4px">Drawn on top</span></div>
         <details><summary>Closed</summary><p style="width:900px">Hidden content is not measured</p></details>
+        <div style="position:relative"><div style="height:40px;overflow:auto"><p id="line1" style="margin:0;line-height:18px">Visible line</p><p style="margin:0;line-height:18px">Second line</p><p style="margin:0;line-height:18px">Scrolled out of view</p><p style="margin:0;line-height:18px">Also out of view</p></div><button id="cue" style="position:absolute;top:2px;left:0">More</button></div>
       </body>`;
       await page.setContent(broken);
       const kinds = (await layoutProblems(page)).map((p) => `${p.kind} ${p.where.split('  ×  ').map((w) => w.split(' > ').pop()).join(' × ')}`);
-      expect(kinds).toEqual(['page-overflow html', 'off-screen div#wide', 'clipped div#cut', 'clipped input#field', 'overlap span#a × span#b']);
+      expect(kinds).toEqual(['page-overflow html', 'off-screen div#wide', 'clipped div#cut', 'clipped input#field', 'overlap span#a × span#b', 'overlap p#line1 × button#cue', 'overlap p × button#cue']);
       await page.setContent(
         broken
           .replace('width:500px', 'max-width:100%')
           .replace('width:60px;overflow:hidden;white-space:nowrap', '')
           .replace('width:80px', 'width:340px')
           .replace('placeholder="A placeholder far longer than the field"', 'placeholder="Short"')
-          .replace('top:4px', 'top:20px'),
+          .replace('top:4px', 'top:20px')
+          // Under the scroller, where its lines scrolled out of view would be: nothing drawn there to overlap.
+          .replace('top:2px;left:0', 'top:44px;left:0'),
       );
       expect(await layoutProblems(page)).toEqual([]);
     } finally {
