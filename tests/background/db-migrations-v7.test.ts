@@ -6,12 +6,9 @@ import { getTiming } from '@/entrypoints/background/handlers/savings';
 import type { Notice } from '@/lib/ocds/notice';
 import { DESCRIPTION_KEPT, toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { normaliseName } from '@/lib/ocds/parties';
-import { applyTotals, totalsDelta } from '@/lib/ocds/totals';
 import { awardNotice } from '../suppliers/seeded-db';
 import { freshIndexedDb } from '../support/sync-harness';
-import { annotation, prospect } from '../workspace/support';
-import { SavingsItemSchema } from '@/lib/savings/schema';
-import { expectUserDataUnchanged } from '../support/user-data';
+import { expectUserDataUnchanged, seededUserData, totalsRowsOf } from '../support/user-data';
 
 beforeEach(() => {
   freshIndexedDb();
@@ -44,14 +41,7 @@ function v6Row(n: Notice): Record<string, unknown> {
   return { ...row, description: n.description, cpv: n.cpv, supplierKeys, endKeys };
 }
 
-const USER_DATA = {
-  savings: [
-    SavingsItemSchema.parse({ id: 'sav-1', council: 'LDS', serviceGroup: 'waste', financialYear: '2027/28', kind: 'saving', description: 'Route optimisation', amountGbp: 350000, status: 'proposed', addedAt: '2026-11-29T10:00:00.000Z', addedBy: 'form' }),
-  ],
-  annotations: [annotation({ key: 'ocds-h6vhtk-07a1', status: 'bidding', bidDeadline: '2026-12-18', notes: 'Site visit booked.' })],
-  prospects: [prospect({ followUp: '2026-12-14', notes: 'ADASS' })],
-  meta: [{ key: 'sync:find-a-tender', value: { syncedTo: '2026-12-01T00:00:00Z' } }],
-};
+const USER_DATA = seededUserData('ocds-h6vhtk-07a1');
 
 test('v6 -> v7: cached notices become compact rows with coming-to-market keys, as a fresh write gives them; user data unchanged', async () => {
   const written = new CouncilLensDB('written-v7');
@@ -62,13 +52,7 @@ test('v6 -> v7: cached notices become compact rows with coming-to-market keys, a
   const v6Rows = NOTICES.map(v6Row);
   await v6.table('notices').bulkPut(v6Rows);
   // The per-date totals v6 kept of its own keys (its middleware's work).
-  const delta = totalsDelta([], v6Rows as Partial<NoticeRow>[]);
-  await v6.table('noticeTotals').bulkPut(
-    [...delta].map(([id, change]) => {
-      const cut = id.lastIndexOf('|');
-      return { council: id.slice(0, cut), section: id.slice(cut + 1), ...applyTotals(undefined, change) };
-    }),
-  );
+  await v6.table('noticeTotals').bulkPut(totalsRowsOf(v6Rows as Partial<NoticeRow>[]));
   for (const [table, rows] of Object.entries(USER_DATA)) await v6.table(table).bulkPut(rows);
   expect(await v6.table('notices').where('supplierKeys').equals('ch:01234567').count()).toBe(1);
   v6.close();

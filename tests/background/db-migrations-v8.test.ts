@@ -6,12 +6,9 @@ import { applyRetention } from '@/entrypoints/background/refresh/sync/retention'
 import type { Notice } from '@/lib/ocds/notice';
 import { packBody } from '@/lib/ocds/packed-row';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
-import { applyTotals, totalsDelta } from '@/lib/ocds/totals';
-import { SavingsItemSchema } from '@/lib/savings/schema';
 import { awardNotice } from '../suppliers/seeded-db';
 import { freshIndexedDb } from '../support/sync-harness';
-import { expectUserDataUnchanged } from '../support/user-data';
-import { annotation, prospect } from '../workspace/support';
+import { expectUserDataUnchanged, seededUserData, totalsRowsOf } from '../support/user-data';
 
 beforeEach(() => {
   freshIndexedDb();
@@ -34,14 +31,7 @@ function v7Stored(row: NoticeRow): Record<string, unknown> {
   return Object.fromEntries(Object.entries({ ocid, council, updatedAt, tenderKeys, endKeys, comingKeys, deadline, contractEnd, pageId, p: JSON.stringify(body) }).filter(([, v]) => v !== undefined));
 }
 
-const USER_DATA = {
-  savings: [
-    SavingsItemSchema.parse({ id: 'sav-1', council: 'LDS', serviceGroup: 'waste', financialYear: '2027/28', kind: 'saving', description: 'Route optimisation', amountGbp: 350000, status: 'proposed', addedAt: '2026-11-29T10:00:00.000Z', addedBy: 'form' }),
-  ],
-  annotations: [annotation({ key: 'ocds-h6vhtk-07a001', status: 'bidding', bidDeadline: '2026-12-18', notes: 'Site visit booked.' })],
-  prospects: [prospect({ followUp: '2026-12-14', notes: 'ADASS' })],
-  meta: [{ key: 'sync:find-a-tender', value: { syncedTo: '2026-12-01T00:00:00Z' } }],
-};
+const USER_DATA = seededUserData('ocds-h6vhtk-07a001');
 
 test('v7 -> v8: cached notices move to short keys and read back as the app wrote them; totals, the card, retention and user data hold', async () => {
   const rows = NOTICES.map((n) => toNoticeRow(n, 'sync'));
@@ -51,13 +41,7 @@ test('v7 -> v8: cached notices move to short keys and read back as the app wrote
   const v7 = new Dexie('migrate-v8');
   v7.version(7).stores(schemaV7);
   await v7.table('notices').bulkPut(rows.map(v7Stored));
-  const delta = totalsDelta([], rows);
-  await v7.table('noticeTotals').bulkPut(
-    [...delta].map(([id, change]) => {
-      const cut = id.lastIndexOf('|');
-      return { council: id.slice(0, cut), section: id.slice(cut + 1), ...applyTotals(undefined, change) };
-    }),
-  );
+  await v7.table('noticeTotals').bulkPut(totalsRowsOf(rows));
   for (const [table, stored] of Object.entries(USER_DATA)) await v7.table(table).bulkPut(stored);
   v7.close();
 
