@@ -58,6 +58,8 @@ export interface StreamOptions {
   start?: number;
   /** No release after this instant (epoch ms). */
   end: number;
+  /** Rotate council buyers across the register day by day (default true; false: the template day's 92 every day). */
+  rotateCouncilBuyers?: boolean;
 }
 
 const TEMPLATE_DAY = '2026-08-10';
@@ -129,7 +131,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** One day's releases (a London calendar day), newest first. */
-function generateDay(day: string, releasesPerDay: number): StreamRelease[] {
+function generateDay(day: string, releasesPerDay: number, rotate: boolean): StreamRelease[] {
   const { releases } = loadTemplates();
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   const count = Math.round(releasesPerDay * (weekday === 0 || weekday === 6 ? 0.4 : 1.24));
@@ -152,7 +154,7 @@ function generateDay(day: string, releasesPerDay: number): StreamRelease[] {
     const at = fromLondonWallTime(`${day}T${template.wall}`);
     const date = `${londonWallTime(at)}${londonOffset(at)}`;
     let text = template.text;
-    if (template.councilBuyer) {
+    if (rotate && template.councilBuyer) {
       const { names } = register();
       const to = names[hash(`${day}|${template.councilBuyer}`) % names.length]!;
       text = text.split(JSON.stringify(template.councilBuyer)).join(JSON.stringify(to));
@@ -181,7 +183,7 @@ export function findATenderStream(options: StreamOptions): FakeStream {
   const dayReleases = (day: string): StreamRelease[] => {
     let list = days.get(day);
     if (!list) {
-      list = generateDay(day, releasesPerDay);
+      list = generateDay(day, releasesPerDay, options.rotateCouncilBuyers ?? true);
       days.set(day, list);
       if (days.size > MAX_DAYS_CACHED) days.delete(days.keys().next().value!);
     }
