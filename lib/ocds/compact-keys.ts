@@ -69,7 +69,6 @@ function unpackHex(units: string, length: number): string {
   }
   return out;
 }
-const hexUnits = (length: number): number => Math.ceil((4 * length) / DIGIT_BITS);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX = /^[0-9a-f]{1,64}$/;
@@ -101,10 +100,6 @@ export function unpackId(packed: string): string {
   }
   throw new Error(`Not a packed id: ${JSON.stringify(packed)}`);
 }
-/** Whether {@link packId} gives a short form (for tests and the benchmark's accounting). */
-export const packedIdLength = (id: string): number =>
-  UUID.test(id) ? 1 + hexUnits(32) : HEX.test(id) ? 2 + hexUnits(id.length) : FTS_NOTICE.test(id) ? 1 + hexUnits(10) : 1 + id.length;
-
 /** The four portals' ocid prefixes (lib/ocds/portals.ts), one letter each. */
 const OCID_PREFIXES: readonly (readonly [letter: string, prefix: string])[] = [
   ['C', 'ocds-b5fd17-'],

@@ -24,11 +24,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buyerCouncilResolver } from '@/lib/councils/buyer';
-import { createCouncilIndex } from '@/lib/councils';
-import type { CouncilsFile } from '@/lib/councils/schema';
-import { REPO_ROOT, sharedDir } from '@/lib/dataset/read-inputs';
+import { sharedDir } from '@/lib/dataset/read-inputs';
 import { fromLondonWallTime, londonOffset, londonWallTime } from '@/lib/sync/london-time';
+import { councilsFile } from './public-data';
+import { resolveCouncil } from './sync-harness';
 import { shiftDate } from './time-shift';
 
 type Json = Record<string, unknown>;
@@ -79,29 +78,21 @@ interface Template {
 }
 
 let templates: { header: Json; releases: Template[] } | undefined;
-let councils: { names: string[]; resolve: (name: string) => string | null } | undefined;
-
-/** The register's current councils' official names (public/data/councils.json), and a resolver over them. */
-function register(): { names: string[]; resolve: (name: string) => string | null } {
-  if (councils) return councils;
-  const file = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data/councils.json'), 'utf8')) as CouncilsFile;
-  councils = { names: file.councils.filter((c) => c.current && c.kind === 'council').map((c) => c.officialName), resolve: buyerCouncilResolver(createCouncilIndex(file)) };
-  return councils;
-}
+/** The register's current councils' official names: what a rotated council buyer becomes. */
+const currentCouncils = councilsFile.councils.filter((c) => c.current && c.kind === 'council').map((c) => c.officialName);
 
 /** The real 2026-08-10 stream, oldest first. */
 function loadTemplates(): { header: Json; releases: Template[] } {
   if (templates) return templates;
   let header: Json = {};
   const releases: Template[] = [];
-  const { resolve } = register();
   for (const file of TEMPLATE_FILES) {
     const { releases: list, links: _links, ...rest } = JSON.parse(readFileSync(path.join(sharedDir(), 'data', file), 'utf8')) as Json;
     header = rest;
     for (const release of list as Json[]) {
       const date = String(release['date']);
       const buyer = (release['buyer'] as { name?: unknown } | undefined)?.name;
-      const councilBuyer = typeof buyer === 'string' && resolve(buyer) ? buyer : undefined;
+      const councilBuyer = typeof buyer === 'string' && resolveCouncil(buyer) ? buyer : undefined;
       releases.push({ ocid: String(release['ocid']), id: String(release['id']), wall: londonWallTime(Date.parse(date)).slice(11), text: JSON.stringify(release), ...(councilBuyer ? { councilBuyer } : {}) });
     }
   }
@@ -155,8 +146,7 @@ function generateDay(day: string, releasesPerDay: number, rotate: boolean): Stre
     const date = `${londonWallTime(at)}${londonOffset(at)}`;
     let text = template.text;
     if (rotate && template.councilBuyer) {
-      const { names } = register();
-      const to = names[hash(`${day}|${template.councilBuyer}`) % names.length]!;
+      const to = currentCouncils[hash(`${day}|${template.councilBuyer}`) % currentCouncils.length]!;
       text = text.split(JSON.stringify(template.councilBuyer)).join(JSON.stringify(to));
     }
     text = text
