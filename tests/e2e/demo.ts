@@ -85,8 +85,15 @@ function demoReleases(): Record<'contracts-finder' | 'find-a-tender', Release[]>
 
 /** "Refresh now" in the options page, against the fake API; waits for the run to finish. */
 async function refreshFromFakeApi(browser: Launched): Promise<void> {
-  // Find a Tender's 10 s spacing would make the one-year backfill take minutes.
+  // Find a Tender's 10 s spacing would make the backfill take minutes.
   await setSyncSpacing(browser.worker, { 'find-a-tender': 20 });
+  // Two years of history: the seed's contracts were published in early 2025, and at the default
+  // one year the refresh's retention removes them (issue 10: notices older than the history kept go).
+  await browser.worker.evaluate(async () => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } }).chrome.storage.local;
+    const { settings } = await local.get('settings');
+    await local.set({ settings: { ...(settings as object | undefined), historyMonths: 24 } });
+  });
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.getByRole('button', { name: 'Refresh now' }).click();
