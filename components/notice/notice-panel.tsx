@@ -1,7 +1,8 @@
 import { noticeTypeInWords } from '@/lib/ocds/notice-types';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { NoticeInsight, NoticeSummary, SupplierAward, TabContext } from '@/lib/protocol';
+import type { SupplierAward, TabContext } from '@/lib/protocol';
+import type { NoticeInsight, NoticeSummary } from '@/lib/ocds/summary';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { formatDaysLeft, formatMoney, sourceLabel } from '@/components/procurement/format-notice';

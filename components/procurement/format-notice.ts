@@ -1,4 +1,4 @@
-import type { NoticeSummary } from '@/lib/protocol';
+import type { NoticeSummary } from '@/lib/ocds/summary';
 import { onFirstUse } from '@/components/format';
 
 // Made on first use: see onFirstUse.

@@ -1,4 +1,4 @@
-import type { NoticeSummary, Procurement } from '@/lib/protocol';
+import type { NoticeSummary, Procurement } from '@/lib/ocds/summary';
 import { ExternalLink } from '@/components/ui/external-link';
 import type { HeadingLevel } from '@/components/ui/heading';
 import { Section } from '@/components/ui/section';

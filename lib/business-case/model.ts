@@ -1,4 +1,5 @@
-import type { NoticeSummary, TimingData } from '@/lib/protocol';
+import type { TimingData } from '@/lib/protocol';
+import type { NoticeSummary } from '@/lib/ocds/summary';
 import { assessTiming, describeNextWindow, describeTiming, TimingInputError } from '@/lib/timing';
 import { SPEND_LINE_IDS } from '@/lib/spend/schema';
 import { groupSpend, type CouncilSpendData } from '@/lib/spend/summary';

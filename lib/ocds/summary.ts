@@ -1,6 +1,70 @@
-import type { NoticeSummary } from '@/lib/protocol';
+import { z } from 'zod';
 import { foldText } from './clean-text';
 import { comingUntil, type NoticeRow } from './row';
+
+/** The portal a cached notice comes from (the sources of lib/ocds/notice.ts). */
+const NoticeSourceSchema = z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);
+
+/** One cached notice as a card line: an open tender or a contract coming to an end. */
+export const NoticeSummarySchema = z.object({
+  ocid: z.string(),
+  title: z.string(),
+  noticeUrl: z.string(),
+  source: NoticeSourceSchema,
+  value: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+  /** Tender deadline (YYYY-MM-DD) and whole days left until it, for open tenders. */
+  deadline: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+  /** Contract end and end with every extension (YYYY-MM-DD), for contracts ending. */
+  end: z.string().nullable(),
+  maxEnd: z.string().nullable(),
+  suppliers: z.array(z.string()),
+  serviceGroups: z.array(z.string()),
+  /** In the service group of the person on the page: listed first. */
+  inPersonsGroup: z.boolean(),
+  /** The same procurement published on the other portal too (lib/ocds/summary.ts collapseCrossPosted). */
+  alsoOn: z.array(z.object({ source: NoticeSourceSchema, noticeUrl: z.string() })).optional(),
+  /** The latest Procurement Act notice type of the process (`UK3`); absent or null before the Act. */
+  noticeType: z.string().nullable().optional(),
+  /** Every Procurement Act notice type of the process, oldest first. */
+  noticeTypes: z.array(z.string()).optional(),
+  /** Coming to market: when the tender is expected, and the market engagement deadline (YYYY-MM-DD). */
+  expectedTenderDate: z.string().nullable().optional(),
+  engagementDeadline: z.string().nullable().optional(),
+  /** A forward notice stays "coming to market" until this day (lib/ocds/row.ts comingUntil): the section's order. */
+  comingUntil: z.string().optional(),
+});
+export type NoticeSummary = z.infer<typeof NoticeSummarySchema>;
+
+/** What the council is buying now and which contracts end soon, from the local cache. */
+export const ProcurementSchema = z.object({
+  openTenders: z.array(NoticeSummarySchema),
+  openTotal: z.number().int(),
+  contractsEnding: z.array(NoticeSummarySchema),
+  endingTotal: z.number().int(),
+  /** The window "ending soon" covers, in months. */
+  endingWithinMonths: z.number().int(),
+  /**
+   * Coming to market: the council's forward notices (UK1 pipeline, UK2 market engagement, UK3
+   * planned procurement, and the old regime's planning notices) still ahead, the person's service
+   * first. Absent from answers of before issue 10.
+   */
+  comingToMarket: z.array(NoticeSummarySchema).optional(),
+  comingTotal: z.number().int().optional(),
+  /** When the cache was last refreshed from the live APIs; null when it only holds the packaged snapshot. */
+  lastSyncedAt: z.number().nullable(),
+});
+export type Procurement = z.infer<typeof ProcurementSchema>;
+
+/** For the panel on a notice page: the cached notice and who won the council's earlier contracts in the service. */
+export interface NoticeInsight {
+  /** This notice as cached, when it is. */
+  notice: NoticeSummary | null;
+  /** The service group the earlier awards are of (the person's, else the notice's first). */
+  serviceGroup: string | null;
+  /** The council's awarded contracts in that service group, newest first. */
+  earlierAwards: NoticeSummary[];
+}
 
 const DAY_MS = 86_400_000;
 

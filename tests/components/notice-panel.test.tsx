@@ -1,7 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { NoticePanel, otherOpenTenders, type NoticePanelProps } from '@/components/notice/notice-panel';
 import { northYorkshireCard } from '@/components/preview/preview-data';
-import type { NoticeInsight, NoticeSummary, TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/protocol';
+import type { NoticeInsight, NoticeSummary } from '@/lib/ocds/summary';
 import { accessibleName, click, headings, isHidden, mount, namedList, press, seenText } from './dom';
 
 const PAGE_URL = 'https://www.contractsfinder.service.gov.uk/Notice/fd63bc1b-c8c6-46a2-9df9-c07a0d3d1d38';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ProcurementSections } from '@/components/procurement/procurement-sections';
 import { formatDaysLeft, formatMoney } from '@/components/procurement/format-notice';
-import type { NoticeSummary, Procurement } from '@/lib/protocol';
+import type { NoticeSummary, Procurement } from '@/lib/ocds/summary';
 import { mount, seenText } from './dom';
 
 const tender: NoticeSummary = {

@@ -3,7 +3,8 @@ import { InPageCard } from '@/components/inpage/inpage-card';
 import { TabPanel } from '@/components/panel/tab-panel';
 import { TIMING_LOADING_LABEL, type TimingState } from '@/components/panel/timing-panel';
 import { kentCompanyPage, leedsServiceLead, noCouncil } from '@/components/preview/preview-data';
-import type { Procurement, TimingData } from '@/lib/protocol';
+import type { TimingData } from '@/lib/protocol';
+import type { Procurement } from '@/lib/ocds/summary';
 import { button, click, headings, mount, namedList, rerender, seenText } from './dom';
 
 const TODAY = '2026-11-22'; // financial year 2026/27

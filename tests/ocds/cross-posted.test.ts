@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { NoticeSummary } from '@/lib/protocol';
+import type { NoticeSummary } from '@/lib/ocds/summary';
 import { collapseCrossPosted } from '@/lib/ocds/summary';
 
 const line = (over: Partial<NoticeSummary>): NoticeSummary => ({

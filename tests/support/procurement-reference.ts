@@ -1,7 +1,6 @@
 import { ENDING_WITHIN_MONTHS, LIST_LIMIT } from '@/entrypoints/background/handlers/council-procurement';
 import { CLOSED_STATUSES, comingUntil, isOpenTender, type NoticeRow } from '@/lib/ocds/row';
-import { addMonths, personsGroupFirst, summariseNotice } from '@/lib/ocds/summary';
-import type { Procurement } from '@/lib/protocol';
+import { addMonths, personsGroupFirst, summariseNotice, type Procurement } from '@/lib/ocds/summary';
 
 const byOcid = (a: NoticeRow, b: NoticeRow) => (a.ocid < b.ocid ? -1 : a.ocid > b.ocid ? 1 : 0);
 

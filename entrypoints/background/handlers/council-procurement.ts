@@ -1,8 +1,7 @@
-import type { NoticeSummary, Procurement } from '@/lib/protocol';
 import { ALL_GROUPS, type NoticeRow } from '@/lib/ocds/row';
 import { totalBetween } from '@/lib/ocds/totals';
 import { addMonths } from '@/lib/ocds/dates';
-import { collapseCrossPosted, personsGroupFirst, summariseNotice } from '@/lib/ocds/summary';
+import { collapseCrossPosted, personsGroupFirst, summariseNotice, type NoticeSummary, type Procurement } from '@/lib/ocds/summary';
 import type { CouncilLensDB } from '../db';
 
 export const ENDING_WITHIN_MONTHS = 24;

@@ -1,6 +1,6 @@
-import type { NoticeInsight, WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
+import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
 import { serviceGroupsFor } from '@/lib/ocds/cpv-service-groups';
-import { summariseNotice } from '@/lib/ocds/summary';
+import { summariseNotice, type NoticeInsight } from '@/lib/ocds/summary';
 import type { NoticeRow } from '@/lib/ocds/row';
 import { noticePageId } from '@/lib/ocds/portals';
 import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson } from '@/lib/workspace/export';

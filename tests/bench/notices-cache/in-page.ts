@@ -3,8 +3,7 @@ import { packedNoticesMiddleware } from '@/entrypoints/background/packed-notices
 import { councilProcurement, ENDING_WITHIN_MONTHS } from '@/entrypoints/background/handlers/council-procurement';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
-import { addMonths } from '@/lib/ocds/summary';
-import type { Procurement } from '@/lib/protocol';
+import { addMonths, type Procurement } from '@/lib/ocds/summary';
 import { noticeInsight } from '@/entrypoints/background/handlers/workspace';
 import { referenceProcurement } from '../../support/procurement-reference';
 
