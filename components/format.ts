@@ -1,4 +1,4 @@
-import type { CouncilCard, CouncilMatch, CouncilRef } from '@/lib/protocol';
+import type { CouncilCard, CouncilMatch, CouncilRef } from '@/lib/councils/card';
 
 // Pure formatting for the views: no browser APIs, so these also run in Node and in tests.
 

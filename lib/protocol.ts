@@ -2,7 +2,8 @@ import type { CouncilSpendData } from '@/lib/spend/summary';
 import { SnapshotManifestSchema } from '@/lib/snapshot/format';
 import type { LoadedSnapshot } from '@/lib/snapshot/loaded';
 import { z } from 'zod';
-import { CouncilCodeSchema, CouncilTypeSchema, NationSchema, ProvisionSchema, TierSchema } from '@/lib/councils/schema';
+import { CouncilCodeSchema } from '@/lib/councils/schema';
+import { CouncilCardSchema, CouncilMatchSchema, PreviousCouncilSchema, type CouncilCardView } from '@/lib/councils/card';
 import { PageFactsSchema } from '@/lib/sites/types';
 import type { SyncStatus } from '@/lib/sync/status';
 import { ProcurementSchema, type NoticeInsight } from '@/lib/ocds/summary';
@@ -23,77 +24,6 @@ import {
  * each one with these schemas, because a compromised renderer can forge messages.
  */
 
-export const CouncilRefSchema = z.object({ code: CouncilCodeSchema, name: z.string() });
-export type CouncilRef = z.infer<typeof CouncilRefSchema>;
-
-/**
- * For a former council: today's councils that replaced it, following chains of abolitions
- * (Taunton Deane -> Somerset West and Taunton -> Somerset) and splits (Cumbria -> Cumberland and
- * Westmorland and Furness), in register order. Optional so that contexts without it still parse.
- */
-const SuccessorsSchema = z.array(CouncilRefSchema).optional();
-
-/** A council the person worked at before: named as it was, with today's successors when it was abolished. */
-export const PreviousCouncilSchema = CouncilRefSchema.extend({ successors: SuccessorsSchema });
-export type PreviousCouncil = z.infer<typeof PreviousCouncilSchema>;
-
-export const CardServiceSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  /** What part of the group this council runs itself. */
-  provision: ProvisionSchema,
-  /** For a district: the county that runs this group (or the part it does not run). */
-  providedBy: CouncilRefSchema.nullable(),
-  note: z.string().nullable(),
-});
-export type CardService = z.infer<typeof CardServiceSchema>;
-
-/** Everything the council card shows about one council; built in the background. */
-export const CouncilCardSchema = z.object({
-  code: CouncilCodeSchema,
-  officialName: z.string(),
-  niceName: z.string(),
-  kind: z.enum(['council', 'combined-authority']),
-  type: CouncilTypeSchema,
-  /** Human label for type and tier, e.g. "District council (lower tier)". */
-  typeLabel: z.string(),
-  tier: TierSchema,
-  nation: NationSchema,
-  region: z.string(),
-  population: z.number().nullable(),
-  areaKm2: z.number().nullable(),
-  homepage: z.string().nullable(),
-  domain: z.string().nullable(),
-  parentCounty: CouncilRefSchema.nullable(),
-  combinedAuthority: CouncilRefSchema.nullable(),
-  services: z.array(CardServiceSchema),
-  /**
-   * Set for a council that no longer exists (Harrogate Borough Council): when it went and today's
-   * councils that replaced it, so every surface that shows the card says so (issue 12). Optional so
-   * that cards stored before it still parse.
-   */
-  abolished: z.object({ endDate: z.string().nullable(), successors: z.array(CouncilRefSchema) }).nullable().optional(),
-});
-export type CouncilCard = z.infer<typeof CouncilCardSchema>;
-
-/** How the page named the council: the text matched and, for an abolished council, what it was. */
-export const CouncilMatchSchema = z.object({
-  /** The text on the page that named the council, e.g. "Leeds City Council". */
-  matchedText: z.string(),
-  /** Set when the page names a former council; the card then shows its first current successor. */
-  former: z
-    .object({ code: z.string(), name: z.string(), endDate: z.string().nullable(), successors: SuccessorsSchema })
-    .nullable(),
-  /** Where on the page it was found. */
-  source: z.enum(['employer', 'experience', 'company', 'buyer', 'text']),
-  /**
-   * The recogniser's confidence (lib/councils/index.ts confidenceBand): below 0.85 the name had no
-   * council word ("Kent", "Leeds City") and the card says it is a likely, not a certain, match.
-   */
-  confidence: z.number().min(0).max(1).optional(),
-});
-export type CouncilMatch = z.infer<typeof CouncilMatchSchema>;
-
 export const PersonSchema = z.object({
   name: z.string().nullable(),
   title: z.string().nullable(),
@@ -110,14 +40,6 @@ export const RoleSchema = z.object({
   guidance: z.string(),
 });
 export type Role = z.infer<typeof RoleSchema>;
-
-/**
- * A council's card with its open tenders and contracts ending, for the places that show a card
- * without a tab context to carry them (the popup, the council-website badge): issue 4's "wherever
- * the card is shown". `procurement` is null when the notices cache could not be read.
- */
-export const CouncilCardViewSchema = CouncilCardSchema.extend({ procurement: ProcurementSchema.nullable() });
-export type CouncilCardView = z.infer<typeof CouncilCardViewSchema>;
 
 /** What the side panel, badge and in-page card show for one tab. */
 export const TabContextSchema = z.object({

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { CouncilCard as CouncilCardData, CouncilCardView, CouncilMatch, PreviousCouncil, Role } from '@/lib/protocol';
+import type { Role } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData, CouncilCardView, CouncilMatch, PreviousCouncil } from '@/lib/councils/card';
 import type { Procurement } from '@/lib/ocds/summary';
 import { ProcurementSections } from '@/components/procurement/procurement-sections';
 import { Badge } from '@/components/ui/badge';

@@ -1,4 +1,4 @@
-import type { CardService, CouncilRef } from '@/lib/protocol';
+import type { CardService, CouncilRef } from '@/lib/councils/card';
 
 export interface ServiceGroups {
   /** Groups this council runs all of. */

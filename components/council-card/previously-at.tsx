@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { PreviousCouncil } from '@/lib/protocol';
+import type { PreviousCouncil } from '@/lib/councils/card';
 import { nowPartOf } from './successors';
 
 interface PreviouslyAtProps {

@@ -1,4 +1,5 @@
-import type { CouncilMatch, Role } from '@/lib/protocol';
+import type { Role } from '@/lib/protocol';
+import type { CouncilMatch } from '@/lib/councils/card';
 import { whoRuns, whoRunsSentence, type ProvisionContext } from '@/lib/councils/who-runs';
 import { Badge } from '@/components/ui/badge';
 import { DotSeparated } from '@/components/ui/dot-separated';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { CardService, CouncilCard } from '@/lib/protocol';
+import type { CardService, CouncilCard } from '@/lib/councils/card';
 import { formatCounty } from '@/components/format';
 import { groupServices } from './group-services';
 

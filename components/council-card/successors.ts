@@ -1,4 +1,4 @@
-import type { CouncilRef } from '@/lib/protocol';
+import type { CouncilRef } from '@/lib/councils/card';
 
 /** "A", "A and B", "A, B and C". */
 function listNames(names: readonly string[]): string {

@@ -1,4 +1,5 @@
-import type { CouncilCard, TimingData } from '@/lib/protocol';
+import type { TimingData } from '@/lib/protocol';
+import type { CouncilCard } from '@/lib/councils/card';
 import { assessTiming, type TimingResult } from '@/lib/timing';
 import { TimingSection, type TimingContractLine, type TimingSavingsLine } from '@/components/timing/timing-section';
 import type { HeadingLevel } from '@/components/ui/heading';

@@ -1,4 +1,4 @@
-import type { CouncilCard as CouncilCardData, CouncilMatch } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData, CouncilMatch } from '@/lib/councils/card';
 import { CouncilCard } from '@/components/council-card/council-card';
 
 export type TabCouncilsState =

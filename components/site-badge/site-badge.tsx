@@ -1,4 +1,4 @@
-import type { CouncilCard as CouncilCardData } from '@/lib/protocol';
+import type { CouncilCard as CouncilCardData } from '@/lib/councils/card';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { BrandMark } from '@/components/ui/brand-mark';
 import { useCollapsible } from '@/components/ui/collapsible';

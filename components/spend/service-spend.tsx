@@ -1,4 +1,4 @@
-import type { CouncilCard } from '@/lib/protocol';
+import type { CouncilCard } from '@/lib/councils/card';
 import { BusinessCaseButton } from './business-case-button';
 import { LeadSearchLink } from './lead-search-link';
 import { SpendLine } from './spend-line';

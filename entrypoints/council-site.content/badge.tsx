@@ -1,6 +1,6 @@
 import { SiteBadge } from '@/components/site-badge/site-badge';
 import { cardStyles } from '@/components/styles';
-import type { CouncilCard } from '@/lib/protocol';
+import type { CouncilCard } from '@/lib/councils/card';
 import { updateSettings } from '@/lib/extension/settings';
 import { pinnedView } from '@/components/ui/pinned-view';
 

@@ -1,4 +1,4 @@
-import type { CouncilCard, CouncilRef } from '@/lib/protocol';
+import type { CouncilCard, CouncilRef } from './card';
 import type { Tier } from './schema';
 
 /** What {@link whoRuns} needs to know about a council: these fields of its card. */

@@ -11,7 +11,7 @@ import {
   serviceLeadRole,
   westYorkshireCaCard,
 } from '@/components/preview/preview-data';
-import type { CouncilMatch } from '@/lib/protocol';
+import type { CouncilMatch } from '@/lib/councils/card';
 import { describeRole } from '@/lib/roles';
 import { click, facts, headings, listNames, mount, namedList, seenText } from './dom';
 

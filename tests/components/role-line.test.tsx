@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { RoleLine } from '@/components/council-card/role-line';
 import { ashfordCard, kentCard, leedsCard } from '@/components/preview/preview-data';
-import type { CouncilCard } from '@/lib/protocol';
+import type { CouncilCard } from '@/lib/councils/card';
 import { describeRole } from '@/lib/roles';
 import { mount, seenText } from './dom';
 

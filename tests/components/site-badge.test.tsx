@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { CouncilSitesSetting, type CouncilSitesSettingProps } from '@/components/site-badge/council-sites-setting';
 import { SiteBadge, siteSubject } from '@/components/site-badge/site-badge';
 import { ashfordCard, kentCard, leedsCard } from '@/components/preview/preview-data';
-import type { CouncilCard } from '@/lib/protocol';
+import type { CouncilCard } from '@/lib/councils/card';
 import { accessibleName, click, headings, isHidden, mount, press, seenText } from './dom';
 
 // A shared-service pair from the preview cards (the real one is Adur and Worthing, in the e2e test).

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Council, Tier } from '@/lib/councils/schema';
 import { servicesForCouncil, tierProvides } from '@/lib/councils/services';
-import type { CardService } from '@/lib/protocol';
+import type { CardService } from '@/lib/councils/card';
 import { register, services } from '../support/public-data';
 
 const council = (code: string): Council => {

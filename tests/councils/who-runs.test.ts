@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildCouncilCard } from '@/lib/councils/card';
+import { buildCouncilCard, type CouncilCard } from '@/lib/councils/card';
 import { partsInTitle, SERVICE_PARTS, whoRuns, whoRunsSentence, type WhoRuns } from '@/lib/councils/who-runs';
-import type { CouncilCard } from '@/lib/protocol';
 import { register, services } from '../support/public-data';
 
 // Cards built from the committed datasets, as the background builds them.

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { confidenceBand, createCouncilIndex } from '@/lib/councils';
 import { resolvePageContext, type PageContextDeps } from '@/lib/page-context';
 import { councilsFile, register, services } from '../support/public-data';
-import { TabContextSchema, type CouncilRef, type PreviousCouncil } from '@/lib/protocol';
+import { TabContextSchema } from '@/lib/protocol';
+import type { CouncilRef, PreviousCouncil } from '@/lib/councils/card';
 import type { ContractsFinderNoticeFacts, ExperienceEntry, LinkedInCompanyFacts, LinkedInProfileFacts } from '@/lib/sites/types';
 
 // The real register and recogniser (public/data/councils.json): the chains and splits under test

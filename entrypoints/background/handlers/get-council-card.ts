@@ -1,5 +1,4 @@
-import { buildCouncilCard } from '@/lib/councils/card';
-import type { CouncilCard } from '@/lib/protocol';
+import { buildCouncilCard, type CouncilCard } from '@/lib/councils/card';
 import type { Knowledge } from '../knowledge';
 
 /** The card for one council by register code, or null for an unknown code. */

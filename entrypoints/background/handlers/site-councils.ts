@@ -1,5 +1,4 @@
-import { buildCouncilCard } from '@/lib/councils/card';
-import type { CouncilCard } from '@/lib/protocol';
+import { buildCouncilCard, type CouncilCard } from '@/lib/councils/card';
 import type { Knowledge } from '../knowledge';
 
 /**
