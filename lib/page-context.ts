@@ -1,7 +1,8 @@
 import type { Council, ServicesFile } from '@/lib/councils/schema';
 import type { Register } from '@/lib/councils/register';
 import { buildCouncilCard, type CouncilMatch, type CouncilRef, type PreviousCouncil } from '@/lib/councils/card';
-import type { Role, TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/protocol';
+import type { Role } from '@/lib/roles/role';
 import type { PageFacts } from '@/lib/sites/types';
 
 /** The part of a recognition hit this module needs (see lib/councils/index.ts). */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
 import { CouncilCardSchema, CouncilMatchSchema, PreviousCouncilSchema, type CouncilCardView } from '@/lib/councils/card';
 import { PageFactsSchema } from '@/lib/sites/types';
+import { PersonSchema, RoleSchema } from '@/lib/roles/role';
 import type { SyncStatus } from '@/lib/sync/status';
 import { ProcurementSchema, type NoticeInsight } from '@/lib/ocds/summary';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
@@ -23,23 +24,6 @@ import {
  * The background's API. Every message is a `{ type, ... }` object; the background re-validates
  * each one with these schemas, because a compromised renderer can forge messages.
  */
-
-export const PersonSchema = z.object({
-  name: z.string().nullable(),
-  title: z.string().nullable(),
-  employer: z.string().nullable(),
-});
-
-/** What a job title says: service group, seniority and whether this is the budget holder to approach. */
-export const RoleSchema = z.object({
-  title: z.string(),
-  serviceGroup: z.object({ id: z.string(), label: z.string() }).nullable(),
-  seniority: z.object({ id: z.string(), label: z.string() }).nullable(),
-  isServiceLead: z.boolean(),
-  /** One plain sentence, e.g. "Likely budget holder for Adult social care". */
-  guidance: z.string(),
-});
-export type Role = z.infer<typeof RoleSchema>;
 
 /** What the side panel, badge and in-page card show for one tab. */
 export const TabContextSchema = z.object({

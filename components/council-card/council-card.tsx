@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { Role } from '@/lib/protocol';
+import type { Role } from '@/lib/roles/role';
 import type { CouncilCard as CouncilCardData, CouncilCardView, CouncilMatch, PreviousCouncil } from '@/lib/councils/card';
 import type { Procurement } from '@/lib/ocds/summary';
 import { ProcurementSections } from '@/components/procurement/procurement-sections';

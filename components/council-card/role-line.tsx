@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/protocol';
+import type { Role } from '@/lib/roles/role';
 import type { CouncilMatch } from '@/lib/councils/card';
 import { whoRuns, whoRunsSentence, type ProvisionContext } from '@/lib/councils/who-runs';
 import { Badge } from '@/components/ui/badge';

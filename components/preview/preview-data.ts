@@ -1,4 +1,5 @@
-import type { Role, TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/protocol';
+import type { Role } from '@/lib/roles/role';
 import type { CardService, CouncilCard, CouncilRef } from '@/lib/councils/card';
 import type { TimingContractLine, TimingSavingsLine } from '@/components/timing/timing-lines';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../protocol';
+import type { Role } from './role';
 import { seniorityLabel, serviceGroupLabel, type SeniorityId, type ServiceGroupId } from './groups';
 import { GROUP_PHRASES, TITLE_ABBREVIATIONS } from './vocabulary';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { classifyRole, describeRole, roleGuidance } from '@/lib/roles/index';
-import { RoleSchema } from '@/lib/protocol';
+import { RoleSchema } from '@/lib/roles/role';
 import { loadTitles, scoreTitles, TITLE_SETS } from '../fixtures/recognition/sets';
 
 describe('classifyRole: the titles issue 3 lists', () => {

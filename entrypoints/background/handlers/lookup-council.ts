@@ -1,6 +1,7 @@
 import { adapterFor } from '@/lib/sites';
 import { resolvePageContext } from '@/lib/page-context';
-import type { Role, TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/protocol';
+import type { Role } from '@/lib/roles/role';
 import type { LookupCouncilSchema } from '@/lib/protocol';
 import type { z } from 'zod';
 import type { Knowledge } from '../knowledge';
