@@ -1,9 +1,42 @@
 import type { Council, ServicesFile } from '@/lib/councils/schema';
 import type { Register } from '@/lib/councils/register';
-import { buildCouncilCard, type CouncilMatch, type CouncilRef, type PreviousCouncil } from '@/lib/councils/card';
-import type { TabContext } from '@/lib/protocol';
-import type { Role } from '@/lib/roles/role';
+import { z } from 'zod';
+import {
+  buildCouncilCard,
+  CouncilCardSchema,
+  CouncilMatchSchema,
+  PreviousCouncilSchema,
+  type CouncilMatch,
+  type CouncilRef,
+  type PreviousCouncil,
+} from '@/lib/councils/card';
+import { ProcurementSchema } from '@/lib/ocds/summary';
+import { PersonSchema, RoleSchema, type Role } from '@/lib/roles/role';
 import type { PageFacts } from '@/lib/sites/types';
+
+/** What the side panel, badge and in-page card show for one tab. */
+export const TabContextSchema = z.object({
+  tabId: z.number().int(),
+  url: z.string(),
+  pageId: z.string().nullable(),
+  pageKind: z.string().nullable(),
+  /**
+   * `reading`: a new page view started and the page is still being read (the previous page's
+   * council must not show meanwhile); `unreadable`: a supported page whose content could not be read.
+   */
+  status: z.enum(['reading', 'council', 'no-council', 'unreadable', 'unsupported']),
+  person: PersonSchema.nullable(),
+  /** The person's current role, classified; null off profiles or when no title was read. */
+  role: RoleSchema.nullable(),
+  match: CouncilMatchSchema.nullable(),
+  card: CouncilCardSchema.nullable(),
+  /** Open tenders and contracts ending for the card's council; null without a council. */
+  procurement: ProcurementSchema.nullable(),
+  /** Other councils the page names (e.g. past council roles), for "previously at". */
+  previously: z.array(PreviousCouncilSchema),
+  updatedAt: z.number(),
+});
+export type TabContext = z.infer<typeof TabContextSchema>;
 
 /** The part of a recognition hit this module needs (see lib/councils/index.ts). */
 export interface NameHit {

@@ -3,11 +3,11 @@ import { SnapshotManifestSchema } from '@/lib/snapshot/format';
 import type { LoadedSnapshot } from '@/lib/snapshot/loaded';
 import { z } from 'zod';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
-import { CouncilCardSchema, CouncilMatchSchema, PreviousCouncilSchema, type CouncilCardView } from '@/lib/councils/card';
+import type { CouncilCardView } from '@/lib/councils/card';
+import { TabContextSchema, type TabContext } from '@/lib/page-context';
 import { PageFactsSchema } from '@/lib/sites/types';
-import { PersonSchema, RoleSchema } from '@/lib/roles/role';
 import type { SyncStatus } from '@/lib/sync/status';
-import { ProcurementSchema, type NoticeInsight } from '@/lib/ocds/summary';
+import type { NoticeInsight } from '@/lib/ocds/summary';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import type { CapturePrefill } from '@/lib/savings/capture';
 import { MAX_SAVINGS_FILE_BYTES, MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
@@ -24,30 +24,6 @@ import {
  * The background's API. Every message is a `{ type, ... }` object; the background re-validates
  * each one with these schemas, because a compromised renderer can forge messages.
  */
-
-/** What the side panel, badge and in-page card show for one tab. */
-export const TabContextSchema = z.object({
-  tabId: z.number().int(),
-  url: z.string(),
-  pageId: z.string().nullable(),
-  pageKind: z.string().nullable(),
-  /**
-   * `reading`: a new page view started and the page is still being read (the previous page's
-   * council must not show meanwhile); `unreadable`: a supported page whose content could not be read.
-   */
-  status: z.enum(['reading', 'council', 'no-council', 'unreadable', 'unsupported']),
-  person: PersonSchema.nullable(),
-  /** The person's current role, classified; null off profiles or when no title was read. */
-  role: RoleSchema.nullable(),
-  match: CouncilMatchSchema.nullable(),
-  card: CouncilCardSchema.nullable(),
-  /** Open tenders and contracts ending for the card's council; null without a council. */
-  procurement: ProcurementSchema.nullable(),
-  /** Other councils the page names (e.g. past council roles), for "previously at". */
-  previously: z.array(PreviousCouncilSchema),
-  updatedAt: z.number(),
-});
-export type TabContext = z.infer<typeof TabContextSchema>;
 
 export const LookupCouncilSchema = z.object({
   type: z.literal('lookupCouncil'),

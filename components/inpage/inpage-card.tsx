@@ -1,5 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { ContextView } from '@/components/panel/context-view';
 import { BrandMark } from '@/components/ui/brand-mark';
 import { useCollapsible } from '@/components/ui/collapsible';

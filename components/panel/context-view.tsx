@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { PreviouslyAt } from '@/components/council-card/previously-at';
 import { EmptyState } from '@/components/ui/empty-state';

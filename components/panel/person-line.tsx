@@ -1,4 +1,4 @@
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 
 interface PersonLineProps {
   person: TabContext['person'];

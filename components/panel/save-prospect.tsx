@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { serviceGroupLabel, seniorityLabel } from '@/lib/roles/groups';
 import { normaliseProfileUrl, type Prospect, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
 import { errorText } from '@/components/format';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { BrandMark } from '@/components/ui/brand-mark';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';

@@ -1,4 +1,4 @@
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import type { Role } from '@/lib/roles/role';
 import type { CardService, CouncilCard, CouncilRef } from '@/lib/councils/card';
 import type { TimingContractLine, TimingSavingsLine } from '@/components/timing/timing-lines';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 
 /**
  * The toolbar badge says at a glance that this tab shows a council: the council's register code

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { TabContextSchema, type TabContext } from '@/lib/protocol';
+import { TabContextSchema, type TabContext } from '@/lib/page-context';
 
 import { TAB_PREFIX as PREFIX } from './session-keys';
 const key = (tabId: number) => `${PREFIX}${tabId}`;

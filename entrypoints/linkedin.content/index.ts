@@ -2,7 +2,7 @@ import { defineContentScript } from '#imports';
 import { linkedInCompany } from '@/lib/sites/linkedin-company';
 import { linkedInProfile } from '@/lib/sites/linkedin-profile';
 import type { PageFacts, SiteAdapter } from '@/lib/sites/types';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { ask } from '@/lib/extension/messaging';
 import { runPageViews } from '@/lib/extension/page-views';
 import { readInPageCardSettings, watchInPageCardSettings, type InPageCardSettings } from './card-settings';

@@ -1,6 +1,6 @@
 import { InPageCard } from '@/components/inpage/inpage-card';
 import { cardStyles } from '@/components/styles';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { readInPageCardSettings, rememberCollapsed } from './card-settings';
 import { pinnedView } from '@/components/ui/pinned-view';
 

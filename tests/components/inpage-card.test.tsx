@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, test, vi } from 'vitest';
 import { InPageCard } from '@/components/inpage/inpage-card';
 import { leedsServiceLead, noCouncil, reading } from '@/components/preview/preview-data';
-import type { TabContext } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { accessibleName, button, click, headings, isHidden, mount, press, seenText } from './dom';
 
 /** The content script keeps `collapsed`; this harness does the same with state. */

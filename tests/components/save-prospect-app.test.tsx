@@ -2,7 +2,8 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kentCompanyPage, leedsServiceLead } from '@/components/preview/preview-data';
-import type { Request, TabContext } from '@/lib/protocol';
+import type { Request } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import type { Prospect } from '@/lib/workspace/schema';
 import { button, click, headings, mount } from './dom';
 

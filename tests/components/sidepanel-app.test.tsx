@@ -2,7 +2,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kentCompanyPage, leedsServiceLead } from '@/components/preview/preview-data';
-import type { Request, TabContext, TimingData } from '@/lib/protocol';
+import type { Request, TimingData } from '@/lib/protocol';
+import type { TabContext } from '@/lib/page-context';
 import { button, click, mount } from './dom';
 
 // The side panel app's wiring: which getTiming requests it sends and when, and where

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { confidenceBand, createCouncilIndex } from '@/lib/councils';
-import { resolvePageContext, type PageContextDeps } from '@/lib/page-context';
+import { resolvePageContext, type PageContextDeps, TabContextSchema } from '@/lib/page-context';
 import { councilsFile, register, services } from '../support/public-data';
-import { TabContextSchema } from '@/lib/protocol';
 import type { CouncilRef, PreviousCouncil } from '@/lib/councils/card';
 import type { ContractsFinderNoticeFacts, ExperienceEntry, LinkedInCompanyFacts, LinkedInProfileFacts } from '@/lib/sites/types';
 

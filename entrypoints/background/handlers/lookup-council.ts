@@ -1,6 +1,5 @@
 import { adapterFor } from '@/lib/sites';
-import { resolvePageContext } from '@/lib/page-context';
-import type { TabContext } from '@/lib/protocol';
+import { resolvePageContext, type TabContext } from '@/lib/page-context';
 import type { Role } from '@/lib/roles/role';
 import type { LookupCouncilSchema } from '@/lib/protocol';
 import type { z } from 'zod';
