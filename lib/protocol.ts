@@ -7,6 +7,7 @@ import type { CouncilCardView } from '@/lib/councils/card';
 import { TabContextSchema, type TabContext } from '@/lib/page-context';
 import { PageFactsSchema } from '@/lib/sites/types';
 import type { SyncStatus } from '@/lib/sync/status';
+import type { TimingData } from '@/lib/timing/types';
 import type { NoticeInsight } from '@/lib/ocds/summary';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import type { CapturePrefill } from '@/lib/savings/capture';
@@ -291,40 +292,6 @@ export type WorkspaceImportOutcome =
 export type SavingsImportOutcome =
   | { ok: true; added: number; duplicates: { line: number; reason: string }[] }
   | { ok: false; errors: { line: number; column?: string; reason: string }[] };
-
-/** A contract end the timing engine weighs (from the notices cache). */
-export interface TimingContract {
-  end: string;
-  maxEnd?: string;
-  title: string;
-  supplier?: string;
-  url?: string;
-  /** The contract's service groups, so the card can say which service it belongs to. */
-  serviceGroups: string[];
-}
-
-export interface TimingData {
-  council: string;
-  serviceGroup: string | null;
-  /** The council's savings items in that service (all its items without a service), by year. */
-  savings: SavingsItem[];
-  /** Its awarded contracts ending from today to five years on, soonest first. */
-  contracts: TimingContract[];
-  /** Savings items the council has in other services, for "see also". */
-  otherServices: number;
-  /** Forward notices in that service whose tender is expected from today on (issue 10): procurement-window evidence. */
-  planned?: TimingPlanned[];
-}
-
-/** A forward notice the timing engine weighs (UK1 pipeline, UK2 engagement, UK3 planned procurement). */
-export interface TimingPlanned {
-  published: string;
-  expectedTenderDate: string;
-  title: string;
-  /** "planned procurement notice". */
-  noticeType?: string;
-  url?: string;
-}
 
 /** Every response travels wrapped, so an error in the background reaches the caller as text. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import type { TimingData } from '@/lib/protocol';
+import type { TimingData } from '@/lib/timing/types';
 import type { CouncilCard } from '@/lib/councils/card';
 import { assessTiming, type TimingResult } from '@/lib/timing';
 import { TimingSection, type TimingContractLine, type TimingSavingsLine } from '@/components/timing/timing-section';

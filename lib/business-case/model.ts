@@ -1,4 +1,4 @@
-import type { TimingData } from '@/lib/protocol';
+import type { TimingData } from '@/lib/timing/types';
 import type { NoticeSummary } from '@/lib/ocds/summary';
 import { assessTiming, describeNextWindow, describeTiming, TimingInputError } from '@/lib/timing';
 import { SPEND_LINE_IDS } from '@/lib/spend/schema';

@@ -1,4 +1,5 @@
-import type { SavingsDraft, SavingsImportOutcome, TimingContract, TimingData, TimingPlanned } from '@/lib/protocol';
+import type { SavingsDraft, SavingsImportOutcome } from '@/lib/protocol';
+import type { TimingContract, TimingData, TimingPlanned } from '@/lib/timing/types';
 import { noticeTypeName } from '@/lib/ocds/notice-types';
 import { addMonths } from '@/lib/ocds/dates';
 import { ALL_GROUPS } from '@/lib/ocds/row';
