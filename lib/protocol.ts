@@ -7,6 +7,8 @@ import type { CouncilCardView } from '@/lib/councils/card';
 import { TabContextSchema, type TabContext } from '@/lib/page-context';
 import { PageFactsSchema } from '@/lib/sites/types';
 import type { SyncStatus } from '@/lib/sync/status';
+import type { SearchResults } from '@/lib/suppliers/search-results';
+import type { SupplierReferences } from '@/lib/suppliers/references';
 import type { TimingData } from '@/lib/timing/types';
 import type { NoticeInsight } from '@/lib/ocds/summary';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
@@ -226,54 +228,6 @@ export interface ResponseMap {
   openReferences: { opened: boolean };
   getCouncilSpend: CouncilSpendData;
   openBusinessCase: { opened: boolean };
-}
-
-export interface SearchResults {
-  query: string;
-  councils: { code: string; name: string; kind: string; type: string; current: boolean; matched: string }[];
-  suppliers: SupplierHit[];
-}
-
-export interface SupplierHit {
-  /** `ch:<Companies House number>` when any notice gives one, else `name:<normalised name>`. */
-  key: string;
-  /** The name as most often written. */
-  name: string;
-  companiesHouse: string | null;
-  /** Council contracts in the cache. */
-  awards: number;
-  councils: number;
-}
-
-export interface SupplierAward {
-  ocid: string;
-  council: string;
-  councilName: string;
-  title: string;
-  serviceGroups: string[];
-  value: { amount: number; currency: string } | null;
-  start: string | null;
-  end: string | null;
-  maxEnd: string | null;
-  /** When the award was published (YYYY-MM-DD). */
-  awardedAt: string | null;
-  noticeUrl: string;
-  /** The buyer's contact point as the notice publishes it: whom to ask for a reference. */
-  contact: { name?: string; email?: string; telephone?: string } | null;
-}
-
-export interface SupplierReferences {
-  key: string;
-  name: string;
-  /** Every spelling the notices use. */
-  names: string[];
-  companiesHouse: string | null;
-  /** Newest first, at most 100. */
-  awards: SupplierAward[];
-  /** Every council contract of the supplier in the cache (the totals below count them all). */
-  totalAwards: number;
-  byCouncil: { code: string; name: string; count: number; value: number }[];
-  byGroup: { group: string; count: number; value: number }[];
 }
 
 export interface WorkspaceExport {

@@ -1,7 +1,7 @@
 import { noticeTypeInWords } from '@/lib/ocds/notice-types';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SupplierAward } from '@/lib/protocol';
+import type { SupplierAward } from '@/lib/suppliers/references';
 import type { TabContext } from '@/lib/page-context';
 import type { NoticeInsight, NoticeSummary } from '@/lib/ocds/summary';
 import { serviceGroupLabel } from '@/lib/roles/groups';

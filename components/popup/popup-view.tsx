@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchResults, SupplierReferences } from '@/lib/protocol';
+import type { SearchResults } from '@/lib/suppliers/search-results';
+import type { SupplierReferences } from '@/lib/suppliers/references';
 import type { CouncilCard as CouncilCardData } from '@/lib/councils/card';
 import { CouncilCard } from '@/components/council-card/council-card';
 import { SupplierReferencesView } from '@/components/suppliers/supplier-references';

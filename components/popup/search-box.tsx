@@ -1,6 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { SearchResults, SupplierHit } from '@/lib/protocol';
+import type { SearchResults, SupplierHit } from '@/lib/suppliers/search-results';
 import { plural } from '@/components/format';
 
 export type CouncilHit = SearchResults['councils'][number];

@@ -1,4 +1,4 @@
-import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
+import type { SupplierAward, SupplierReferences } from '@/lib/suppliers/references';
 import { Section } from '@/components/ui/section';
 import { AwardList } from './supplier-references';
 

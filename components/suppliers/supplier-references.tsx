@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
+import type { SupplierAward, SupplierReferences } from '@/lib/suppliers/references';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { formatMoney } from '@/components/procurement/format-notice';
 import { DotSeparated } from '@/components/ui/dot-separated';

@@ -1,4 +1,5 @@
-import type { SearchResults, SupplierAward, SupplierReferences } from '@/lib/protocol';
+import type { SearchResults } from '@/lib/suppliers/search-results';
+import type { SupplierAward, SupplierReferences } from '@/lib/suppliers/references';
 
 // Shapes as the background answers them, with names and contacts from the packaged seed
 // (public/data/notices-seed.json: AECOM's Liverpool award, Tencer's Buckinghamshire awards).

@@ -1,6 +1,6 @@
 import { normaliseName } from '@/lib/councils/normalise';
 import type { Council } from '@/lib/councils/schema';
-import type { SearchResults, SupplierHit } from '@/lib/protocol';
+import type { SearchResults, SupplierHit } from '@/lib/suppliers/search-results';
 import { lowerBound, type SupplierGroup, type SupplierIndex } from '@/lib/suppliers';
 import type { Knowledge } from '../knowledge';
 

@@ -1,6 +1,6 @@
 import type { Award } from '@/lib/ocds/notice';
 import type { NoticeRow } from '@/lib/ocds/row';
-import type { SupplierAward, SupplierReferences } from '@/lib/protocol';
+import type { SupplierAward, SupplierReferences } from '@/lib/suppliers/references';
 import type { SupplierIndex } from '@/lib/suppliers';
 import type { CouncilLensDB } from '../db';
 import type { Knowledge } from '../knowledge';
