@@ -11,7 +11,10 @@ import type { SearchResults } from '@/lib/suppliers/search-results';
 import type { SupplierReferences } from '@/lib/suppliers/references';
 import type { TimingData } from '@/lib/timing/types';
 import type { NoticeInsight } from '@/lib/ocds/summary';
-import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
+import { SavingsDraftSchema, type SavingsItem } from '@/lib/savings/schema';
+import type { SavingsImportOutcome } from '@/lib/savings/import';
+import type { WorkspaceExport } from '@/lib/workspace/export';
+import type { WorkspaceImportOutcome } from '@/lib/workspace/import';
 import type { CapturePrefill } from '@/lib/savings/capture';
 import { MAX_SAVINGS_FILE_BYTES, MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import {
@@ -47,12 +50,6 @@ export const ListSavingsSchema = z.object({ type: z.literal('listSavings'), coun
 /** An import file's text: validated, and written all or nothing in one transaction. */
 export const ImportSavingsSchema = z.object({ type: z.literal('importSavings'), text: z.string().max(MAX_SAVINGS_FILE_BYTES), format: SavingsFormatSchema });
 export const ExportSavingsSchema = z.object({ type: z.literal('exportSavings'), format: SavingsFormatSchema });
-/** What the form sends: a new item (no id) or an edit of one (its id). */
-export const SavingsDraftSchema = SavingsItemSchema.omit({ id: true, addedAt: true, addedBy: true }).extend({
-  id: z.string().min(1).optional(),
-  addedBy: z.enum(['form', 'capture']),
-});
-export type SavingsDraft = z.infer<typeof SavingsDraftSchema>;
 export const SaveSavingsItemSchema = z.object({ type: z.literal('saveSavingsItem'), item: SavingsDraftSchema });
 export const DeleteSavingsItemSchema = z.object({ type: z.literal('deleteSavingsItem'), id: z.string().min(1) });
 /** The form's prefill after "Add to savings programme" on a page's selected text. */
@@ -229,23 +226,6 @@ export interface ResponseMap {
   getCouncilSpend: CouncilSpendData;
   openBusinessCase: { opened: boolean };
 }
-
-export interface WorkspaceExport {
-  text: string;
-  filename: string;
-  mime: string;
-}
-
-type MergeCounts = { added: number; updated: number; unchanged: number };
-/** A workspace import: what was merged, or every bad record (nothing written). */
-export type WorkspaceImportOutcome =
-  | { ok: true; annotations: MergeCounts; prospects: MergeCounts; savings: MergeCounts }
-  | { ok: false; errors: { path: string; reason: string }[] };
-
-/** An import's result: how many were added and which rows were duplicates, or every bad row. */
-export type SavingsImportOutcome =
-  | { ok: true; added: number; duplicates: { line: number; reason: string }[] }
-  | { ok: false; errors: { line: number; column?: string; reason: string }[] };
 
 /** Every response travels wrapped, so an error in the background reaches the caller as text. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };

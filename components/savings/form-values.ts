@@ -1,8 +1,7 @@
 import { SERVICE_GROUPS, serviceGroupLabel } from '@/lib/roles/groups';
-import type { SavingsDraft } from '@/lib/protocol';
 import type { CapturePrefill } from '@/lib/savings/capture';
 import { SAVINGS_KINDS, SAVINGS_STATUSES, type SavingsKind, type SavingsStatus } from '@/lib/savings/kinds';
-import { MAX_DESCRIPTION_LENGTH, type SavingsItem } from '@/lib/savings/schema';
+import { MAX_DESCRIPTION_LENGTH, type SavingsItem, type SavingsDraft } from '@/lib/savings/schema';
 import { parseAmount, parseFinancialYear } from '@/lib/savings/values';
 import { KIND_LABELS, webUrl } from '@/components/timing/timing-lines';
 

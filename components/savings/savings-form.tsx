@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parseAmount, parseFinancialYear } from '@/lib/savings/values';
-import type { SavingsDraft } from '@/lib/protocol';
+import type { SavingsDraft } from '@/lib/savings/schema';
 import { ExternalLink } from '@/components/ui/external-link';
 import { webUrl } from '@/components/timing/timing-lines';
 import {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SavingsDraft, SavingsImportOutcome } from '@/lib/protocol';
+import type { SavingsImportOutcome } from '@/lib/savings/import';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { TEMPLATE_CSV } from '@/lib/savings/export';
-import type { SavingsItem } from '@/lib/savings/schema';
+import type { SavingsItem, SavingsDraft } from '@/lib/savings/schema';
 import { formatAmount } from '@/lib/timing';
 import { ExternalLink } from '@/components/ui/external-link';
 import { webUrl } from '@/components/timing/timing-lines';

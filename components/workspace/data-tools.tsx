@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
+import type { WorkspaceExport } from '@/lib/workspace/export';
+import type { WorkspaceImportOutcome } from '@/lib/workspace/import';
 import { downloadText, useExport, useFileImport, type ImportState } from '@/components/file-transfer';
 import { MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import { errorText, plural } from '@/components/format';

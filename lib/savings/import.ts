@@ -60,6 +60,11 @@ export type SavingsImportResult =
   | { ok: true; items: SavingsItem[]; duplicates: SavingsImportDuplicate[] }
   | { ok: false; errors: SavingsImportError[] };
 
+/** An import's result: how many were added and which rows were duplicates, or every bad row. */
+export type SavingsImportOutcome =
+  | { ok: true; added: number; duplicates: { line: number; reason: string }[] }
+  | { ok: false; errors: { line: number; column?: string; reason: string }[] };
+
 type RawValue = string | number | null | undefined;
 type RawRow = {
   line: number;

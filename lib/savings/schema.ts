@@ -63,6 +63,13 @@ export const SavingsItemSchema = z.object({
 });
 export type SavingsItem = z.infer<typeof SavingsItemSchema>;
 
+/** What the form sends: a new item (no id) or an edit of one (its id). */
+export const SavingsDraftSchema = SavingsItemSchema.omit({ id: true, addedAt: true, addedBy: true }).extend({
+  id: z.string().min(1).optional(),
+  addedBy: z.enum(['form', 'capture']),
+});
+export type SavingsDraft = z.infer<typeof SavingsDraftSchema>;
+
 /** Case-, space- and punctuation-insensitive form of a description, for duplicate detection. */
 export const normaliseDescription: (text: string) => string = foldText;
 

@@ -11,6 +11,13 @@ import {
   type Workspace,
 } from './schema';
 
+/** An export as the background hands it to the page: the file's text, name and MIME type. */
+export interface WorkspaceExport {
+  text: string;
+  filename: string;
+  mime: string;
+}
+
 /** The `format` of a workspace JSON file, checked on import. */
 export const WORKSPACE_FORMAT = 'council-lens-workspace';
 /**

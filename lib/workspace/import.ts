@@ -16,6 +16,13 @@ export type WorkspaceImportResult =
   | { ok: true; annotations: Annotation[]; prospects: Prospect[]; savings: SavingsItem[] }
   | { ok: false; errors: WorkspaceImportError[] };
 
+type MergeCounts = { added: number; updated: number; unchanged: number };
+
+/** A workspace import: what was merged, or every bad record (nothing written). */
+export type WorkspaceImportOutcome =
+  | { ok: true; annotations: MergeCounts; prospects: MergeCounts; savings: MergeCounts }
+  | { ok: false; errors: { path: string; reason: string }[] };
+
 const FILE_KEYS: ReadonlySet<string> = new Set(['format', 'version', 'exportedAt', 'annotations', 'prospects', 'savings']);
 
 /** A savings item as the file holds it: exactly the schema's fields, so a misspelt one is reported. */

@@ -10,7 +10,7 @@ import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
 import { createCouncilIndex } from '@/lib/councils';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow } from '@/lib/ocds/row';
-import type { SavingsDraft } from '@/lib/protocol';
+import type { SavingsDraft } from '@/lib/savings/schema';
 import { freshIndexedDb } from '../support/sync-harness';
 
 const root = resolve(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { SavingsForm, summaryLine, type SavingsFormProps } from '@/components/savings/savings-form';
 import { readSavingsForm, resolveCouncilInput, emptyValues, valuesFromCapture, type CouncilOption } from '@/components/savings/form-values';
-import type { SavingsDraft } from '@/lib/protocol';
+import type { SavingsDraft } from '@/lib/savings/schema';
 import type { CapturePrefill } from '@/lib/savings/capture';
 import { button, mount, seenText } from './dom';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { SavingsManager, importErrorLine, type SavingsManagerProps } from '@/components/savings/savings-manager';
-import type { SavingsImportOutcome } from '@/lib/protocol';
+import type { SavingsImportOutcome } from '@/lib/savings/import';
 import type { SavingsItem } from '@/lib/savings/schema';
 import { TEMPLATE_CSV } from '@/lib/savings/export';
 import { button, headings, mount, namedList, rerender, seenText } from './dom';

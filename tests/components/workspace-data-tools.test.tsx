@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { availableExports, DataTools, type DataToolsProps } from '@/components/workspace/data-tools';
 import { ReminderSettings, parseReminderDays } from '@/components/workspace/reminder-settings';
 import { WorkspaceView } from '@/components/workspace/workspace-view';
-import type { WorkspaceImportOutcome } from '@/lib/protocol';
+import type { WorkspaceImportOutcome } from '@/lib/workspace/import';
 import { button, click, headings, mount, namedList, seenText, squash } from './dom';
 
 const settle = () => act(() => new Promise<void>((ok) => setTimeout(ok, 0)));

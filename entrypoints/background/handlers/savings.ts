@@ -1,12 +1,11 @@
-import type { SavingsDraft, SavingsImportOutcome } from '@/lib/protocol';
 import type { TimingContract, TimingData, TimingPlanned } from '@/lib/timing/types';
 import { noticeTypeName } from '@/lib/ocds/notice-types';
 import { addMonths } from '@/lib/ocds/dates';
 import { ALL_GROUPS } from '@/lib/ocds/row';
-import { parseSavingsFile } from '@/lib/savings/import';
+import { parseSavingsFile, type SavingsImportOutcome } from '@/lib/savings/import';
 import { toCsv, toJson } from '@/lib/savings/export';
 import { savingsCouncilResolver } from '@/lib/savings/councils';
-import { SavingsItemSchema, savingsDuplicateKey, type SavingsItem } from '@/lib/savings/schema';
+import { SavingsItemSchema, savingsDuplicateKey, type SavingsItem, type SavingsDraft } from '@/lib/savings/schema';
 import type { CouncilLensDB } from '../db';
 import type { Knowledge } from '../knowledge';
 

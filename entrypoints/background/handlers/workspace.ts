@@ -1,10 +1,9 @@
-import type { WorkspaceExport, WorkspaceImportOutcome } from '@/lib/protocol';
 import { serviceGroupsFor } from '@/lib/ocds/cpv-service-groups';
 import { summariseNotice, type NoticeInsight } from '@/lib/ocds/summary';
 import type { NoticeRow } from '@/lib/ocds/row';
 import { noticePageId } from '@/lib/ocds/portals';
-import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson } from '@/lib/workspace/export';
-import { parseWorkspaceJson } from '@/lib/workspace/import';
+import { annotationsToCsv, prospectsToCsv, workspaceToIcs, workspaceToJson, type WorkspaceExport } from '@/lib/workspace/export';
+import { parseWorkspaceJson, type WorkspaceImportOutcome } from '@/lib/workspace/import';
 import { applyEdit, applyProspectEdit, mergeSavingsImport, mergeWorkspace } from '@/lib/workspace/merge';
 import type { Annotation, AnnotationEdit, AnnotationField, Prospect, ProspectEdit, ProspectField, ReminderSettings, Workspace } from '@/lib/workspace/schema';
 import type { CouncilLensDB } from '../db';
