@@ -1,7 +1,7 @@
 import type { Register } from './register';
 import type { Council, Provision, ServicesFile, Tier } from './schema';
 
-/** One service group as a council card shows it. Matches `CardService` in lib/protocol.ts. */
+/** One service group as a council card shows it. Matches `CardService` in lib/councils/card.ts. */
 export interface CouncilService {
   id: string;
   label: string;

@@ -285,7 +285,7 @@ export function roleGuidance(role: Pick<RoleClassification, 'serviceGroup' | 'se
 }
 
 /**
- * The classified role in the shape the background sends to the card ({@link Role} in lib/protocol.ts).
+ * The classified role in the shape the background sends to the card ({@link Role} in lib/roles/role.ts).
  *
  * @example describeRole('Head of Exchequer Services').guidance // 'Likely budget holder for Revenues and benefits'
  */

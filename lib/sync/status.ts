@@ -119,7 +119,7 @@ export const HistoryStatusSchema = z.object({
 });
 export type HistoryStatus = z.infer<typeof HistoryStatusSchema>;
 
-/** What the options page shows; a schema so lib/protocol.ts can carry it in a message. */
+/** What the options page shows; a schema so lib/protocol/requests.ts can carry it in a message. */
 export const SyncStatusSchema = z.object({
   /** A run holds an unexpired lock. */
   running: z.boolean(),

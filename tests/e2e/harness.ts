@@ -329,7 +329,7 @@ interface ChromeInWorker {
 }
 declare const chrome: ChromeInWorker;
 
-/** The background's answer to a message (lib/protocol.ts `Envelope`), loosely typed for tests. */
+/** The background's answer to a message (lib/protocol/requests.ts `Envelope`), loosely typed for tests. */
 export interface Answer {
   ok: boolean;
   value?: unknown;
