@@ -1,6 +1,6 @@
 import type { TimingData } from '@/lib/timing/types';
 import type { CouncilCard } from '@/lib/councils/card';
-import { assessTiming, type TimingResult } from '@/lib/timing';
+import { assessTiming, type TimingResult } from '@/lib/timing/assess-timing';
 import { TimingSection, type TimingContractLine, type TimingSavingsLine } from '@/components/timing/timing-section';
 import type { HeadingLevel } from '@/components/ui/heading';
 import { Section } from '@/components/ui/section';

@@ -3,7 +3,7 @@ import type { SavingsImportOutcome } from '@/lib/savings/import';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { TEMPLATE_CSV } from '@/lib/savings/export';
 import type { SavingsItem, SavingsDraft } from '@/lib/savings/schema';
-import { formatAmount } from '@/lib/timing';
+import { formatAmount } from '@/lib/timing/describe';
 import { ExternalLink } from '@/components/ui/external-link';
 import { webUrl } from '@/components/timing/timing-lines';
 import { useRowRemoval } from '@/components/workspace/row-removal';

@@ -1,4 +1,4 @@
-import type { SavingsKind, TimingContractInput, TimingSavingsInput } from '@/lib/timing';
+import type { SavingsKind, TimingContractInput, TimingSavingsInput } from '@/lib/timing/schema';
 
 /** A savings programme line as the card shows it: the engine's input plus the source's title. */
 export interface TimingSavingsLine extends TimingSavingsInput {

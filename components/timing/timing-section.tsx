@@ -1,14 +1,8 @@
 import { useId } from 'preact/hooks';
-import {
-  describeNextWindow,
-  describeTiming,
-  formatAmount,
-  formatLongDate,
-  isIsoDate,
-  type SavingsKind,
-  type TimingResult,
-  type TimingVerdict,
-} from '@/lib/timing';
+import { describeNextWindow, describeTiming, formatAmount, formatLongDate } from '@/lib/timing/describe';
+import { isIsoDate } from '@/lib/timing/financial-year';
+import type { SavingsKind } from '@/lib/timing/schema';
+import type { TimingResult, TimingVerdict } from '@/lib/timing/assess-timing';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ExternalLink } from '@/components/ui/external-link';
 import { subLevel, type HeadingLevel } from '@/components/ui/heading';

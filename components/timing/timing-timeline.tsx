@@ -1,15 +1,7 @@
 import { useId } from 'preact/hooks';
-import {
-  financialYearStartOf,
-  formatAmount,
-  formatFinancialYear,
-  formatLongDate,
-  isFinancialYear,
-  isIsoDate,
-  parseFinancialYear,
-  type TimingResult,
-  type TimingSignal,
-} from '@/lib/timing';
+import { financialYearStartOf, formatFinancialYear, isFinancialYear, isIsoDate, parseFinancialYear } from '@/lib/timing/financial-year';
+import { formatAmount, formatLongDate } from '@/lib/timing/describe';
+import type { TimingResult, TimingSignal } from '@/lib/timing/assess-timing';
 import { KIND_LABELS, type TimingContractLine, type TimingSavingsLine } from './timing-lines';
 
 /*

@@ -1,6 +1,8 @@
 import type { TimingData } from '@/lib/timing/types';
 import type { NoticeSummary } from '@/lib/ocds/summary';
-import { assessTiming, describeNextWindow, describeTiming, TimingInputError } from '@/lib/timing';
+import { assessTiming } from '@/lib/timing/assess-timing';
+import { describeNextWindow, describeTiming } from '@/lib/timing/describe';
+import { TimingInputError } from '@/lib/timing/schema';
 import { SPEND_LINE_IDS } from '@/lib/spend/schema';
 import { groupSpend, type CouncilSpendData } from '@/lib/spend/summary';
 import { addMonths } from '@/lib/timing/financial-year';

@@ -1,5 +1,5 @@
 import { formatFinancialYear, parseFinancialYear } from './financial-year';
-import type { ContractEvidence, NextWindow, PlannedEvidence, SavingsEvidence, TimingResult, TimingSignal } from './index';
+import type { ContractEvidence, NextWindow, PlannedEvidence, SavingsEvidence, TimingResult, TimingSignal } from './assess-timing';
 
 export interface DescribeOptions {
   /** The council as the card names it, e.g. "Leeds City Council". */

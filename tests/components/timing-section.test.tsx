@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { TimingSection, type TimingContractLine, type TimingSavingsLine } from '@/components/timing/timing-section';
-import { assessTiming, type TimingVerdict } from '@/lib/timing';
+import { assessTiming, type TimingVerdict } from '@/lib/timing/assess-timing';
 import { leedsAdultsTiming } from '@/components/preview/preview-data';
 import { accessibleName, button, click, headings, mount, namedList, seenText } from './dom';
 

@@ -1,24 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  assessTiming,
-  describeNextWindow,
-  describeTiming,
-  financialYearBounds,
-  financialYearOf,
-  formatAmount,
-  formatFinancialYear,
-  isFinancialYear,
-  isIsoDate,
-  parseFinancialYear,
-  TimingInputError,
-  type TimingContractInput,
-  type TimingSavingsInput,
-  type TimingVerdict,
-} from '@/lib/timing';
+import { addDays, addMonths, financialYearBounds, financialYearOf, formatFinancialYear, isFinancialYear, isIsoDate, parseFinancialYear } from '@/lib/timing/financial-year';
+import { assessTiming, type TimingVerdict } from '@/lib/timing/assess-timing';
+import { describeNextWindow, describeTiming, formatAmount } from '@/lib/timing/describe';
+import { TimingInputError, type TimingContractInput, type TimingSavingsInput } from '@/lib/timing/schema';
 
-// The rules are issue 5's "Timing engine" section; lib/timing/index.ts tabulates them.
+// The rules are issue 5's "Timing engine" section; lib/timing/assess-timing.ts tabulates them.
 
 const saving = (financialYear: string, extra: Partial<TimingSavingsInput> = {}): TimingSavingsInput => ({
   financialYear,

@@ -23,29 +23,6 @@ import * as z from 'zod/mini';
 import { addDays, addMonths, financialYearBounds, formatFinancialYear, parseFinancialYear } from './financial-year';
 import { TimingInputError, TimingInputSchema, type SavingsKind, type SavingsStatus, type TimingInput } from './schema';
 
-export {
-  addDays,
-  addMonths,
-  financialYearBounds,
-  financialYearOf,
-  financialYearStartOf,
-  formatFinancialYear,
-  isFinancialYear,
-  isIsoDate,
-  parseFinancialYear,
-} from './financial-year';
-export {
-  SAVINGS_KINDS,
-  SAVINGS_STATUSES,
-  TimingContractSchema,
-  TimingInputError,
-  TimingInputSchema,
-  TimingPlannedSchema,
-  TimingSavingsSchema,
-} from './schema';
-export type { SavingsKind, SavingsStatus, TimingContractInput, TimingInput, TimingPlannedInput, TimingSavingsInput } from './schema';
-export { describeNextWindow, describeTiming, formatAmount, formatLongDate, type DescribeOptions } from './describe';
-
 /** A phase some signal can hold today. */
 export type TimingPhase = 'redesign-now' | 'procurement-window' | 'tender-imminent' | 'bedding-down' | 'prepare';
 /** The headline: a phase, or `no-signal` when none holds today. */
