@@ -38,7 +38,7 @@ export const TabContextSchema = z.object({
 });
 export type TabContext = z.infer<typeof TabContextSchema>;
 
-/** The part of a recognition hit this module needs (see lib/councils/index.ts). */
+/** The part of a recognition hit this module needs (see lib/councils/council-index.ts). */
 export interface NameHit {
   code: string;
   confidence: number;

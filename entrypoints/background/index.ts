@@ -1,8 +1,8 @@
 import '@/lib/zod-jitless';
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import { createCouncilIndex } from '@/lib/councils';
-import { describeRole } from '@/lib/roles';
+import { createCouncilIndex } from '@/lib/councils/council-index';
+import { describeRole } from '@/lib/roles/classify-role';
 import { RequestSchema, type Envelope, type Request } from '@/lib/protocol';
 import type { TabContext } from '@/lib/page-context';
 import type { CouncilCard, CouncilCardView } from '@/lib/councils/card';

@@ -1,6 +1,6 @@
 import type { CouncilsFile, ServicesFile } from '@/lib/councils/schema';
 import { createRegister, type Register } from '@/lib/councils/register';
-import type { CouncilIndex } from '@/lib/councils';
+import type { CouncilIndex } from '@/lib/councils/council-index';
 import type { CouncilLensDB } from './db';
 
 /** What the handlers need in memory: built from the cached datasets once per service-worker life. */

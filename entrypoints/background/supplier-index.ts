@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { NOT_A_COUNCIL, type NoticeRow } from '@/lib/ocds/row';
 import type { Supplier } from '@/lib/ocds/notice';
-import { buildSupplierIndex, type SupplierIndex, type SupplierSource } from '@/lib/suppliers';
+import { buildSupplierIndex, type SupplierIndex, type SupplierSource } from '@/lib/suppliers/supplier-index';
 import { LAST_SYNC_KEY } from './clock';
 import type { CouncilLensDB } from './db';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
-import type { CouncilIndex } from '@/lib/councils';
+import type { CouncilIndex } from '@/lib/councils/council-index';
 import type { Settings } from '@/lib/settings';
 import type { SyncStatus } from '@/lib/sync/status';
 import { broadcast } from './broadcast';

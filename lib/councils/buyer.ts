@@ -1,4 +1,4 @@
-import type { CouncilHit, CouncilIndex } from '@/lib/councils';
+import type { CouncilHit, CouncilIndex } from './council-index';
 
 /**
  * The lowest confidence at which a buyer field that is exactly a place name counts: resolveName

@@ -1,7 +1,7 @@
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import type { CouncilsFile } from '@/lib/councils/schema';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { packBody } from '@/lib/ocds/packed-row';
 import { toNoticeRow } from '@/lib/ocds/row';
 

@@ -1,7 +1,7 @@
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import type { CouncilsFile } from '@/lib/councils/schema';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import type { Notice } from '@/lib/ocds/notice';
 import { SeedFileSchema, type SeedFile } from './seed-schema';
 

@@ -4,7 +4,7 @@ import { ServiceGroupIdSchema } from './cpv-service-groups';
 
 /**
  * One procurement process (one OCDS `ocid`) as the extension stores and shows it: every release
- * of the process merged, cleaned and validated. Built by `parseReleases` (lib/ocds/index.ts).
+ * of the process merged, cleaned and validated. Built by `parseReleases` (lib/ocds/parse-releases.ts).
  */
 
 export const SourceSchema = z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);

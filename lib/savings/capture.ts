@@ -1,6 +1,6 @@
 import type { Register } from '@/lib/councils/register';
 import type { NameResolver } from '@/lib/page-context';
-import { classifyRole } from '@/lib/roles';
+import { classifyRole } from '@/lib/roles/classify-role';
 import type { ServiceGroupId } from '@/lib/roles/groups';
 import { currentCode } from './councils';
 import { MAX_SOURCE_TITLE_LENGTH, MAX_SOURCE_URL_LENGTH, type SavingsKind, type SavingsStatus } from './schema';

@@ -1,4 +1,5 @@
-import { parseReleases, type Notice } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
+import type { Notice } from '@/lib/ocds/notice';
 import { isObject } from '@/lib/sync/walk-source';
 
 /**

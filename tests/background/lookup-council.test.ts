@@ -8,7 +8,7 @@ import { lookupCouncil } from '@/entrypoints/background/handlers/lookup-council'
 import { getCouncilCard } from '@/entrypoints/background/handlers/get-council-card';
 import { buildKnowledge, type Knowledge } from '@/entrypoints/background/knowledge';
 import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import type { LinkedInProfileFacts } from '@/lib/sites/types';
 
 const root = resolve(import.meta.dirname, '..', '..');

@@ -7,7 +7,7 @@ import { CouncilLensDB, schemaV3 } from '@/entrypoints/background/db';
 import { deleteSavingsItem, exportSavings, getTiming, importSavings, listSavings, saveSavingsItem } from '@/entrypoints/background/handlers/savings';
 import { buildKnowledge, type Knowledge } from '@/entrypoints/background/knowledge';
 import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow } from '@/lib/ocds/row';
 import type { SavingsDraft } from '@/lib/savings/schema';

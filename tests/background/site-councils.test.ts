@@ -8,7 +8,7 @@ import { getCouncilCard } from '@/entrypoints/background/handlers/get-council-ca
 import { getSiteCouncils } from '@/entrypoints/background/handlers/site-councils';
 import { buildKnowledge, type Knowledge } from '@/entrypoints/background/knowledge';
 import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import { CouncilsFileSchema } from '@/lib/councils/schema';
 import { councilSitePatterns } from '@/lib/councils/site-patterns';
 import { freshIndexedDb } from '../support/sync-harness';

@@ -1,4 +1,4 @@
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { addMonths } from '@/lib/ocds/dates';
 import { isBeyondHistory, isExpiredTender, isLongFinishedContract, isStaleUndated } from '@/lib/ocds/expiry';
 import { ALL_GROUPS, toNoticeRow } from '@/lib/ocds/row';

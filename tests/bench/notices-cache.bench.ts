@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CouncilsFile } from '@/lib/councils/schema';
 import { readSeedInputs } from '@/lib/dataset/read-inputs';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { NoticeSchema, type Notice } from '@/lib/ocds/notice';
 import { isOpenTender } from '@/lib/ocds/row';
 import { addMonths } from '@/lib/ocds/summary';

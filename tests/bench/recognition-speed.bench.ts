@@ -1,4 +1,4 @@
-import { createCouncilIndex } from '../../lib/councils/index';
+import { createCouncilIndex } from '../../lib/councils/council-index';
 import { allRegisterNames, buildBuyerListText, buildPageText, readCouncilsFile, registerNamesRegExp } from '../fixtures/recognition/sets';
 
 /**

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AhoCorasick from 'modern-ahocorasick';
-import { createCouncilIndex, type CouncilIndex } from '../../lib/councils/index';
+import { createCouncilIndex, type CouncilIndex } from '../../lib/councils/council-index';
 import type { CouncilsFile } from '../../lib/councils/schema';
-import { classifyRole } from '../../lib/roles/index';
+import { classifyRole } from '../../lib/roles/classify-role';
 import {
   loadMentions,
   loadNames,

@@ -9,13 +9,14 @@ import { supplierReferences } from '@/entrypoints/background/handlers/supplier-r
 import { buildKnowledge } from '@/entrypoints/background/knowledge';
 import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
 import { isCouncilAward, loadSupplierSources, readSupplierSources } from '@/entrypoints/background/supplier-index';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import type { CouncilsFile } from '@/lib/councils/schema';
 import { readSeedInputs } from '@/lib/dataset/read-inputs';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow } from '@/lib/ocds/row';
-import { buildSupplierIndex, companyNumberIn, normaliseSupplierName, type SupplierSource } from '@/lib/suppliers';
+import { buildSupplierIndex, type SupplierSource } from '@/lib/suppliers/supplier-index';
+import { companyNumberIn, normaliseSupplierName } from '@/lib/suppliers/normalise';
 import { createNoticeGenerator } from './notices-cache/generate';
 
 /**

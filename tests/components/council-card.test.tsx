@@ -12,7 +12,7 @@ import {
   westYorkshireCaCard,
 } from '@/components/preview/preview-data';
 import type { CouncilMatch } from '@/lib/councils/card';
-import { describeRole } from '@/lib/roles';
+import { describeRole } from '@/lib/roles/classify-role';
 import { click, facts, headings, listNames, mount, namedList, seenText } from './dom';
 
 const servicesSummary = (root: ParentNode) => root.querySelector('details > summary');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { RoleLine } from '@/components/council-card/role-line';
 import { ashfordCard, kentCard, leedsCard } from '@/components/preview/preview-data';
 import type { CouncilCard } from '@/lib/councils/card';
-import { describeRole } from '@/lib/roles';
+import { describeRole } from '@/lib/roles/classify-role';
 import { mount, seenText } from './dom';
 
 /** Belfast's provision of the groups used here, as public/data/services.json gives NI councils. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buyerCouncilResolver, WHOLE_PLACE_MIN_CONFIDENCE } from '@/lib/councils/buyer';
-import { createCouncilIndex } from '@/lib/councils/index';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import { loadNames, NAME_SETS, readCouncilsFile } from '../fixtures/recognition/sets';
 
 // lib/councils/buyer.ts against the committed public/data/councils.json. Buyer names marked

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { confidenceBand, createCouncilIndex } from '@/lib/councils/index';
+import { confidenceBand, createCouncilIndex } from '@/lib/councils/council-index';
 import { readCouncilsFile } from '../fixtures/recognition/sets';
 
 // Issue 18 (the forms people write) and issue 10 section 2 (buyer names of the Find a Tender 2026

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createCouncilIndex } from '@/lib/councils/index';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import { buildPageText, loadMentions, loadNames, MENTION_SETS, NAME_SETS, readCouncilsFile, scoreMentions, scoreNames } from '../fixtures/recognition/sets';
 
 // Floors sit below what the engine achieves (printed by `npm run bench`), so a regression fails

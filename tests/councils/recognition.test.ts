@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { confidenceBand, createCouncilIndex, type CouncilHit } from '@/lib/councils/index';
+import { confidenceBand, createCouncilIndex, type CouncilHit } from '@/lib/councils/council-index';
 import { readCouncilsFile } from '../fixtures/recognition/sets';
 
 // Every case issue 3 lists, positive and negative, against the committed public/data/councils.json.

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isExpiredTender, isLongFinishedContract, isStaleUndated } from '@/entrypoints/background/refresh/sync';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { comingUntil, toNoticeRow } from '@/lib/ocds/row';
 import { historyFloor } from '@/lib/sync/backfill';
 import { FIND_A_TENDER_PATH, parseFindATenderDate, startFakeProcurementApi, type FakeProcurementApi } from '../support/fake-procurement-api';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { confidenceBand, createCouncilIndex } from '@/lib/councils';
+import { confidenceBand, createCouncilIndex } from '@/lib/councils/council-index';
 import { resolvePageContext, type PageContextDeps, TabContextSchema } from '@/lib/page-context';
 import { councilsFile, register, services } from '../support/public-data';
 import type { CouncilRef, PreviousCouncil } from '@/lib/councils/card';

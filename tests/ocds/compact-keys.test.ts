@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { instantSeconds, packDay, packId, packOcid, packProcurementKey, secondsInstant, unpackDay, unpackId, unpackOcid, unpackProcurementKey } from '@/lib/ocds/compact-keys';
 import { NO_DEADLINE, NO_END } from '@/lib/ocds/row';
 import { SERVICE_GROUP_IDS } from '@/lib/roles/groups';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { isPackedRow, packRow, unpackRow } from '@/lib/ocds/packed-row';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { readSeedInputs } from '@/lib/dataset/read-inputs';

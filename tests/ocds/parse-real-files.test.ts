@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseReleases, type ParseResult } from '@/lib/ocds';
+import { parseReleases, type ParseResult } from '@/lib/ocds/parse-releases';
 import { NoticeSchema, type Notice } from '@/lib/ocds/notice';
 import { readShared } from '../dataset/shared-files';
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { growthRatio, NOT_LINEAR } from '../support/growth';
 import { describe, expect, test } from 'vitest';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { NoticeSchema } from '@/lib/ocds/notice';
 
 /**

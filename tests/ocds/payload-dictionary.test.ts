@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildPayloadDictionary, DICTIONARY_INPUTS } from '@/lib/dataset/build-payload-dictionary';
 import { REPO_ROOT, readSeedInputs } from '@/lib/dataset/read-inputs';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { compressBody, decompressBody } from '@/lib/ocds/body-codec';
 import { packBody, packRow, unpackRow } from '@/lib/ocds/packed-row';
 import { PAYLOAD_DICTIONARY, PAYLOAD_DICTIONARY_SHA256 } from '@/lib/ocds/payload-dictionary';

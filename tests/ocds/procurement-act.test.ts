@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { mergeNotices } from '@/lib/ocds/merge-rows';
 import { NoticeSchema, type Notice } from '@/lib/ocds/notice';
 import { noticeTypeInWords } from '@/lib/ocds/notice-types';

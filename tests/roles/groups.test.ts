@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { parseCsv } from '@/lib/dataset/csv';
-import { SENIORITY_LEVELS, SERVICE_GROUPS } from '@/lib/roles/index';
+import { SENIORITY_LEVELS, SERVICE_GROUPS } from '@/lib/roles/groups';
 
 // The ids and labels must be exactly those of the spec files (../shared/spec/*.csv).
 const spec = (file: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyRole } from '@/lib/roles/index';
+import { classifyRole } from '@/lib/roles/classify-role';
 
 // Issue 18: the classes a real council organisation chart showed missed, and the rules of
 // ../shared/spec/README.md for the political leadership. Titles are our own examples of each class.

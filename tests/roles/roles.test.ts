@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyRole, describeRole, roleGuidance } from '@/lib/roles/index';
+import { classifyRole, describeRole, roleGuidance } from '@/lib/roles/classify-role';
 import { RoleSchema } from '@/lib/roles/role';
 import { loadTitles, scoreTitles, TITLE_SETS } from '../fixtures/recognition/sets';
 

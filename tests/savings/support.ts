@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import { REPO_ROOT } from '@/lib/dataset/read-inputs';
 import { savingsCouncilResolver, type CaptureContext, type SavingsImportContext } from '@/lib/savings';
 

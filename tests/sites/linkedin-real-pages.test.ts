@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import { resolvePageContext } from '@/lib/page-context';
-import { describeRole } from '@/lib/roles';
+import { describeRole } from '@/lib/roles/classify-role';
 import { linkedInCompany } from '@/lib/sites/linkedin-company';
 import { linkedInProfile } from '@/lib/sites/linkedin-profile';
 import { LinkedInCompanyFactsSchema, LinkedInProfileFactsSchema, type LinkedInProfileFacts } from '@/lib/sites/types';

@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { beginSnapshotLoad, finishSnapshotLoad, storeSnapshotLines } from '@/entrypoints/background/handlers/snapshot';
 import { runSync } from '@/entrypoints/background/refresh/sync';
 import { buildSnapshot } from '@/lib/dataset/build-snapshot';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { checkManifest } from '@/lib/snapshot/format';
 import { loadSnapshot } from '@/lib/snapshot/read';

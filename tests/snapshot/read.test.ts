@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { checkManifest, rowFromLine, serializeLine, SNAPSHOT_FORMAT_VERSION, type SnapshotManifest } from '@/lib/snapshot/format';
 import { loadSnapshot, verifySnapshot } from '@/lib/snapshot/read';
 import { resolveCouncil } from '../support/sync-harness';

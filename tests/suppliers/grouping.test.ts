@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseReleases } from '@/lib/ocds';
-import { buildSupplierIndex, type SupplierSource } from '@/lib/suppliers';
+import { parseReleases } from '@/lib/ocds/parse-releases';
+import { buildSupplierIndex, type SupplierSource } from '@/lib/suppliers/supplier-index';
 import { readShared } from '../dataset/shared-files';
 
 /** Every supplier of the five OCDS files in ../shared/data (only the Contracts Finder files name winners). */

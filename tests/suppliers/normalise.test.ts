@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { companyNumberIn, normaliseSupplierName, splitTradingAs } from '@/lib/suppliers';
+import { companyNumberIn, normaliseSupplierName, splitTradingAs } from '@/lib/suppliers/normalise';
 
 describe('normaliseSupplierName', () => {
   // Spellings from ../shared/data/contracts_finder_*.json unless marked "made up".

@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CouncilLensDB } from '@/entrypoints/background/db';
 import { buildKnowledge, type Knowledge } from '@/entrypoints/background/knowledge';
 import { loadDatasets } from '@/entrypoints/background/refresh/load-datasets';
-import { createCouncilIndex } from '@/lib/councils';
+import { createCouncilIndex } from '@/lib/councils/council-index';
 import type { Notice } from '@/lib/ocds/notice';
 
 const root = resolve(import.meta.dirname, '..', '..');

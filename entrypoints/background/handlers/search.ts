@@ -1,7 +1,7 @@
 import { normaliseName } from '@/lib/councils/normalise';
 import type { Council } from '@/lib/councils/schema';
 import type { SearchResults, SupplierHit } from '@/lib/suppliers/search-results';
-import { lowerBound, type SupplierGroup, type SupplierIndex } from '@/lib/suppliers';
+import { lowerBound, type SupplierGroup, type SupplierIndex } from '@/lib/suppliers/supplier-index';
 import type { Knowledge } from '../knowledge';
 
 export const DEFAULT_SEARCH_LIMIT = 8;

@@ -1,7 +1,7 @@
 import type { Award } from '@/lib/ocds/notice';
 import type { NoticeRow } from '@/lib/ocds/row';
 import type { SupplierAward, SupplierReferences } from '@/lib/suppliers/references';
-import type { SupplierIndex } from '@/lib/suppliers';
+import type { SupplierIndex } from '@/lib/suppliers/supplier-index';
 import type { CouncilLensDB } from '../db';
 import type { Knowledge } from '../knowledge';
 import { isCouncilAward } from '../supplier-index';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { historyFloor } from '@/lib/sync/backfill';
 import { readCursor } from '@/lib/sync/cursor';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CouncilLensDB } from '@/entrypoints/background/db';
 import { runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { fixtureReleases, startFakeProcurementApi, type FakeProcurementApi, type Release } from '../../support/fake-procurement-api';
 import { fakeClock } from '../../support/fake-clock';

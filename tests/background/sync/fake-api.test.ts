@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import {
   CONTRACTS_FINDER_PATH,
   FIND_A_TENDER_PATH,

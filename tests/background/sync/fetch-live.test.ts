@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fetchLive, readLivePackages } from '@/lib/dataset/fetch-live';
-import { parseReleases } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
 import { CONTRACTS_FINDER_PATH, fixtureReleasesBetween, startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
 import { fakeClock } from '../../support/fake-clock';
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
-import { parseReleases, type Notice } from '@/lib/ocds';
+import { parseReleases } from '@/lib/ocds/parse-releases';
+import type { Notice } from '@/lib/ocds/notice';
 import { mergeNotices } from '@/lib/ocds/merge-rows';
 import { toNoticeRow } from '@/lib/ocds/row';
 import { readShared } from '../../dataset/shared-files';

@@ -1,6 +1,5 @@
-import type { Notice } from '@/lib/ocds';
 import { mergeNotices } from '@/lib/ocds/merge-rows';
-import { NoticeSchema } from '@/lib/ocds/notice';
+import { NoticeSchema, type Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import type { CouncilLensDB } from '../../db';
 import type { SourceCursor } from '@/lib/sync/cursor';

@@ -38,10 +38,6 @@ import type { Notice, Source } from './notice';
 import { sourceFromUrl } from './portals';
 import { readRelease, type ReleaseFacts } from './release';
 
-export type { Notice } from './notice';
-export { NoticeSchema } from './notice';
-export { serviceGroupsFor } from './cpv-service-groups';
-
 export interface Rejection {
   /**
    * Where the rejected item is: its position in `releases` (release package), in the array (bare

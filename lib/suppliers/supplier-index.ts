@@ -2,8 +2,6 @@ import { normaliseName } from '@/lib/councils/normalise';
 import type { Supplier } from '@/lib/ocds/notice';
 import { companyNumberIn, normaliseSupplierName, splitTradingAs } from './normalise';
 
-export { companyNumberIn, normaliseCompanyNumber, normaliseSupplierName, splitTradingAs } from './normalise';
-
 /** One notice's winners, as the index reads them. */
 export interface SupplierSource {
   ocid: string;

@@ -2,9 +2,6 @@ import type { Role } from './role';
 import { seniorityLabel, serviceGroupLabel, type SeniorityId, type ServiceGroupId } from './groups';
 import { GROUP_PHRASES, TITLE_ABBREVIATIONS } from './vocabulary';
 
-export { SENIORITY_LEVELS, SERVICE_GROUPS, seniorityLabel, serviceGroupLabel } from './groups';
-export type { SeniorityId, ServiceGroupId } from './groups';
-
 /** What a job title says. Ids are those of ../shared/spec/service-groups.csv and seniority.csv. */
 export interface RoleClassification {
   /** The service or function the person works in; for procurement, IT, finance, HR, legal and comms staff, that function. */
