@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 /**
- * No import cycles in lib/, components/, hooks/ or entrypoints/ (issue 13, section 3). A cycle means no
- * file of it can be read, tested or moved without the others, and it is how domain types that
- * lived in lib/protocol.ts came to be imported back by the modules protocol itself imported.
+ * No import cycles in lib/, components/, hooks/ or entrypoints/ (issue 13, section 3). A cycle
+ * means no file of it can be read, tested or moved without the others, and it is how domain types
+ * that lived in lib/protocol.ts came to be imported back by the modules protocol itself imported.
  *
  * `import type` counts as an edge too: a type-only cycle is erased from the bundle, but it still
  * couples the files (a change to either side's types ripples through both, and neither can move
