@@ -5,7 +5,7 @@ import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { addMonths } from '@/lib/ocds/summary';
 import type { Procurement } from '@/lib/protocol';
-import { noticeInsight } from '@/entrypoints/background/handlers/workspace';
+import { noticeInsight } from '@/entrypoints/background/handlers/get-notice-insight';
 import { referenceProcurement } from '../../support/procurement-reference';
 
 /**
