@@ -102,10 +102,10 @@ describe('a LinkedIn content script', () => {
     expect(publish).toHaveBeenCalledWith(expect.objectContaining({ tabId: 7, url: PROFILE, status: 'council' }), 7);
   });
 
-  test('may not look up another page, nor delete the user’s data: refused, and nothing is lost', async () => {
+  test('may not look up another site’s page, nor delete the user’s data: refused, and nothing is lost', async () => {
     await db.annotations.put(annotation());
     await db.prospects.put(prospect());
-    expect(await dispatch({ type: 'lookupCouncil', url: 'https://www.linkedin.com/in/sam-hughes/', facts: null }, linkedInTab, handBuilt({}), env)).toEqual({
+    expect(await dispatch({ type: 'lookupCouncil', url: 'https://www.find-tender.service.gov.uk/Notice/002217-2025', facts: null }, linkedInTab, handBuilt({}), env)).toEqual({
       ok: false,
       error: 'Council Lens refused lookupCouncil from the linkedin content script: a page may only ask about itself.',
     });
@@ -135,4 +135,29 @@ test('the workspace page may delete all the user’s data', async () => {
   expect(await dispatch({ type: 'deleteAllUserData', confirm: 'delete' }, workspace, context, env)).toEqual({ ok: true, value: { annotations: 1, prospects: 1, savings: 0 } });
   expect([await db.annotations.count(), await db.prospects.count()]).toEqual([0, 0]);
   expect(changed).toHaveBeenCalledTimes(2);
+});
+
+describe('content-script facts are bounded like the notice facts', () => {
+  const entry = facts.experience[0]!;
+  test.each([
+    ['a 301-character name', { ...facts, name: 'x'.repeat(301) }],
+    ['a 1,001-character headline', { ...facts, headline: 'x'.repeat(1001) }],
+    ['a 501-character title', { ...facts, title: 'x'.repeat(501) }],
+    ['a 501-character employer in an experience entry', { ...facts, experience: [{ ...entry, employer: 'x'.repeat(501) }] }],
+    ['201 experience entries', { ...facts, experience: Array.from({ length: 201 }, () => entry) }],
+    ['fallback text over the adapters’ 20,000-character cap', { ...facts, readVia: 'text', text: 'x'.repeat(20_001) }],
+    ['a 301-character slug', { ...facts, pageId: 'x'.repeat(301) }],
+    ['a company page’s 501-character name', { kind: 'linkedin-company', pageId: 'leeds-city-council', readVia: 'classic', companyName: 'x'.repeat(501), industry: null, text: '' }],
+  ])('%s: refused before any handler runs', async (_name, tooLong) => {
+    expect(await dispatch({ type: 'lookupCouncil', url: PROFILE, facts: tooLong }, linkedInTab, handBuilt({}), env)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Invalid message: Too big: expected (string|array) to have <=/),
+    });
+  });
+
+  test('a page address over 8,192 characters: refused', async () => {
+    const long = `${PROFILE}?q=${'x'.repeat(8_192)}`;
+    expect(await dispatch({ type: 'lookupCouncil', url: long, facts: null }, linkedInTab, handBuilt({}), env)).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid message: /) });
+    expect(await dispatch({ type: 'getSiteCouncils', url: `https://www.leeds.gov.uk/?q=${'x'.repeat(8_192)}` }, inTab(10, 'https://www.leeds.gov.uk/'), handBuilt({}), env)).toMatchObject({ ok: false });
+  });
 });

@@ -60,29 +60,20 @@ function siteOf(url: string, sites: CallerEnv['sites']): ContentSite | null {
   return null;
 }
 
-const pagePath = (url: URL) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-
 /**
- * Whether `address` is the page the calling content script is on: same origin and path as the
- * frame's URL or its tab's (query, fragment and a trailing slash aside). On an SPA (LinkedIn) the
- * frame's URL may still be the one the document loaded at while the tab's has moved on with
- * `history.pushState`, so either will do; a lookup for a page the tab has already left is refused,
- * and the next page view asks again. Extension pages may ask about any address.
+ * Whether `address` is on the calling content script's own page: the same origin as the frame it
+ * runs in. Not the path: in real Chromium (156, tests/e2e/linkedin.test.ts) `sender.url` stays at
+ * the address the document loaded at after an SPA's `history.pushState`, and `sender.tab.url` still
+ * shows the previous profile when the content script reports the new page view ("reading"), so a
+ * path rule refused LinkedIn's own navigations. pushState cannot change the origin, the answer is
+ * published to the sender's own tab only, and a page of that origin could navigate its tab there
+ * anyway. Extension pages may ask about any address.
  */
 export function isCallersPage(address: string, caller: Caller): boolean {
   if (caller.from === 'pages') return true;
-  let wanted: string;
   try {
-    wanted = pagePath(new URL(address));
+    return new URL(address).origin === new URL(caller.url).origin;
   } catch {
     return false;
   }
-  return [caller.url, caller.tab.url].some((own) => {
-    if (!own) return false;
-    try {
-      return pagePath(new URL(own)) === wanted;
-    } catch {
-      return false;
-    }
-  });
 }

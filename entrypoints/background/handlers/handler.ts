@@ -12,7 +12,7 @@ export interface HandlerEntry<K extends Request['type']> {
    * A content script may ask only for what its own overlay shows.
    */
   from: readonly Audience[];
-  /** For a request about one page: its address, which a content script may only give as its own tab's. */
+  /** For a request about one page: its address, which from a content script must be on its own page's origin (callers.ts). */
   about?: (request: RequestOf<K>) => string;
   handle: (request: RequestOf<K>, context: HandlerContext, caller: Caller) => Promise<ResponseMap[K]>;
 }
