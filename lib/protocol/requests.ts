@@ -31,9 +31,16 @@ import {
  * each one with these schemas, because a compromised renderer can forge messages.
  */
 
+/**
+ * A page address a content script sends (its own tab's, lib/extension/page-views.ts): bounded like
+ * every other fact from a page. Real ones are far shorter (a LinkedIn profile with its tracking
+ * query is under 300 characters).
+ */
+const PageUrlSchema = z.url().max(8_192);
+
 export const LookupCouncilSchema = z.object({
   type: z.literal('lookupCouncil'),
-  url: z.url(),
+  url: PageUrlSchema,
   /** What the adapter read; null when the page could not be read ("couldn't read this page"). */
   facts: PageFactsSchema.nullable(),
   /** A new page view has started and is still being read: clear what the previous page showed. */
@@ -77,8 +84,8 @@ export const GetNoticeInsightSchema = z.object({
   type: z.literal('getNoticeInsight'),
   council: CouncilCodeSchema.nullable(),
   ocid: z.string().max(200).nullable(),
-  noticeUrl: z.url(),
-  serviceGroup: z.string().nullable(),
+  noticeUrl: PageUrlSchema,
+  serviceGroup: z.string().max(100).nullable(),
   /** The page's CPV codes and title: the service group when the notice is not in the cache yet. */
   cpv: z.array(z.string().regex(/^\d{8}$/)).max(200).optional(),
   title: z.string().max(1000).optional(),
@@ -96,7 +103,7 @@ export const SupplierReferencesSchema = z.object({ type: z.literal('supplierRefe
  */
 export const OpenReferencesSchema = z.object({ type: z.literal('openReferences'), query: z.string().min(1).max(200) });
 /** Which council's website a page is on (the register's homepage domains); several for a shared-service site. */
-export const GetSiteCouncilsSchema = z.object({ type: z.literal('getSiteCouncils'), url: z.url() });
+export const GetSiteCouncilsSchema = z.object({ type: z.literal('getSiteCouncils'), url: PageUrlSchema });
 
 /** Where the procurement sync stands (options page). */
 export const GetSyncStatusSchema = z.object({ type: z.literal('getSyncStatus') });

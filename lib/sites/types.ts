@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIN_TEXT_CAP } from './visible-text';
 
 /**
  * How an adapter read the page: the structural layout it recognised (LinkedIn's classic Ember
@@ -7,47 +8,57 @@ import { z } from 'zod';
 export const ReadViaSchema = z.enum(['classic', 'sdui', 'public', 'text']);
 export type ReadVia = z.infer<typeof ReadViaSchema>;
 
+/**
+ * Limits on what a content script may send (the background re-validates every message, and a
+ * compromised renderer can forge one): far above what real pages give. The longest values read from
+ * the LinkedIn fixtures and ../shared/linkedin-real/ are a 220-character headline (LinkedIn's own
+ * limit), 40-character titles, 39-character employers, 34-character dates and 7 experience entries.
+ */
+const NAME_MAX = 300;
+const LINE_MAX = 500;
+const SLUG_MAX = 300;
+
 export const ExperienceEntrySchema = z.object({
-  employer: z.string().min(1),
-  title: z.string().nullable(),
+  employer: z.string().min(1).max(LINE_MAX),
+  title: z.string().max(LINE_MAX).nullable(),
   /** True when the entry has no end date ("Present"). */
   current: z.boolean(),
   /** As shown, e.g. "Jan 2021 - Present · 3 yrs 2 mos". */
-  dates: z.string().nullable(),
+  dates: z.string().max(200).nullable(),
 });
 export type ExperienceEntry = z.infer<typeof ExperienceEntrySchema>;
 
 export const LinkedInProfileFactsSchema = z.object({
   kind: z.literal('linkedin-profile'),
   /** The page identity: the `/in/<slug>` part of the URL, lower-cased and decoded. */
-  pageId: z.string().min(1),
+  pageId: z.string().min(1).max(SLUG_MAX),
   readVia: ReadViaSchema,
-  name: z.string().nullable(),
-  headline: z.string().nullable(),
+  name: z.string().max(NAME_MAX).nullable(),
+  headline: z.string().max(1000).nullable(),
   /** Where the person is, as the top card shows it (2026 layout), when read. */
-  location: z.string().nullable().optional(),
+  location: z.string().max(LINE_MAX).nullable().optional(),
   /** Current employer as the top card or first current experience entry shows it. */
-  employer: z.string().nullable(),
+  employer: z.string().max(LINE_MAX).nullable(),
   /** Current job title. */
-  title: z.string().nullable(),
-  experience: z.array(ExperienceEntrySchema),
+  title: z.string().max(LINE_MAX).nullable(),
+  experience: z.array(ExperienceEntrySchema).max(200),
   /**
    * Visible text of the main content, capped, for the text-based fallback when structure fails.
    * Empty when the structured read succeeded.
    */
-  text: z.string(),
+  text: z.string().max(MAIN_TEXT_CAP),
 });
 export type LinkedInProfileFacts = z.infer<typeof LinkedInProfileFactsSchema>;
 
 export const LinkedInCompanyFactsSchema = z.object({
   kind: z.literal('linkedin-company'),
   /** The `/company/<slug>` part of the URL. */
-  pageId: z.string().min(1),
+  pageId: z.string().min(1).max(SLUG_MAX),
   readVia: ReadViaSchema,
-  companyName: z.string().nullable(),
+  companyName: z.string().max(LINE_MAX).nullable(),
   /** Industry line, e.g. "Government Administration", when shown. */
-  industry: z.string().nullable(),
-  text: z.string(),
+  industry: z.string().max(LINE_MAX).nullable(),
+  text: z.string().max(MAIN_TEXT_CAP),
 });
 export type LinkedInCompanyFacts = z.infer<typeof LinkedInCompanyFactsSchema>;
 

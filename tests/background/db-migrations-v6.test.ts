@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { beforeEach, expect, test } from 'vitest';
 import { CouncilLensDB, schemaV5 } from '@/entrypoints/background/db';
-import { noticeInsight } from '@/entrypoints/background/handlers/workspace';
+import { noticeInsight } from '@/entrypoints/background/handlers/get-notice-insight';
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { awardNotice } from '../suppliers/seeded-db';

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, expect, test } from 'vitest';
 import { CouncilLensDB, schemaV6 } from '@/entrypoints/background/db';
 import { councilProcurement } from '@/entrypoints/background/handlers/council-procurement';
-import { getTiming } from '@/entrypoints/background/handlers/savings';
+import { getTiming } from '@/entrypoints/background/handlers/get-timing';
 import type { Notice } from '@/lib/ocds/notice';
 import { DESCRIPTION_KEPT, toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { normaliseName } from '@/lib/ocds/parties';

@@ -3,17 +3,15 @@ import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CouncilLensDB, schemaV4 } from '@/entrypoints/background/db';
-import {
-  deleteAllUserData,
-  deleteRecord,
-  editAnnotation,
-  editProspect,
-  exportWorkspace,
-  getAnnotation,
-  importWorkspace,
-  listWorkspace,
-  noticeInsight,
-} from '@/entrypoints/background/handlers/workspace';
+import { deleteAllUserData } from '@/entrypoints/background/handlers/delete-all-user-data';
+import { deleteRecord } from '@/entrypoints/background/handlers/delete-workspace-record';
+import { editAnnotation } from '@/entrypoints/background/handlers/edit-annotation';
+import { editProspect } from '@/entrypoints/background/handlers/edit-prospect';
+import { exportWorkspace } from '@/entrypoints/background/handlers/export-workspace';
+import { getAnnotation } from '@/entrypoints/background/handlers/get-annotation';
+import { importWorkspace } from '@/entrypoints/background/handlers/import-workspace';
+import { listWorkspace } from '@/entrypoints/background/handlers/list-workspace';
+import { noticeInsight } from '@/entrypoints/background/handlers/get-notice-insight';
 import type { Notice } from '@/lib/ocds/notice';
 import { SavingsItemSchema } from '@/lib/savings/schema';
 import { toNoticeRow } from '@/lib/ocds/row';

@@ -4,7 +4,7 @@ import { councilProcurement, ENDING_WITHIN_MONTHS } from '@/entrypoints/backgrou
 import type { Notice } from '@/lib/ocds/notice';
 import { toNoticeRow, type NoticeRow } from '@/lib/ocds/row';
 import { addMonths, type Procurement } from '@/lib/ocds/summary';
-import { noticeInsight } from '@/entrypoints/background/handlers/workspace';
+import { noticeInsight } from '@/entrypoints/background/handlers/get-notice-insight';
 import { referenceProcurement } from '../../support/procurement-reference';
 
 /**
