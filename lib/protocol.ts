@@ -1,4 +1,5 @@
 import type { CouncilSpendData } from '@/lib/spend/summary';
+import { PORTAL_IDS } from '@/lib/ocds/portals';
 import { SnapshotManifestSchema } from '@/lib/snapshot/format';
 import type { LoadedSnapshot } from '@/lib/snapshot/loaded';
 import { z } from 'zod';
@@ -110,8 +111,8 @@ export const RoleSchema = z.object({
 });
 export type Role = z.infer<typeof RoleSchema>;
 
-/** The portal a cached notice comes from (the sources of lib/ocds/notice.ts). */
-const NoticeSourceSchema = z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);
+/** The portal a cached notice comes from (the portal registry, lib/ocds/portals.ts). */
+const NoticeSourceSchema = z.enum(PORTAL_IDS);
 
 /** One cached notice as a card line: an open tender or a contract coming to an end. */
 export const NoticeSummarySchema = z.object({

@@ -32,9 +32,10 @@ import { supplierReferences } from './handlers/supplier-references';
 import { createSupplierIndexCache } from './supplier-index';
 import { broadcast, isBroadcast } from './broadcast';
 import { createSpendReader } from './handlers/council-spend';
+import { NOTICE_PAGE_MATCHES } from '@/lib/ocds/portals';
 
 /** Tender notice pages, whose open tabs hear about annotation changes (host permissions cover them). */
-const NOTICE_TAB_PATTERNS = ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'];
+const NOTICE_TAB_PATTERNS = [...NOTICE_PAGE_MATCHES];
 
 export default defineBackground(() => {
   const db = new CouncilLensDB();

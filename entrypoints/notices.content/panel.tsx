@@ -5,6 +5,7 @@ import { cardStyles } from '@/components/styles';
 import { onRuntimeMessage } from '@/components/live-data';
 import type { NoticeInsight, TabContext, WorkspaceChanged } from '@/lib/protocol';
 import type { TenderNoticeFacts } from '@/lib/sites/types';
+import type { NoticeSite } from '@/lib/workspace/schema';
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
 import { pinnedView } from '@/components/ui/pinned-view';
@@ -14,7 +15,7 @@ const NARROW_PX = 640;
 
 export interface NoticeView {
   url: URL;
-  site: 'contracts-finder' | 'find-a-tender';
+  site: NoticeSite;
   pageId: string;
   /** Null when the page could not be read. */
   facts: TenderNoticeFacts | null;
