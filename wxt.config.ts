@@ -22,14 +22,13 @@ const councilSites = councilSitePatterns(
  */
 const apiOrigins = [...new Set(Object.values(DEFAULT_BASES).map((base) => new URL(base).origin))];
 /**
- * Host permissions: the APIs, and every portal's notice pages (lib/ocds/portals.ts), so the
- * background can find open notice tabs (tabs.query by URL) to tell them of annotation changes.
- * Notice pages on an API's origin are already covered by it.
+ * Host permissions: the APIs, and the sites of every portal's notice pages (lib/ocds/portals.ts),
+ * so the background can find open notice tabs (tabs.query by URL) to tell them of annotation
+ * changes. A host permission grants its whole origin whatever its path, so each is written as
+ * `<origin>/*`; a notice site that is also an API origin is listed once.
  */
-const hostPermissions = [
-  ...apiOrigins.map((origin) => `${origin}/*`),
-  ...NOTICE_PAGE_MATCHES.filter((pattern) => !apiOrigins.includes(new URL(pattern.replace(/\*/g, 'x')).origin)),
-];
+const noticeOrigins = NOTICE_PAGE_MATCHES.map((pattern) => new URL(pattern.replace(/\*/g, 'x')).origin);
+const hostPermissions = [...new Set([...apiOrigins, ...noticeOrigins])].map((origin) => `${origin}/*`);
 
 /** Firefox's id for the add-on, permanent once the add-on is listed (AMO keys updates by it). */
 export const GECKO_ID = '{e54263a8-a30b-46d2-96d7-43f16246d07a}';
@@ -59,7 +58,8 @@ export default defineConfig({
     // scripting: the council-site badge script is registered at runtime, only once its hosts are granted.
     // unlimitedStorage: years of cached notices (hundreds of MB) would pass the default quota.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // The public procurement APIs, fetched by the background only, over https. LinkedIn needs none:
+    // The public procurement APIs, fetched by the background only, over https, and the portals'
+    // notice sites (finding their open tabs; never fetched). LinkedIn needs none:
     // the content script's matches read its pages, and the background never fetches LinkedIn.
     // No web_accessible_resources: LinkedIn probes for them.
     host_permissions: hostPermissions,

@@ -88,6 +88,26 @@ function noticePathId(hosts: readonly string[], id: RegExp): (url: URL) => strin
 }
 
 /**
+ * The notice page id of PCS and Sell2Wales (one software, Proactis):
+ * `/search/show/search_view.aspx?ID=<three letters><digits>` (the month the notice was first
+ * published and a serial, e.g. `APR351330`, as in every `contractNotice` document URL of the real
+ * releases), path in any case (links print both `Search/show` and `search/show`), id upper-cased.
+ */
+function searchViewId(host: string): (url: URL) => string | null {
+  return (url) => {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (url.hostname !== host || !/^\/search\/show\/search_view\.aspx$/i.test(url.pathname)) return null;
+    const id = url.searchParams.get('ID') ?? url.searchParams.get('id');
+    return id && /^[A-Z]{3}\d+$/i.test(id) ? id.toUpperCase() : null;
+  };
+}
+
+/** Both casings of the notice view's path, as match patterns are case-sensitive. */
+function searchViewMatches(origin: string): string[] {
+  return [`${origin}/search/show/search_view.aspx?*`, `${origin}/Search/show/search_view.aspx?*`];
+}
+
+/**
  * PCS and Sell2Wales (one software, Proactis): `search_view.aspx?ID=<notice>`. The `contractNotice`
  * document of all 180 releases in ../shared/data has that URL; else `search_switch.aspx?ID=<ocid
  * number>`, the page each notice's own text sends bidders to ("visit …
@@ -170,7 +190,8 @@ const PORTAL_ROWS = [
     ocidPrefix: 'ocds-r6ebe6-',
     ocidLetter: 'S',
     noticeUrl: proactisNoticeUrl(PCS_ORIGIN, 'ocds-r6ebe6-'),
-    noticePages: null,
+    // The pages show their OCID, so they find their cached notice by it: no page id index.
+    noticePages: { matches: searchViewMatches(PCS_ORIGIN), pageId: searchViewId('www.publiccontractsscotland.gov.uk'), indexed: false },
     // TODO [2027-01-31]: at wt-17's merge (issue 17's sync sources) this row's sync becomes { source: 'public-contracts-scotland' }.
     sync: { notYet: 'public-contracts-scotland', reason: 'the sync source arrives with issue 17 (wt-17)' },
   },
@@ -182,7 +203,8 @@ const PORTAL_ROWS = [
     ocidPrefix: 'ocds-kuma6s-',
     ocidLetter: 'W',
     noticeUrl: proactisNoticeUrl(S2W_ORIGIN, 'ocds-kuma6s-'),
-    noticePages: null,
+    // The pages show their OCID, so they find their cached notice by it: no page id index.
+    noticePages: { matches: searchViewMatches(S2W_ORIGIN), pageId: searchViewId('www.sell2wales.gov.wales'), indexed: false },
     // TODO [2027-01-31]: at wt-17's merge (issue 17's sync sources) this row's sync becomes { source: 'sell2wales' }.
     sync: { notYet: 'sell2wales', reason: 'the sync source arrives with issue 17 (wt-17)' },
   },

@@ -20,3 +20,5 @@ export function adapterFor(url: URL): SiteAdapter | null {
 }
 
 export { contractsFinderNotice, findATenderNotice, linkedInCompany, linkedInProfile };
+export { publicContractsScotlandNotice } from './public-contracts-scotland-notice';
+export { sell2walesNotice } from './sell2wales-notice';

@@ -1,6 +1,8 @@
 import type { NoticePortalId } from '@/lib/ocds/portals';
 import { contractsFinderNotice } from './contracts-finder-notice';
 import { findATenderNotice } from './find-a-tender-notice';
+import { publicContractsScotlandNotice } from './public-contracts-scotland-notice';
+import { sell2walesNotice } from './sell2wales-notice';
 import type { SiteAdapter } from './types';
 
 /**
@@ -11,6 +13,8 @@ import type { SiteAdapter } from './types';
 export const noticeAdapters = {
   'contracts-finder': contractsFinderNotice,
   'find-a-tender': findATenderNotice,
+  'public-contracts-scotland': publicContractsScotlandNotice,
+  sell2wales: sell2walesNotice,
 } as const satisfies Record<NoticePortalId, SiteAdapter>;
 
 /** The portal whose notice pages `adapter` reads, or null for any other adapter. */
