@@ -132,6 +132,9 @@ const CF_ORIGIN = 'https://www.contractsfinder.service.gov.uk';
 const FTS_ORIGIN = 'https://www.find-tender.service.gov.uk';
 const PCS_ORIGIN = 'https://www.publiccontractsscotland.gov.uk';
 const S2W_ORIGIN = 'https://www.sell2wales.gov.wales';
+/** The two GOV.UK portals answer with and without `www.` (stored document URLs use both). */
+const CF_HOSTS = ['www.contractsfinder.service.gov.uk', 'contractsfinder.service.gov.uk'];
+const FTS_HOSTS = ['www.find-tender.service.gov.uk', 'find-tender.service.gov.uk'];
 
 /**
  * OCDS ocid prefixes, confirmed for every release of the real files: all 300 Contracts Finder
@@ -145,7 +148,7 @@ const PORTAL_ROWS = [
     id: 'contracts-finder',
     label: 'Contracts Finder',
     origin: CF_ORIGIN,
-    hosts: ['www.contractsfinder.service.gov.uk', 'contractsfinder.service.gov.uk'],
+    hosts: CF_HOSTS,
     ocidPrefix: 'ocds-b5fd17-',
     ocidLetter: 'C',
     // The release id without its `-NNNNNN` sequence: in all 300 releases of the three Contracts
@@ -160,7 +163,7 @@ const PORTAL_ROWS = [
     pageBase: `${CF_ORIGIN}/Notice/`,
     noticePages: {
       matches: [`${CF_ORIGIN}/Notice/*`],
-      pageId: noticePathId(['www.contractsfinder.service.gov.uk', 'contractsfinder.service.gov.uk'], new RegExp(`^${UUID}$`, 'i')),
+      pageId: noticePathId(CF_HOSTS, new RegExp(`^${UUID}$`, 'i')),
       indexed: true,
     },
     sync: { source: 'contracts-finder' },
@@ -169,7 +172,7 @@ const PORTAL_ROWS = [
     id: 'find-a-tender',
     label: 'Find a Tender',
     origin: FTS_ORIGIN,
-    hosts: ['www.find-tender.service.gov.uk', 'find-tender.service.gov.uk'],
+    hosts: FTS_HOSTS,
     ocidPrefix: 'ocds-h6vhtk-',
     ocidLetter: 'F',
     // The release id (API documentation: release ids are notice ids; Contracts Finder documents
@@ -179,7 +182,7 @@ const PORTAL_ROWS = [
       return id === undefined ? undefined : `${FTS_ORIGIN}/Notice/${id}`;
     },
     pageBase: `${FTS_ORIGIN}/Notice/`,
-    noticePages: { matches: [`${FTS_ORIGIN}/Notice/*`], pageId: noticePathId(['www.find-tender.service.gov.uk', 'find-tender.service.gov.uk'], FTS_NOTICE_ID), indexed: true },
+    noticePages: { matches: [`${FTS_ORIGIN}/Notice/*`], pageId: noticePathId(FTS_HOSTS, FTS_NOTICE_ID), indexed: true },
     sync: { source: 'find-a-tender' },
   },
   {
