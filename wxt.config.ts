@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { councilSitePatterns } from './lib/councils/site-patterns';
 import { DEFAULT_BASES } from './lib/sync/sources';
+import { NOTICE_PAGE_MATCHES } from './lib/ocds/portals';
 import { parseListing } from './lib/store/listing';
 
 const listing = parseListing(readFileSync(resolve(import.meta.dirname, 'store/listing.md'), 'utf8'));
@@ -20,6 +21,14 @@ const councilSites = councilSitePatterns(
  * host permissions and, with the extension's own files, all the extension pages may connect to.
  */
 const apiOrigins = [...new Set(Object.values(DEFAULT_BASES).map((base) => new URL(base).origin))];
+/**
+ * Host permissions: the APIs, and the sites of every portal's notice pages (lib/ocds/portals.ts),
+ * so the background can find open notice tabs (tabs.query by URL) to tell them of annotation
+ * changes. A host permission grants its whole origin whatever its path, so each is written as
+ * `<origin>/*`; a notice site that is also an API origin is listed once.
+ */
+const noticeOrigins = NOTICE_PAGE_MATCHES.map((pattern) => new URL(pattern.replace(/\*/g, 'x')).origin);
+const hostPermissions = [...new Set([...apiOrigins, ...noticeOrigins])].map((origin) => `${origin}/*`);
 
 /** Firefox's id for the add-on, permanent once the add-on is listed (AMO keys updates by it). */
 export const GECKO_ID = '{e54263a8-a30b-46d2-96d7-43f16246d07a}';
@@ -49,10 +58,11 @@ export default defineConfig({
     // scripting: the council-site badge script is registered at runtime, only once its hosts are granted.
     // unlimitedStorage: years of cached notices (hundreds of MB) would pass the default quota.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'notifications', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // The public procurement APIs, fetched by the background only, over https. LinkedIn needs none:
+    // The public procurement APIs, fetched by the background only, over https, and the portals'
+    // notice sites (finding their open tabs; never fetched). LinkedIn needs none:
     // the content script's matches read its pages, and the background never fetches LinkedIn.
     // No web_accessible_resources: LinkedIn probes for them.
-    host_permissions: apiOrigins.map((origin) => `${origin}/*`),
+    host_permissions: hostPermissions,
     // The privacy promise, enforced by the browser: extension pages (and the background) load
     // only their own scripts and connect only to themselves and the procurement APIs. `wxt dev`
     // sets its own policy for its dev server.

@@ -14,8 +14,14 @@ const apis = Object.values(DEFAULT_BASES).map((base) => new URL(base).origin);
 // Issue 16, finding 4: ask for no more than the background uses, and let the browser enforce the
 // privacy promise ("the only requests ... are to the public procurement APIs").
 describe.each(['chrome', 'firefox'])('the %s manifest', (browser) => {
-  test('host permissions are exactly the procurement APIs, https only; no LinkedIn', () => {
-    expect(manifest(browser).host_permissions).toEqual(apis.map((origin) => `${origin}/*`));
+  // Issue 17: plus the notice sites of Public Contracts Scotland and Sell2Wales, so annotation
+  // changes reach their open notice tabs (Contracts Finder's and Find a Tender's are the API hosts).
+  test('host permissions are exactly the procurement APIs and the notice sites, https only; no LinkedIn', () => {
+    expect(manifest(browser).host_permissions).toEqual([
+      ...apis.map((origin) => `${origin}/*`),
+      'https://www.publiccontractsscotland.gov.uk/*',
+      'https://www.sell2wales.gov.wales/*',
+    ]);
     expect(manifest(browser).host_permissions.every((p) => p.startsWith('https://'))).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import type { NoticeSummary } from '@/lib/ocds/summary';
 import { onFirstUse } from '@/components/format';
+import { PORTAL_LABELS } from '@/lib/ocds/portals';
 
 // Made on first use: see onFirstUse.
 const gbp = onFirstUse(() => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }));
@@ -29,13 +30,6 @@ export function formatDaysLeft(days: number): string {
   return days === 1 ? '1 day left' : `${days} days left`;
 }
 
-const SOURCES: Record<NoticeSummary['source'], string> = {
-  'contracts-finder': 'Contracts Finder',
-  'find-a-tender': 'Find a Tender',
-  'public-contracts-scotland': 'Public Contracts Scotland',
-  sell2wales: 'Sell2Wales',
-};
-
 export function sourceLabel(source: NoticeSummary['source']): string {
-  return SOURCES[source];
+  return PORTAL_LABELS[source];
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import type { CouncilIndex } from '@/lib/councils/council-index';
 import type { Settings } from '@/lib/settings';
-import type { SyncStatus } from '@/lib/sync/status';
+import { SYNC_SOURCES, SyncSourceSchema, type SyncStatus } from '@/lib/sync/status';
 import { broadcast } from './broadcast';
 import { localDate } from './clock';
 import type { CouncilLensDB } from './db';
@@ -25,7 +25,7 @@ export const BACKFILL_ALARM = 'sync:backfill';
  */
 export const SYNC_TUNING_KEY = 'syncTuning';
 const SyncTuningSchema = z.object({
-  minIntervalMs: z.partialRecord(z.enum(['contracts-finder', 'find-a-tender']), z.number().int().nonnegative()).optional(),
+  minIntervalMs: z.partialRecord(SyncSourceSchema, z.number().int().nonnegative()).optional(),
 });
 /** A run paused by an overloaded API (403/429/503 with a long wait) goes on at `resumeAt`. */
 export const RESUME_ALARM = 'sync:resume';
@@ -153,7 +153,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
       const after = await deps.updateSettings(patch);
       if (after.historyPaused) pauseBackfill.abort();
       if (after.historyMonths < before.historyMonths) {
-        await applyRetention(deps.db, localDate(now()), { sources: ['contracts-finder', 'find-a-tender'], historyMonths: after.historyMonths });
+        await applyRetention(deps.db, localDate(now()), { sources: [...SYNC_SOURCES], historyMonths: after.historyMonths });
       }
       if (await planBackfill(after)) void run().catch(() => undefined);
       changed();

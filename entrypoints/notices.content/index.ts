@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
-import { contractsFinderNotice } from '@/lib/sites/contracts-finder-notice';
-import { findATenderNotice } from '@/lib/sites/find-a-tender-notice';
+import { noticeAdapters, noticeSiteOf } from '@/lib/sites/notice-adapters';
+import { NOTICE_PAGE_MATCHES } from '@/lib/ocds/portals';
 import type { SiteAdapter, TenderNoticeFacts } from '@/lib/sites/types';
 import { ask } from '@/lib/extension/messaging';
 import { runPageViews } from '@/lib/extension/page-views';
@@ -8,8 +8,7 @@ import { referencesKey } from '@/components/suppliers/notice-references';
 import { hideNoticePanel, keyFor, listenForWorkspaceChanges, showNoticePanel, type NoticeView } from './panel';
 import { errorText } from '@/components/format';
 
-const NOTICE_ADAPTERS: readonly SiteAdapter[] = [contractsFinderNotice, findATenderNotice];
-const SITES = { 'contracts-finder-notice': 'contracts-finder', 'find-a-tender-notice': 'find-a-tender' } as const;
+const NOTICE_ADAPTERS: readonly SiteAdapter[] = Object.values(noticeAdapters);
 /** Awarded suppliers looked up on one page; a framework can list hundreds. */
 const MAX_SUPPLIERS = 12;
 
@@ -36,12 +35,13 @@ async function lookUpSuppliers(view: NoticeView, signal: AbortSignal): Promise<v
 }
 
 /**
- * Contracts Finder and Find a Tender notice pages: read the notice, ask the background about its
+ * Notice pages of every portal with an adapter (lib/sites/notice-adapters.ts): read the notice, ask the background about its
  * buyer, and pin a compact panel (closed shadow root) with the council and the user's own notes.
  * These are government sites, where an overlay is fine; the page's own content is never changed.
  */
 export default defineContentScript({
-  matches: ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'],
+  // Every portal's notice pages, from the registry (lib/ocds/portals.ts).
+  matches: [...NOTICE_PAGE_MATCHES],
   runAt: 'document_idle',
   // No start-up postMessage to the page (it names the extension); see lib/extension/content-script-context.ts.
   noScriptStartedPostMessage: true,
@@ -62,9 +62,10 @@ export default defineContentScript({
         },
         report(url, adapter, facts, signal) {
           const pageId = adapter?.pageIdFromUrl(url);
-          if (!adapter || !pageId) return hideNoticePanel();
+          const site = adapter ? noticeSiteOf(adapter) : null;
+          if (!adapter || !pageId || !site) return hideNoticePanel();
           const notice = facts as TenderNoticeFacts | null;
-          const view: NoticeView = { url, site: SITES[adapter.id as keyof typeof SITES], pageId, facts: notice, context: null, insight: null };
+          const view: NoticeView = { url, site, pageId, facts: notice, context: null, insight: null };
           current = view;
           void (async () => {
             try {

@@ -7,6 +7,7 @@ import type { WorkspaceChanged } from '@/lib/protocol';
 import type { TabContext } from '@/lib/page-context';
 import type { NoticeInsight } from '@/lib/ocds/summary';
 import type { TenderNoticeFacts } from '@/lib/sites/types';
+import type { NoticeSite } from '@/lib/workspace/schema';
 import { ask } from '@/lib/extension/messaging';
 import { readSettings, updateSettings } from '@/lib/extension/settings';
 import { pinnedView } from '@/components/ui/pinned-view';
@@ -16,7 +17,7 @@ const NARROW_PX = 640;
 
 export interface NoticeView {
   url: URL;
-  site: 'contracts-finder' | 'find-a-tender';
+  site: NoticeSite;
   pageId: string;
   /** Null when the page could not be read. */
   facts: TenderNoticeFacts | null;

@@ -1,5 +1,6 @@
 import { SERVICE_GROUP_IDS } from '@/lib/roles/groups';
 import { ALL_GROUPS, NO_DEADLINE, NO_END, type ProcurementKey } from './row';
+import { PORTALS } from './portals';
 
 /**
  * Short, reversible forms of the notices table's keys (issue 10: at most 700 bytes a notice, every
@@ -100,13 +101,8 @@ export function unpackId(packed: string): string {
   }
   throw new Error(`Not a packed id: ${JSON.stringify(packed)}`);
 }
-/** The four portals' ocid prefixes (lib/ocds/portals.ts), one letter each. */
-const OCID_PREFIXES: readonly (readonly [letter: string, prefix: string])[] = [
-  ['C', 'ocds-b5fd17-'],
-  ['F', 'ocds-h6vhtk-'],
-  ['S', 'ocds-r6ebe6-'],
-  ['W', 'ocds-kuma6s-'],
-];
+/** The portals' ocid prefixes, one letter each (lib/ocds/portals.ts). */
+const OCID_PREFIXES: readonly (readonly [letter: string, prefix: string])[] = PORTALS.map((p) => [p.ocidLetter, p.ocidPrefix]);
 /** Marker of an ocid of any other publisher, kept whole. */
 const OTHER_OCID = '~';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PORTAL_IDS } from './portals';
 import { CouncilCodeSchema } from '@/lib/councils/schema';
 import { ServiceGroupIdSchema } from './cpv-service-groups';
 
@@ -7,7 +8,8 @@ import { ServiceGroupIdSchema } from './cpv-service-groups';
  * of the process merged, cleaned and validated. Built by `parseReleases` (lib/ocds/parse-releases.ts).
  */
 
-export const SourceSchema = z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);
+/** The portal a notice comes from: the ids of the portal registry (lib/ocds/portals.ts). */
+export const SourceSchema = z.enum(PORTAL_IDS);
 export type Source = z.infer<typeof SourceSchema>;
 
 /** The most advanced stage any release of the process reached (planning < tender < award < contract). */

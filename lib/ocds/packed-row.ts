@@ -6,6 +6,7 @@ import type { Award, ContractPeriod, Notice, Supplier } from './notice';
 import { uniqueSuppliers } from './parties';
 import { isLive } from './merge';
 import { noticeDays, type NoticeRow, type ProcurementKey } from './row';
+import { PORTAL_IDS, PORTALS } from './portals';
 
 /**
  * How a cached notice sits in IndexedDB (issue 10, "Storage that holds years": at most 700 bytes a
@@ -50,12 +51,10 @@ export interface LegacyPackedRow
   p: string;
 }
 
-const SOURCES = ['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales'] as const;
+/** Stored as the index into this list: the registry's order, which only ever grows at the end. */
+const SOURCES = PORTAL_IDS;
 const STAGES = ['planning', 'tender', 'award', 'contract'] as const;
-const PAGE_BASE: Partial<Record<Notice['source'], string>> = {
-  'contracts-finder': 'https://www.contractsfinder.service.gov.uk/Notice/',
-  'find-a-tender': 'https://www.find-tender.service.gov.uk/Notice/',
-};
+const PAGE_BASE: Partial<Record<Notice['source'], string>> = Object.fromEntries(PORTALS.flatMap((p) => (p.pageBase ? [[p.id, p.pageBase]] : [])));
 
 type J = unknown;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { foldText } from './clean-text';
 import { comingUntil, type NoticeRow } from './row';
+import { PORTAL_IDS } from './portals';
 
 /** The portal a cached notice comes from (the sources of lib/ocds/notice.ts). */
-const NoticeSourceSchema = z.enum(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);
+const NoticeSourceSchema = z.enum(PORTAL_IDS);
 
 /** One cached notice as a card line: an open tender or a contract coming to an end. */
 export const NoticeSummarySchema = z.object({

@@ -29,8 +29,10 @@ import {
   uniqueSuppliers,
 } from './notice-fields';
 import { first, hasVisibleText, MAIN_TEXT_CAP } from './visible-text';
+import { matchesAny } from './match-pattern';
+import { portal } from '@/lib/ocds/portals';
 
-const HOST = 'www.contractsfinder.service.gov.uk';
+const PAGES = portal('contracts-finder').noticePages!;
 const CONTAINER = [
   '#all-content-wrapper', // notice page: h1, buyer and #content, 2025-10
   '#content[role="main"]', // notice page body, 2025-10
@@ -44,16 +46,12 @@ const SIDE = '[role="complementary"]'; // notice page right column, repeats "Clo
 const SUPPLIER_OPENER = 'form-opener'; // award information, the supplier details toggle after each supplier h4, 2025-10
 const FORM_ACTION = 'form[action*="/Notice/"]'; // notice page watch/print forms post to the notice URL, 2025-10
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The notice uuid of a notice page URL (lower-cased), or null. `/Notice/Attachment/…` and other sub-paths are not notices. */
+/**
+ * The notice uuid of a notice page URL (lower-cased), or null: the registry's match pattern
+ * (https, `/Notice/` as the site links it) and page id rule (lib/ocds/portals.ts).
+ */
 function noticeUuid(url: URL): string | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.hostname !== HOST) return null;
-  // Case-sensitive: the site links only /Notice/; look-alike paths are left to other code.
-  const match = /^\/Notice\/([^/]+)\/?$/.exec(url.pathname);
-  const id = match?.[1];
-  return id && UUID.test(id) ? id.toLowerCase() : null;
+  return matchesAny(PAGES.matches, url) ? PAGES.pageId(url) : null;
 }
 
 /** The page's own notice id (form actions), if it names one. */
@@ -158,7 +156,7 @@ export function extractContractsFinderNotice(root: ParentNode, url: URL): Contra
 /** Contracts Finder notice pages (`/Notice/<uuid>`). */
 export const contractsFinderNotice: SiteAdapter<ContractsFinderNoticeFacts> = {
   id: 'contracts-finder-notice',
-  matches: ['*://www.contractsfinder.service.gov.uk/Notice/*'],
+  matches: [...PAGES.matches],
   isPage: (url) => noticeUuid(url) !== null,
   pageIdFromUrl: noticeUuid,
   anchor: [TITLE, BUYER, ...CONTAINER],
@@ -167,6 +165,6 @@ export const contractsFinderNotice: SiteAdapter<ContractsFinderNoticeFacts> = {
     'https://www.contractsfinder.service.gov.uk/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac',
     'https://www.contractsfinder.service.gov.uk/Notice/FD63BC1B-C8C6-46A2-9DF9-C07A0D3D1D38/',
     'https://www.contractsfinder.service.gov.uk/Notice/f4dd4a6d-e118-4d6c-a9e2-29efe07acd44?origin=SearchResults&p=1',
-    'http://www.contractsfinder.service.gov.uk/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac#award',
+    'https://www.contractsfinder.service.gov.uk/Notice/05c544dc-9e6f-452d-87c1-bf00f3ce73ac#award',
   ],
 };

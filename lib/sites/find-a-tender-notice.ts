@@ -34,8 +34,10 @@ import {
   uniqueSuppliers,
 } from './notice-fields';
 import { first, hasVisibleText, MAIN_TEXT_CAP } from './visible-text';
+import { matchesAny } from './match-pattern';
+import { portal } from '@/lib/ocds/portals';
 
-const HOST = 'www.find-tender.service.gov.uk';
+const PAGES = portal('find-a-tender').noticePages!;
 const CONTAINER = [
   'main.notice-view', // notice page, both layouts, 2025-10
   'main', // any layout
@@ -49,12 +51,12 @@ const BODY = '#main-content'; // notice page body column, 2025-10
 const SIDE = '[role="complementary"]'; // notice page contents menu and back-to-top, 2025-10
 const DOWNLOADS = 'a[href*="/Notice/"][href$="/PDF"]'; // notice page "PDF version" link, 2025-10
 
-/** The notice id of a notice page URL ("008624-2023"), or null. Sub-paths (`/PDF`, `/OCDS/…`) are not notice pages. */
+/**
+ * The notice id of a notice page URL ("008624-2023"), or null: the registry's match pattern and
+ * page id rule (lib/ocds/portals.ts). Sub-paths (`/PDF`, `/OCDS/…`) are not notice pages.
+ */
 function noticeId(url: URL): string | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.hostname !== HOST) return null;
-  const match = /^\/Notice\/(\d{6}-\d{4})\/?$/.exec(url.pathname);
-  return match?.[1] ?? null;
+  return matchesAny(PAGES.matches, url) ? PAGES.pageId(url) : null;
 }
 
 /** The page's own notice id from its download links, if any. */
@@ -234,7 +236,7 @@ export function extractFindATenderNotice(root: ParentNode, url: URL): FindATende
 /** Find a Tender notice pages (`/Notice/<nnnnnn-yyyy>`), TED-form and Procurement Act layouts. */
 export const findATenderNotice: SiteAdapter<FindATenderNoticeFacts> = {
   id: 'find-a-tender-notice',
-  matches: ['*://www.find-tender.service.gov.uk/Notice/*'],
+  matches: [...PAGES.matches],
   isPage: (url) => noticeId(url) !== null,
   pageIdFromUrl: noticeId,
   anchor: [...CONTAINER.slice(0, 1), TITLE, ...CONTAINER.slice(1)],
@@ -244,6 +246,6 @@ export const findATenderNotice: SiteAdapter<FindATenderNoticeFacts> = {
     'https://www.find-tender.service.gov.uk/Notice/008624-2023/',
     'https://www.find-tender.service.gov.uk/Notice/012345-2025?origin=SearchResults&p=1',
     'https://www.find-tender.service.gov.uk/Notice/008624-2023#award_contract-1',
-    'http://www.find-tender.service.gov.uk/Notice/030223-2022',
+    'https://www.find-tender.service.gov.uk/Notice/030223-2022',
   ],
 };

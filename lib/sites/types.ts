@@ -70,10 +70,10 @@ const NoticeDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/
 
 /** What both tender notice adapters read; each adds its own `kind` (the adapter id) and `site`. */
 const TenderNoticeFieldsSchema = z.object({
-  /** The page identity from the URL: a Contracts Finder uuid (lower-cased) or a Find a Tender id such as `008624-2023`. */
+  /** The page identity from the URL: a Contracts Finder uuid (lower-cased), a Find a Tender id such as `008624-2023`, a PCS or Sell2Wales `APR351330`. */
   pageId: z.string().min(1).max(64),
   readVia: NoticeReadViaSchema,
-  /** `ocds-…` when the page shows it (Find a Tender). */
+  /** `ocds-…` when the page shows it (Find a Tender, PCS, Sell2Wales). */
   ocid: z.string().min(1).max(120).nullable(),
   /** The notice identifier as shown, e.g. "2023/S 000-008624" (Find a Tender). */
   noticeId: z.string().min(1).max(64).nullable(),
@@ -109,8 +109,25 @@ export const FindATenderNoticeFactsSchema = TenderNoticeFieldsSchema.extend({
 });
 export type FindATenderNoticeFacts = z.infer<typeof FindATenderNoticeFactsSchema>;
 
-/** A tender notice from either site: one `kind` per adapter, as lookupCouncil checks `adapter.id === facts.kind`. */
-export const TenderNoticeFactsSchema = z.discriminatedUnion('kind', [ContractsFinderNoticeFactsSchema, FindATenderNoticeFactsSchema]);
+export const PublicContractsScotlandNoticeFactsSchema = TenderNoticeFieldsSchema.extend({
+  kind: z.literal('public-contracts-scotland-notice'),
+  site: z.literal('public-contracts-scotland'),
+});
+export type PublicContractsScotlandNoticeFacts = z.infer<typeof PublicContractsScotlandNoticeFactsSchema>;
+
+export const Sell2WalesNoticeFactsSchema = TenderNoticeFieldsSchema.extend({
+  kind: z.literal('sell2wales-notice'),
+  site: z.literal('sell2wales'),
+});
+export type Sell2WalesNoticeFacts = z.infer<typeof Sell2WalesNoticeFactsSchema>;
+
+/** A tender notice from any portal: one `kind` per adapter, as lookupCouncil checks `adapter.id === facts.kind`. */
+export const TenderNoticeFactsSchema = z.discriminatedUnion('kind', [
+  ContractsFinderNoticeFactsSchema,
+  FindATenderNoticeFactsSchema,
+  PublicContractsScotlandNoticeFactsSchema,
+  Sell2WalesNoticeFactsSchema,
+]);
 export type TenderNoticeFacts = z.infer<typeof TenderNoticeFactsSchema>;
 
 export const PageFactsSchema = z.discriminatedUnion('kind', [
@@ -118,6 +135,8 @@ export const PageFactsSchema = z.discriminatedUnion('kind', [
   LinkedInCompanyFactsSchema,
   ContractsFinderNoticeFactsSchema,
   FindATenderNoticeFactsSchema,
+  PublicContractsScotlandNoticeFactsSchema,
+  Sell2WalesNoticeFactsSchema,
 ]);
 export type PageFacts = z.infer<typeof PageFactsSchema>;
 

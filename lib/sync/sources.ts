@@ -9,6 +9,7 @@
 
 import { londonOffset, londonWallTime, londonWindowBounds } from './london-time';
 import type { SyncSource } from './status';
+import { PORTAL_LABELS } from '../ocds/portals';
 export { SYNC_SOURCES, type SyncSource } from './status';
 
 export interface SyncBases {
@@ -64,7 +65,7 @@ function joinBase(base: string, path: string): string {
 const CONTRACTS_FINDER_PATH = '/Published/Notices/OCDS/Search';
 export const CONTRACTS_FINDER: SourceApi = {
   id: 'contracts-finder',
-  label: 'Contracts Finder',
+  label: PORTAL_LABELS['contracts-finder'],
   path: CONTRACTS_FINDER_PATH,
   windowMs: 3 * DAY,
   minIntervalMs: 0,
@@ -85,7 +86,7 @@ export const CONTRACTS_FINDER: SourceApi = {
 const FIND_A_TENDER_PATH = '/api/1.0/ocdsReleasePackages';
 export const FIND_A_TENDER: SourceApi = {
   id: 'find-a-tender',
-  label: 'Find a Tender',
+  label: PORTAL_LABELS['find-a-tender'],
   path: FIND_A_TENDER_PATH,
   windowMs: 3 * DAY,
   minIntervalMs: 10_000,

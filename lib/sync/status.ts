@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PORTAL_LABELS, SYNCED_PORTAL_IDS, type SyncedPortalId } from '../ocds/portals';
 
 /**
  * What the procurement sync reports while it runs, leaves behind (meta rows) and what the options
@@ -7,14 +8,12 @@ import { z } from 'zod';
  * entrypoints/background/refresh/sync/.
  */
 
-export const SYNC_SOURCES = ['contracts-finder', 'find-a-tender'] as const;
-export type SyncSource = (typeof SYNC_SOURCES)[number];
+/** The portals with a sync source (the portal registry, lib/ocds/portals.ts: each row's `sync`). */
+export const SYNC_SOURCES = SYNCED_PORTAL_IDS;
+export type SyncSource = SyncedPortalId;
 
 /** How the options page names each source. */
-export const SYNC_SOURCE_LABELS: Record<SyncSource, string> = {
-  'contracts-finder': 'Contracts Finder',
-  'find-a-tender': 'Find a Tender',
-};
+export const SYNC_SOURCE_LABELS: Record<SyncSource, string> = PORTAL_LABELS;
 
 export const SyncSourceSchema = z.enum(SYNC_SOURCES);
 

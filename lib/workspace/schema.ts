@@ -3,6 +3,7 @@ import { CouncilCodeSchema } from '@/lib/councils/schema';
 import { SENIORITY_LEVELS, SERVICE_GROUP_IDS, type SeniorityId } from '@/lib/roles/groups';
 import { normaliseSlug } from '@/lib/sites/linkedin-url';
 import { normaliseTags } from './tags';
+import { NOTICE_PORTAL_IDS } from '@/lib/ocds/portals';
 
 export { normaliseTags };
 
@@ -12,7 +13,8 @@ export { normaliseTags };
  * tabs and imported files merge field by field (lib/workspace/merge.ts).
  */
 
-export const NOTICE_SITES = ['contracts-finder', 'find-a-tender'] as const;
+/** The portals with notice pages (lib/ocds/portals.ts), where annotations are made. */
+export const NOTICE_SITES = NOTICE_PORTAL_IDS;
 export const NoticeSiteSchema = z.enum(NOTICE_SITES);
 export type NoticeSite = z.infer<typeof NoticeSiteSchema>;
 
@@ -36,8 +38,8 @@ export const SeniorityIdSchema = z.enum(SENIORITY_IDS, { error: `must be one of 
 
 /** OCDS id as both sites publish it (`ocds-b5fd17-<uuid>`, `ocds-h6vhtk-04a1b2`). */
 const OCID = /^ocds-[a-z0-9]{6}-[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-/** A notice without an OCID: `contracts-finder:<uuid>` or `find-a-tender:<id>`. */
-const SITE_KEY = /^(?:contracts-finder|find-a-tender):[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** A notice without an OCID: `<site>:<page id>`, e.g. `contracts-finder:<uuid>` or `find-a-tender:<id>`. */
+const SITE_KEY = new RegExp(`^(?:${NOTICE_SITES.join('|')}):[A-Za-z0-9][A-Za-z0-9._/-]*$`);
 
 /** Whether `value` is an annotation key: an OCID, or `site:noticeId` for a notice without one. */
 export function isAnnotationKey(value: string): boolean {
@@ -46,7 +48,7 @@ export function isAnnotationKey(value: string): boolean {
 
 export const AnnotationKeySchema = z
   .string()
-  .refine(isAnnotationKey, { error: 'must be an OCID (ocds-xxxxxx-...) or site:noticeId (contracts-finder:... or find-a-tender:...)' });
+  .refine(isAnnotationKey, { error: `must be an OCID (ocds-xxxxxx-...) or site:noticeId (${NOTICE_SITES.map((site) => `${site}:...`).join(' or ')})` });
 
 /** The key for a notice: its OCID when the page shows one, else `site:noticeId`. */
 export function annotationKey(notice: { site: NoticeSite; noticeId: string; ocid?: string | null }): string {

@@ -71,7 +71,7 @@ export const linkedInRoute: Route = (host, path) => {
   return file ? { body: readFileSync(join(dir, file), 'utf8') } : null;
 };
 
-/** Contracts Finder and Find a Tender notice pages (tests/fixtures/notices) at their real addresses. */
+/** Notice pages of every portal (tests/fixtures/notices) at their real addresses (PCS and Sell2Wales with their `?ID=`). */
 const NOTICE_PAGES: Record<string, string> = {
   'https://www.contractsfinder.service.gov.uk/Notice/fd63bc1b-c8c6-46a2-9df9-c07a0d3d1d38': 'contracts-finder--tender-north-yorkshire-retrofit.html',
   'https://www.contractsfinder.service.gov.uk/Notice/f4dd4a6d-e118-4d6c-a9e2-29efe07acd44': 'contracts-finder--planning-lincolnshire-send-transport.html',
@@ -79,20 +79,22 @@ const NOTICE_PAGES: Record<string, string> = {
   'https://www.find-tender.service.gov.uk/Notice/002217-2025': 'find-a-tender--tender-north-yorkshire-retrofit.html',
   'https://www.find-tender.service.gov.uk/Notice/009871-2025': 'find-a-tender--planning-north-northamptonshire-engagement.html',
   'https://www.find-tender.service.gov.uk/Notice/008624-2023': 'find-a-tender--award-nhs-adalimumab.html',
+  'https://www.publiccontractsscotland.gov.uk/search/show/search_view.aspx?ID=APR351330': 'public-contracts-scotland--tender-angus-school-transport.html',
+  'https://www.sell2wales.gov.wales/search/show/search_view.aspx?ID=FEB497862': 'sell2wales--tender-carmarthenshire-fleet-maintenance.html',
 };
 
 /** A self-signed certificate for the two notice hosts (also the API hosts), for an HTTPS {@link startSiteServer}. */
 export async function noticeHostsCert(): Promise<{ key: string; cert: string }> {
   const pems = await generate([{ name: 'commonName', value: API_HOSTS[0]! }], {
     keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: API_HOSTS.map((value) => ({ type: 2, value })) }],
+    extensions: [{ name: 'subjectAltName', altNames: [...API_HOSTS, ...NOTICE_ONLY_HOSTS].map((value) => ({ type: 2, value })) }],
   });
   return { key: pems.private, cert: pems.cert };
 }
 
-/** Serves {@link NOTICE_PAGES} (any query string) on the two notice hosts; needs an HTTPS server. */
+/** Serves {@link NOTICE_PAGES} (any other query string) on the notice hosts; needs an HTTPS server. */
 export const noticeRoute: Route = (host, path) => {
-  const file = NOTICE_PAGES[`https://${host}${path.replace(/[?#].*$/, '')}`];
+  const file = NOTICE_PAGES[`https://${host}${path.replace(/&.*$|#.*$/, '')}`] ?? NOTICE_PAGES[`https://${host}${path.replace(/[?#].*$/, '')}`];
   return file ? { body: readFileSync(join(FIXTURES, 'notices', file), 'utf8') } : null;
 };
 
@@ -182,6 +184,8 @@ export const CHROMIUM_FLAGS = [
 export const MAPPED_HOSTS = ['www.linkedin.com'];
 /** The live procurement APIs the background fetches (wxt.config.ts host_permissions). */
 const API_HOSTS = ['www.contractsfinder.service.gov.uk', 'www.find-tender.service.gov.uk'];
+/** Notice-page hosts that are no API host (Public Contracts Scotland, Sell2Wales): mapped with the API hosts. */
+const NOTICE_ONLY_HOSTS = ['www.publiccontractsscotland.gov.uk', 'www.sell2wales.gov.wales'];
 
 /** Launches Chromium with the built extension, the given hosts mapped to the local server. */
 export async function launch(options: {
@@ -202,7 +206,7 @@ export async function launch(options: {
   const profileDir = options.profileDir ?? join(runDir, 'profile');
   const maps = [
     ...(options.hosts ?? MAPPED_HOSTS).map((h) => `MAP ${h} 127.0.0.1:${options.port}`),
-    ...(options.apiPort ? API_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${options.apiPort}`) : []),
+    ...(options.apiPort ? [...API_HOSTS, ...NOTICE_ONLY_HOSTS].map((h) => `MAP ${h} 127.0.0.1:${options.apiPort}`) : []),
   ].join(', ');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,

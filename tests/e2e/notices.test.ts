@@ -110,6 +110,22 @@ describe('Notice pages in real Chromium', () => {
     await page.close();
   });
 
+  // Issue 17: the two Proactis portals' notice pages (fixtures reconstructed from real releases: see their first line).
+  test.each([
+    ['Public Contracts Scotland', 'https://www.publiccontractsscotland.gov.uk/search/show/search_view.aspx?ID=APR351330', 'Angus Council', 'ANS', 'pcs-angus'],
+    ['Sell2Wales', 'https://www.sell2wales.gov.wales/search/show/search_view.aspx?ID=FEB497862', 'Carmarthenshire County Council', 'CMN', 'sell2wales-carmarthenshire'],
+  ])('a %s notice: the panel names the council, with the badge', async (portal, address, council, code, shot) => {
+    const page = await browser.context.newPage();
+    await page.goto(address);
+    timings[`${portal} panel`] = await waitForPanel(page, council);
+    const text = await panelText(page);
+    expect(text.startsWith('closed|')).toBe(true);
+    expect(text).toContain('Your notes');
+    expect((await waitForBadge(browser.worker, await tabIdOf(browser.worker, page), (t) => t === code)).text).toBe(code);
+    await page.screenshot({ path: join(screenshotDir(), `notice-${shot}.png`) });
+    await page.close();
+  });
+
   test('a Find a Tender notice: the panel names the council, with the badge', async () => {
     const page = await browser.context.newPage();
     await page.goto(NNT_ENGAGEMENT);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { adapterFor, adapters } from '@/lib/sites';
+import { matchesPattern } from '@/lib/sites/match-pattern';
 
 /** Pages no adapter may claim: other LinkedIn pages, other hosts, and look-alike paths. */
 const LOOK_ALIKES = [
@@ -31,17 +32,6 @@ const LOOK_ALIKES = [
   'ftp://www.linkedin.com/in/priya-sharma',
   'file:///in/priya-sharma',
 ];
-
-/** Chrome match patterns, enough of them for `*://host/*`-style entries. */
-function matchesPattern(pattern: string, url: URL): boolean {
-  const parsed = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
-  if (!parsed) throw new Error(`unsupported match pattern ${pattern}`);
-  const [, scheme, host, path] = parsed as unknown as [string, string, string, string];
-  const schemeOk = scheme === '*' ? url.protocol === 'http:' || url.protocol === 'https:' : url.protocol === `${scheme}:`;
-  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-  const glob = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return schemeOk && hostOk && glob.test(url.pathname + url.search);
-}
 
 describe.each(adapters.map((adapter) => ({ id: adapter.id, adapter })))('$id', ({ adapter }) => {
   const others = adapters.filter((a) => a !== adapter).flatMap((a) => a.testUrls);

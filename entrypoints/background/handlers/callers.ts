@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
-import { MatchPattern } from 'wxt/utils/match-patterns';
-import { contractsFinderNotice, findATenderNotice, linkedInCompany, linkedInProfile } from '@/lib/sites';
+import { linkedInCompany, linkedInProfile } from '@/lib/sites';
+import { NOTICE_PAGE_MATCHES } from '@/lib/ocds/portals';
+import { matchesAny } from '@/lib/sites/match-pattern';
 
 /** The sites a content script of ours runs on (entrypoints/<site>.content). */
 export type ContentSite = 'linkedin' | 'notices' | 'council-site';
@@ -20,14 +21,13 @@ export interface CallerEnv {
 }
 
 /**
- * Where the two manifest content scripts run, from the adapters they load (SiteAdapter.matches is
- * what a content script's `matches` is built from). The notice adapters accept http as well as
- * the https the notices content script declares: a wider pattern here refuses nothing real.
- * TODO [2027-03-01]: read these from lib/sites/portals.ts once issue 13d's portal registry lands.
+ * Where the two manifest content scripts run: LinkedIn from its adapters' `matches`, the notices
+ * script from the portal registry (lib/ocds/portals.ts), which is what its manifest `matches` are
+ * built from.
  */
 export const CONTENT_SCRIPT_MATCHES: Readonly<Record<Exclude<ContentSite, 'council-site'>, readonly string[]>> = {
   linkedin: [...new Set([...linkedInProfile.matches, ...linkedInCompany.matches])],
-  notices: [...contractsFinderNotice.matches, ...findATenderNotice.matches],
+  notices: NOTICE_PAGE_MATCHES,
 };
 
 /**
@@ -48,14 +48,16 @@ export function identifyCaller(sender: Browser.runtime.MessageSender, env: Calle
   return site ? { from: site, url, tabId: tab.id, tab } : null;
 }
 
-const compiled = new Map<string, MatchPattern>();
+/** Chrome's own match-pattern rule (path and query), the one the manifest and the adapters share. */
 function siteOf(url: string, sites: CallerEnv['sites']): ContentSite | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
   for (const [site, patterns] of Object.entries(sites) as [ContentSite, readonly string[]][]) {
-    for (const pattern of patterns) {
-      let matcher = compiled.get(pattern);
-      if (!matcher) compiled.set(pattern, (matcher = new MatchPattern(pattern)));
-      if (matcher.includes(url)) return site;
-    }
+    if (matchesAny(patterns, parsed)) return site;
   }
   return null;
 }

@@ -21,9 +21,10 @@ import { TabState } from '../tab-state';
 import { councilProcurement } from './council-procurement';
 import { createSpendReader } from './council-spend';
 import type { SessionKeys } from './delete-all-user-data';
+import { NOTICE_PAGE_MATCHES } from '@/lib/ocds/portals';
 
 /** Tender notice pages, whose open tabs hear about annotation changes (host permissions cover them). */
-const NOTICE_TAB_PATTERNS = ['https://www.contractsfinder.service.gov.uk/Notice/*', 'https://www.find-tender.service.gov.uk/Notice/*'];
+const NOTICE_TAB_PATTERNS = [...NOTICE_PAGE_MATCHES];
 
 /**
  * The background's shared services, built once per service worker and passed to every handler
