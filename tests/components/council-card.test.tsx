@@ -10,7 +10,7 @@ import {
   procurementRole,
   serviceLeadRole,
   westYorkshireCaCard,
-} from '@/components/preview/preview-data';
+} from '../fixtures/preview-data';
 import type { CouncilMatch } from '@/lib/protocol';
 import { describeRole } from '@/lib/roles';
 import { click, facts, headings, listNames, mount, namedList, seenText } from './dom';
