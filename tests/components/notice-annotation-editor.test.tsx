@@ -1,6 +1,8 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { AnnotationEditor, conflictMessage, splitTags, type AnnotatedNotice } from '@/components/notice/annotation-editor';
+import { AnnotationEditor } from '@/components/notice/annotation-editor';
+import { conflictMessage, type AnnotatedNotice } from '@/lib/workspace/annotation-draft';
+import { splitTags } from '@/lib/workspace/annotation-fields';
 import { applyEdit } from '@/lib/workspace/merge';
 import type { Annotation, AnnotationEdit } from '@/lib/workspace/schema';
 import { annotation, CF_KEY, T0 } from '../workspace/support';
