@@ -5,7 +5,7 @@ import { annotationKey, MAX_TEXT_LENGTH } from '@/lib/workspace/annotation-field
 import { NoticePanel } from '@/components/notice/notice-panel';
 import type { SupplierLookup } from '@/components/suppliers/notice-references';
 import { cardStyles } from '@/components/styles';
-import { onRuntimeMessage } from '@/components/live-data';
+import { onRuntimeMessage } from '@/lib/extension/runtime-messages';
 import type { NoticeInsight, TabContext, WorkspaceChanged } from '@/lib/protocol';
 import type { TenderNoticeFacts } from '@/lib/sites/types';
 import { ask } from '@/lib/extension/messaging';
