@@ -1,8 +1,10 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { useAutosave, type Autosave } from '@/hooks/use-autosave';
-import { mount } from '../components/dom';
 import { render } from 'preact';
+import { mount } from '../components/dom';
+
+// The notice editor's autosave timing on its own (hooks/use-autosave.ts), with fake timers.
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -21,14 +23,20 @@ function harness(debounceMs = 500) {
     return null;
   }
   const root = mount(<Probe />);
-  return { save, calls, root, get autosave() {
-    return autosave;
-  } };
+  return {
+    save,
+    calls,
+    root,
+    get autosave() {
+      return autosave;
+    },
+  };
 }
 
-const settle = (ms = 0) => act(async () => {
-  await vi.advanceTimersByTimeAsync(ms);
-});
+const settle = (ms = 0) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
 
 test('saves once, the delay after the last change', async () => {
   const h = harness(500);

@@ -59,9 +59,10 @@ function harness(first: Props) {
   };
 }
 
-const settle = () => act(async () => {
-  await vi.advanceTimersByTimeAsync(0);
-});
+const settle = () =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(0);
+  });
 
 beforeEach(() => {
   vi.useFakeTimers();
