@@ -1,20 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { AnnotationDraft, EMPTY_DRAFT, remoteChangeMessage, type AnnotatedNotice, type EditorField } from '@/lib/workspace/annotation-draft';
+import { AnnotationDraft, EMPTY_DRAFT, remoteChangeMessage, type EditorField } from '@/lib/workspace/annotation-draft';
 import { annotationKey, isOwnerInput, ownerFromInput, STATUS_LABELS, ANNOTATION_STATUSES, MAX_TEXT_LENGTH } from '@/lib/workspace/annotation-fields';
 import { applyEdit } from '@/lib/workspace/merge';
 import { AnnotationEditSchema, OwnerSchema } from '@/lib/workspace/schema';
-import { annotation, CF_KEY, T0 } from './support';
-
-const NOTICE: AnnotatedNotice = {
-  key: CF_KEY,
-  site: 'contracts-finder',
-  noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/2b1a7c3e-5d4f-4a6b-9c8d-1e2f3a4b5c6d',
-  title: 'Day opportunities for older people',
-  buyerName: 'Leeds City Council',
-  deadline: '2027-01-15T12:00',
-  council: 'LDS',
-  serviceGroup: 'adult-social-care',
-};
+import { annotation, CF_KEY, NOTICE, T0 } from './support';
 
 /** A draft that loaded `stored`, then had `edits` typed into it. */
 function draftAfter(stored: ReturnType<typeof annotation> | null, edits: [EditorField, string][] = []): AnnotationDraft {
