@@ -87,3 +87,35 @@ test('no file in lib/, lib/dataset and lib/extension included, imports from entr
   );
   expect(found).toEqual([]);
 });
+
+/**
+ * components/ and hooks/ are Preact views and hooks: props in, JSX out (../shared/STYLE.md). They
+ * reach the extension only through what an entrypoint passes in or lib/extension provides, never
+ * through WXT or the browser API themselves, so they render in happy-dom and in any surface.
+ */
+const UI_FOLDERS = ['components', 'hooks'];
+/** The import rule, and the API rule with the dot right after the name, so JSX prose ("in another browser. The …") passes. */
+const UI_RULES = [RULES[0]!, { name: 'uses the extension API', pattern: /(?<![\w$.])(?:browser|chrome)\??\.[a-zA-Z]/ }];
+
+test.each(["import { browser } from 'wxt/browser';", "import { storage } from '#imports';", "import browser from 'webextension-polyfill';", 'browser.runtime.onMessage.addListener(l);'])(
+  'the components check catches %s',
+  (line) => {
+    expect(UI_RULES.some((rule) => rule.pattern.test(line))).toBe(true);
+  },
+);
+
+test('the components check lets prose through: <p>can be imported again in another browser. The calendar</p>', () => {
+  expect(UI_RULES.some((rule) => rule.pattern.test('<p>can be imported again in another browser. The calendar</p>'))).toBe(false);
+});
+
+test.each(UI_FOLDERS)('%s/ imports no wxt, #imports or browser polyfill, and uses no extension API', (folder) => {
+  const dir = join(LIB, '..', folder);
+  const files = sourceFiles(dir, []);
+  expect(files.length).toBeGreaterThan(0);
+  const found = files.flatMap((file) =>
+    stripComments(readFileSync(file, 'utf8'))
+      .split('\n')
+      .flatMap((line, i) => UI_RULES.filter((rule) => rule.pattern.test(line)).map((rule) => `${folder}/${relative(dir, file)}:${i + 1}: ${rule.name}: ${line.trim()}`)),
+  );
+  expect(found).toEqual([]);
+});

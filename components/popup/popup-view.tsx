@@ -8,6 +8,7 @@ import { SupplierReferencesView } from '@/components/suppliers/supplier-referenc
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { SearchBox, type SearchPick, type SearchState } from './search-box';
+import { useBackgroundRead, type ReadState } from '@/hooks/use-background-read';
 
 /** How long typing pauses before a search: short, since the search is local. */
 export const SEARCH_DEBOUNCE_MS = 80;
@@ -31,55 +32,44 @@ export interface PopupViewProps {
   context?: ComponentChildren;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The search box's state from the read's: loading names the query asked. */
+function searchState(state: ReadState<SearchResults>, query: string): SearchState {
+  if (state.status === 'ready') return { status: 'ready', results: state.value };
+  if (state.status === 'error') return { status: 'error', error: state.error };
+  return state.status === 'loading' ? { status: 'loading', query } : { status: 'idle' };
+}
+
+function loaded<T>(state: ReadState<T>): Loaded<T> {
+  if (state.status === 'ready') return { status: 'ready', value: state.value };
+  return state.status === 'error' ? { status: 'error', error: state.error } : { status: 'loading' };
 }
 
 /** The popup: the tab's council, then one search box; a pick shows a council card or a supplier's references. */
 export function PopupView({ source, initialQuery = '', context }: PopupViewProps) {
   const [query, setQuery] = useState(initialQuery);
-  const [state, setState] = useState<SearchState>({ status: 'idle' });
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const latest = useRef(0);
-  const detailAsk = useRef(0);
+  const [picked, setPicked] = useState<SearchPick | null>(null);
   const autoOpen = useRef(initialQuery.trim() !== '');
   const inputRef = useRef<HTMLInputElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
-  const first = useRef(true);
 
+  const text = query.trim();
+  // `?q=` searches at once; typing waits for a pause. An answer to an older query is dropped: only the latest one shows.
+  const search = useBackgroundRead(() => source.search(text), { inputs: [text], enabled: text !== '', keepReady: true, delayMs: SEARCH_DEBOUNCE_MS });
+  const state = searchState(search.state, text);
+  const found = search.state.status === 'ready' ? search.state.value : null;
   useEffect(() => {
-    const request = ++latest.current;
-    const text = query.trim();
-    if (text === '') {
-      setState({ status: 'idle' });
-      return;
-    }
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading', query: text }));
-    const run = async () => {
-      try {
-        const results = await source.search(text);
-        // An answer to an older query is dropped: only the latest one shows.
-        if (request !== latest.current) return;
-        setState({ status: 'ready', results });
-        if (autoOpen.current) {
-          autoOpen.current = false;
-          const only = results.suppliers.length === 1 ? results.suppliers[0] : undefined;
-          if (only) pick({ kind: 'supplier', hit: only });
-        }
-      } catch (error) {
-        if (request === latest.current) setState({ status: 'error', error: message(error) });
-      }
-    };
-    // `?q=` searches at once; typing waits for a pause.
-    if (first.current && autoOpen.current) {
-      first.current = false;
-      void run();
-      return;
-    }
-    first.current = false;
-    const timer = setTimeout(() => void run(), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
+    if (!found || !autoOpen.current) return;
+    autoOpen.current = false;
+    const only = found.suppliers.length === 1 ? found.suppliers[0] : undefined;
+    if (only) pick({ kind: 'supplier', hit: only });
+  }, [found]);
+
+  // A new pick, or Back, drops the answer still on its way for the one before.
+  const shown = useBackgroundRead<CouncilCardData | SupplierReferences | null>(
+    () => (picked!.kind === 'council' ? source.councilCard(picked!.hit.code) : source.references(picked!.hit.key)),
+    { inputs: [picked], enabled: picked !== null },
+  );
+  const detail = picked && ({ kind: picked.kind, name: picked.hit.name, state: loaded(shown.state) } as Detail);
 
   // Keyboard-first: the box has focus when the popup opens, so typing searches.
   useEffect(() => inputRef.current?.focus(), []);
@@ -89,24 +79,11 @@ export function PopupView({ source, initialQuery = '', context }: PopupViewProps
   }, [detail?.kind, detail?.name]);
 
   function pick(choice: SearchPick): void {
-    const request = ++detailAsk.current;
-    const settle = <T,>(kind: Detail['kind'], name: string, job: Promise<T | null>) =>
-      job.then(
-        (value) => request === detailAsk.current && setDetail({ kind, name, state: { status: 'ready', value } } as Detail),
-        (error: unknown) => request === detailAsk.current && setDetail({ kind, name, state: { status: 'error', error: message(error) } } as Detail),
-      );
-    if (choice.kind === 'council') {
-      setDetail({ kind: 'council', name: choice.hit.name, state: { status: 'loading' } });
-      void settle('council', choice.hit.name, source.councilCard(choice.hit.code));
-    } else {
-      setDetail({ kind: 'supplier', name: choice.hit.name, state: { status: 'loading' } });
-      void settle('supplier', choice.hit.name, source.references(choice.hit.key));
-    }
+    setPicked({ ...choice });
   }
 
   const back = () => {
-    ++detailAsk.current;
-    setDetail(null);
+    setPicked(null);
     requestAnimationFrame(() => inputRef.current?.focus());
   };
 

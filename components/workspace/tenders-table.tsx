@@ -2,23 +2,14 @@ import { useState } from 'preact/hooks';
 import { serviceGroupLabel } from '@/lib/roles/groups';
 import { filterAnnotations, sortAnnotations, type AnnotationFilter, type AnnotationSortColumn } from '@/lib/workspace/filter';
 import { effectiveDeadline } from '@/lib/workspace/reminders';
-import { ANNOTATION_STATUSES, CLOSED_STATUSES, type Annotation, type AnnotationStatus } from '@/lib/workspace/schema';
+import { ANNOTATION_STATUSES, CLOSED_STATUSES, STATUS_LABELS, type AnnotationStatus } from '@/lib/workspace/annotation-fields';
+import type { Annotation } from '@/lib/workspace/schema';
 import { daysLeftText, daysUntil, excerpt, formatDeadline } from './format';
 import { OverdueMark } from './overdue-mark';
 import { DeleteCell, useRowRemoval } from './row-removal';
 import { ClearFilters, DateFilter, SearchFilter, SelectFilter, useFilters } from './filters';
 import { SortHeader, type SortState } from './sort-header';
 import { TableSection } from './table-section';
-
-export const STATUS_LABELS: Record<AnnotationStatus, string> = {
-  watching: 'Watching',
-  go: 'Go',
-  'no-go': 'No-go',
-  bidding: 'Bidding',
-  submitted: 'Submitted',
-  won: 'Won',
-  lost: 'Lost',
-};
 
 export interface TendersTableProps {
   annotations: readonly Annotation[];

@@ -1,8 +1,11 @@
-import { AnnotationEditor, type AnnotatedNotice, type AnnotationTransport } from '@/components/notice/annotation-editor';
+import { AnnotationEditor } from '@/components/notice/annotation-editor';
+import type { AnnotationTransport } from '@/hooks/use-annotation-draft';
+import type { AnnotatedNotice } from '@/lib/workspace/annotation-draft';
+import { annotationKey, MAX_TEXT_LENGTH } from '@/lib/workspace/annotation-fields';
 import { NoticePanel } from '@/components/notice/notice-panel';
 import type { SupplierLookup } from '@/components/suppliers/notice-references';
 import { cardStyles } from '@/components/styles';
-import { onRuntimeMessage } from '@/components/live-data';
+import { onRuntimeMessage } from '@/lib/extension/runtime-messages';
 import type { WorkspaceChanged } from '@/lib/protocol';
 import type { TabContext } from '@/lib/page-context';
 import type { NoticeInsight } from '@/lib/ocds/summary';
@@ -40,9 +43,9 @@ function onWorkspaceChanged(message: WorkspaceChanged, key: string | null): void
 
 export const hideNoticePanel = (): void => panel.hide();
 
-/** The annotation key (lib/workspace/schema.ts annotationKey): the OCID when the page shows one, else `site:noticeId`. */
+/** The annotation key: the OCID when the page shows one, else `site:noticeId`. */
 export function keyFor(view: Pick<NoticeView, 'site' | 'pageId' | 'facts'>): string {
-  return view.facts?.ocid ?? `${view.site}:${view.pageId}`;
+  return annotationKey({ site: view.site, noticeId: view.pageId, ocid: view.facts?.ocid });
 }
 
 const transport: AnnotationTransport = {
@@ -68,8 +71,8 @@ export async function showNoticePanel(view: NoticeView): Promise<void> {
     site: view.site,
     // Without the query (?origin=SearchResults…): one address per notice.
     noticeUrl: `${view.url.origin}${view.url.pathname}`,
-    title: (facts?.title ?? document.title.trim()).slice(0, 500) || `Notice ${view.pageId}`,
-    buyerName: (facts?.buyer?.name ?? 'Buyer not read').slice(0, 500),
+    title: (facts?.title ?? document.title.trim()).slice(0, MAX_TEXT_LENGTH) || `Notice ${view.pageId}`,
+    buyerName: (facts?.buyer?.name ?? 'Buyer not read').slice(0, MAX_TEXT_LENGTH),
     deadline: facts?.deadline ?? null,
     council,
     serviceGroup: insight?.serviceGroup ?? null,

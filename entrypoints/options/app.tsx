@@ -18,7 +18,9 @@ import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
 import { useCouncilSites } from './council-sites';
 import { LayoutHealthSection } from './layout-health';
 import { errorText } from '@/components/format';
-import { onRuntimeMessage, useCouncilList, useLiveRead } from '@/components/live-data';
+import { useCouncilList } from '@/components/live-data';
+import { lastError, lastValue, useBackgroundRead } from '@/hooks/use-background-read';
+import { onBroadcast, onRuntimeMessage } from '@/lib/extension/runtime-messages';
 
 /** The sync's status, read again whenever the background says it changed (and each second while it runs). */
 function useSyncStatus() {
@@ -56,9 +58,9 @@ function useSyncStatus() {
 
 /** The savings items and council names, read again whenever the background says they changed. */
 function useSavings() {
-  const { value: items, error } = useLiveRead(() => ask({ type: 'listSavings' }), (m) => SavingsChangedSchema.safeParse(m).success);
+  const { state } = useBackgroundRead(() => ask({ type: 'listSavings' }), { rereadOn: onBroadcast((m) => SavingsChangedSchema.safeParse(m).success) });
   const councils = useCouncilList();
-  return { items, councils, error };
+  return { items: lastValue(state), councils, error: lastError(state) };
 }
 
 export function App() {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SnapshotLoadState } from '@/components/sync/snapshot-loader';
 import { ask } from '@/lib/extension/messaging';
@@ -7,7 +7,8 @@ import { loadedSnapshotText } from '@/lib/snapshot/loaded';
 import { snapshotOrigins } from '@/lib/snapshot/published';
 import { loadSnapshot, type OpenStream, type SnapshotProgress } from '@/lib/snapshot/read';
 import { SyncChangedSchema } from '@/lib/protocol';
-import { onRuntimeMessage } from '@/components/live-data';
+import { onBroadcast } from '@/lib/extension/runtime-messages';
+import { lastValue, useBackgroundRead } from '@/hooks/use-background-read';
 
 /** The published snapshot's manifest address, set at build time (README: "Publishing snapshots"); empty: none. */
 export const PUBLISHED_SNAPSHOT_URL: string | null = (import.meta.env['WXT_SNAPSHOT_URL'] as string | undefined)?.trim() || null;
@@ -34,21 +35,14 @@ async function pickedSnapshot(files: File[]): Promise<{ manifest: SnapshotManife
  */
 export function useSnapshotLoad() {
   const [state, setState] = useState<SnapshotLoadState>({ kind: 'idle' });
-  const [loadedText, setLoadedText] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
   const controller = useRef<AbortController | null>(null);
 
-  const readLoaded = () =>
-    ask({ type: 'getLoadedSnapshot' }).then(
-      (loaded) => setLoadedText(loaded ? loadedSnapshotText(loaded) : null),
-      () => undefined,
-    );
-  useEffect(() => {
-    void readLoaded();
-    return onRuntimeMessage((m) => {
-      if (SyncChangedSchema.safeParse(m).success) void readLoaded();
-    });
-  }, []);
+  // What the last load brought, read again whenever the sync's state changed.
+  const loaded = useBackgroundRead(async () => {
+    const snapshot = await ask({ type: 'getLoadedSnapshot' });
+    return snapshot ? loadedSnapshotText(snapshot) : null;
+  }, { rereadOn: onBroadcast((m) => SyncChangedSchema.safeParse(m).success) });
 
   const run = async (source: () => Promise<{ manifest: SnapshotManifest; open: OpenStream } | string>, via: 'file' | 'published') => {
     const abort = new AbortController();
@@ -94,7 +88,7 @@ export function useSnapshotLoad() {
       const done = await ask({ type: 'finishSnapshotLoad', loadId: loadId!, manifest: picked.manifest, via });
       finished = true;
       if (!done.ok) return setState({ kind: 'refused', reason: done.reason });
-      setLoadedText(loadedSnapshotText(done.loaded));
+      loaded.set(loadedSnapshotText(done.loaded));
       setState({ kind: 'done', notices: result.notices });
     } catch (error) {
       setState({ kind: 'refused', reason: error instanceof Error ? error.message : String(error) });
@@ -108,7 +102,7 @@ export function useSnapshotLoad() {
   return {
     state,
     now,
-    loadedText,
+    loadedText: lastValue(loaded.state),
     publishedUrl: PUBLISHED_SNAPSHOT_URL,
     onFiles: (files: File[]) => void run(() => pickedSnapshot(files), 'file'),
     onPublished: () =>

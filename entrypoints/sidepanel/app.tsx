@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TabPanel } from '@/components/panel/tab-panel';
 import type { TimingState } from '@/components/panel/timing-panel';
@@ -8,29 +8,26 @@ import { SavingsChangedSchema, TabContextChangedSchema, WorkspaceChangedSchema }
 import type { TabContext } from '@/lib/page-context';
 import { prospectId, type ProspectFieldTimes, type ProspectPatch } from '@/lib/workspace/schema';
 import { errorText, localDate } from '@/components/format';
-import { onRuntimeMessage } from '@/components/live-data';
+import { onBroadcast, onRuntimeMessage } from '@/lib/extension/runtime-messages';
+import { lastValue, useBackgroundRead } from '@/hooks/use-background-read';
 import { HistoryFooter } from '@/components/sync/history-footer';
 import { SyncChangedSchema } from '@/lib/protocol';
 import { SyncStatusSchema, type SyncStatus } from '@/lib/sync/status';
 
 /** The sync status for the footer's history line, read again whenever the background says it changed. */
 function useSyncStatus(): { status: SyncStatus | null; setPaused(paused: boolean): void } {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const read = (request: Promise<unknown>) =>
-    request.then(
+  const sync = useBackgroundRead(async () => SyncStatusSchema.parse(await ask({ type: 'getSyncStatus' })), {
+    rereadOn: onBroadcast((m) => SyncChangedSchema.safeParse(m).success),
+  });
+  const setPaused = (historyPaused: boolean) =>
+    void ask({ type: 'setHistory', patch: { historyPaused } }).then(
       (value) => {
         const parsed = SyncStatusSchema.safeParse(value);
-        if (parsed.success) setStatus(parsed.data);
+        if (parsed.success) sync.set(parsed.data);
       },
       () => undefined,
     );
-  useEffect(() => {
-    void read(ask({ type: 'getSyncStatus' }));
-    return onRuntimeMessage((m) => {
-      if (SyncChangedSchema.safeParse(m).success) void read(ask({ type: 'getSyncStatus' }));
-    });
-  }, []);
-  return { status, setPaused: (historyPaused) => void read(ask({ type: 'setHistory', patch: { historyPaused } })) };
+  return { status: lastValue(sync.state), setPaused };
 }
 
 /**
@@ -62,67 +59,41 @@ function useFollowedTab(): number | null {
  * refresh brought new notices (`syncedAt`, the card's last refresh: contract ends may have moved).
  */
 function useTiming(council: string | null, group: string | null, syncedAt: number | null = null): { state: TimingState | null; reload: () => void } {
-  const [state, setState] = useState<TimingState | null>(null);
-  const latest = useRef(0);
-  const load = useCallback(
-    async (quiet: boolean) => {
-      const request = ++latest.current;
-      if (council === null) return setState(null);
-      // A refresh after a savings change keeps what is shown until the answer arrives.
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        const data = await ask({ type: 'getTiming', council, serviceGroup: group });
-        if (request === latest.current) setState({ status: 'ready', data, today: localDate() });
-      } catch (e) {
-        if (request === latest.current) setState({ status: 'error', error: errorText(e) });
-      }
-    },
-    [council, group],
-  );
-  const loaded = useRef<string | null>(null);
-  useEffect(() => {
+  const timing = useBackgroundRead(async () => ({ data: await ask({ type: 'getTiming', council: council!, serviceGroup: group }), today: localDate() }), {
+    inputs: [council, group],
+    enabled: council !== null,
     // Same council and service, newer notices: keep what is shown while re-reading.
-    const quiet = loaded.current === `${council}|${group}`;
-    loaded.current = `${council}|${group}`;
-    void load(quiet);
-  }, [load, syncedAt]);
-  useEffect(() => {
-    return onRuntimeMessage((message) => {
-      if (SavingsChangedSchema.safeParse(message).success) void load(true);
-    });
-  }, [load]);
-  return { state, reload: () => void load(false) };
+    refreshOn: [syncedAt],
+    // A refresh after a savings change keeps what is shown until the answer arrives.
+    rereadOn: onBroadcast((m) => SavingsChangedSchema.safeParse(m).success),
+  });
+  const { state } = timing;
+  return {
+    state: state.status === 'idle' ? null : state.status === 'ready' ? { status: 'ready', ...state.value } : state.status === 'error' ? { status: 'error', error: state.error } : state,
+    reload: () => timing.reload(),
+  };
 }
 
 /** The saved prospect for a council profile: read when the profile changes and when the workspace says it changed. */
 function useProspect(id: string | null): { state: ProspectState; save(fields: ProspectPatch, baseTimes?: ProspectFieldTimes): ReturnType<typeof saveProspect> } {
-  const [state, setState] = useState<ProspectState>({ status: 'loading' });
-  const latest = useRef(0);
-  useEffect(() => {
-    if (id === null) return;
-    const read = async () => {
-      const request = ++latest.current;
-      try {
-        const prospect = await ask({ type: 'getProspect', id });
-        if (request === latest.current) setState({ status: 'ready', prospect });
-      } catch (e) {
-        if (request === latest.current) setState({ status: 'error', error: errorText(e) });
-      }
-    };
-    setState({ status: 'loading' });
-    void read();
-    return onRuntimeMessage((message) => {
+  const prospect = useBackgroundRead(() => ask({ type: 'getProspect', id: id! }), {
+    inputs: [id],
+    enabled: id !== null,
+    rereadOn: onBroadcast((message) => {
       const changed = WorkspaceChangedSchema.safeParse(message);
-      if (changed.success && (changed.data.kind === 'all' || (changed.data.kind === 'prospect' && changed.data.id === id))) void read();
-    });
-  }, [id]);
+      return changed.success && (changed.data.kind === 'all' || (changed.data.kind === 'prospect' && changed.data.id === id));
+    }),
+  });
+  const { state } = prospect;
   const save = async (fields: ProspectPatch, baseTimes?: ProspectFieldTimes) => {
     const result = await saveProspect(id!, fields, baseTimes);
-    ++latest.current;
-    setState({ status: 'ready', prospect: result.prospect });
+    prospect.set(result.prospect);
     return result;
   };
-  return { state, save };
+  return {
+    state: state.status === 'ready' ? { status: 'ready', prospect: state.value } : state.status === 'error' ? { status: 'error', error: state.error } : { status: 'loading' },
+    save,
+  };
 }
 
 function saveProspect(id: string, fields: ProspectPatch, baseTimes?: ProspectFieldTimes) {

@@ -3,18 +3,20 @@ import { annotationRestoreEdit, prospectRestoreEdit } from '@/components/workspa
 import { ask } from '@/lib/extension/messaging';
 import { SavingsChangedSchema, WorkspaceChangedSchema } from '@/lib/protocol';
 import { localDate } from '@/components/format';
-import { useCouncilList, useLiveRead } from '@/components/live-data';
+import { useCouncilList } from '@/components/live-data';
+import { lastValue, lastError, useBackgroundRead } from '@/hooks/use-background-read';
+import { onBroadcast } from '@/lib/extension/runtime-messages';
 
 export function App() {
   // The records, read again whenever the background says one changed (another tab, an import).
-  const { value: workspace, error } = useLiveRead(() => ask({ type: 'listWorkspace' }), (m) => WorkspaceChangedSchema.safeParse(m).success);
+  const records = useBackgroundRead(() => ask({ type: 'listWorkspace' }), { rereadOn: onBroadcast((m) => WorkspaceChangedSchema.safeParse(m).success) });
   const councils = useCouncilList();
   // Savings items are in the JSON export: with none of anything, the export buttons are off.
-  const { value: savings } = useLiveRead(() => ask({ type: 'listSavings' }), (m) => SavingsChangedSchema.safeParse(m).success);
+  const savings = lastValue(useBackgroundRead(() => ask({ type: 'listSavings' }), { rereadOn: onBroadcast((m) => SavingsChangedSchema.safeParse(m).success) }).state);
   return (
     <WorkspaceView
-      workspace={workspace}
-      error={error}
+      workspace={lastValue(records.state)}
+      error={lastError(records.state)}
       councils={councils}
       today={localDate()}
       savingsCount={savings ? savings.length : null}

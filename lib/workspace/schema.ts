@@ -4,8 +4,21 @@ import { SENIORITY_LEVELS, SERVICE_GROUP_IDS, type SeniorityId } from '@/lib/rol
 import { normaliseSlug } from '@/lib/sites/linkedin-url';
 import { normaliseTags } from './tags';
 import { NOTICE_PORTAL_IDS } from '@/lib/ocds/portals';
+import {
+  ANNOTATION_STATUSES,
+  annotationKey,
+  CLOSED_STATUSES,
+  MAX_NOTES_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MAX_TEXT_LENGTH,
+  OWNER_PATTERN,
+  type AnnotationStatus,
+} from './annotation-fields';
 
 export { normaliseTags };
+// The field rules live Zod-free in ./annotation-fields (the notice panel's content script uses them).
+export { ANNOTATION_STATUSES, annotationKey, CLOSED_STATUSES, MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type AnnotationStatus };
 
 /**
  * The bid writers' workspace (issue 6): annotations on tender notices and saved LinkedIn
@@ -18,19 +31,7 @@ export const NOTICE_SITES = NOTICE_PORTAL_IDS;
 export const NoticeSiteSchema = z.enum(NOTICE_SITES);
 export type NoticeSite = z.infer<typeof NoticeSiteSchema>;
 
-/** In workflow order, which is also the order the workspace sorts them in. */
-export const ANNOTATION_STATUSES = ['watching', 'go', 'no-go', 'bidding', 'submitted', 'won', 'lost'] as const;
 export const AnnotationStatusSchema = z.enum(ANNOTATION_STATUSES);
-export type AnnotationStatus = z.infer<typeof AnnotationStatusSchema>;
-
-/** Statuses after which a bid deadline no longer matters: no reminders, no calendar entry. */
-export const CLOSED_STATUSES: ReadonlySet<AnnotationStatus> = new Set(['no-go', 'submitted', 'won', 'lost']);
-
-export const MAX_NOTES_LENGTH = 10_000;
-export const MAX_TAGS = 20;
-export const MAX_TAG_LENGTH = 50;
-/** Titles, buyer and council names, people's names: generous, but bounded. */
-const MAX_TEXT_LENGTH = 500;
 
 export const ServiceGroupIdSchema = z.enum(SERVICE_GROUP_IDS, { error: 'must be a service group id such as adult-social-care' });
 const SENIORITY_IDS = SENIORITY_LEVELS.map((s) => s.id) as [SeniorityId, ...SeniorityId[]];
@@ -49,11 +50,6 @@ export function isAnnotationKey(value: string): boolean {
 export const AnnotationKeySchema = z
   .string()
   .refine(isAnnotationKey, { error: `must be an OCID (ocds-xxxxxx-...) or site:noticeId (${NOTICE_SITES.map((site) => `${site}:...`).join(' or ')})` });
-
-/** The key for a notice: its OCID when the page shows one, else `site:noticeId`. */
-export function annotationKey(notice: { site: NoticeSite; noticeId: string; ocid?: string | null }): string {
-  return notice.ocid ? notice.ocid : `${notice.site}:${notice.noticeId}`;
-}
 
 /** Whether `value` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
@@ -98,7 +94,7 @@ export const OwnerSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{1,4}$/, { error: 'must be 1 to 4 letters (initials)' });
+  .regex(OWNER_PATTERN, { error: 'must be 1 to 4 letters (initials)' });
 
 const TextSchema = z.string().trim().min(1, { error: 'must not be empty' }).max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` });
 const NotesSchema = z.string().max(MAX_NOTES_LENGTH, { error: `must be at most ${MAX_NOTES_LENGTH} characters` });

@@ -10,7 +10,7 @@ import {
   procurementRole,
   serviceLeadRole,
   westYorkshireCaCard,
-} from '@/components/preview/preview-data';
+} from '../fixtures/preview-data';
 import type { CouncilMatch } from '@/lib/councils/card';
 import { describeRole } from '@/lib/roles/classify-role';
 import { click, facts, headings, listNames, mount, namedList, seenText } from './dom';

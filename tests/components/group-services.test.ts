@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { groupServices } from '@/components/council-card/group-services';
-import { ashfordCard, kentCard, leedsCard, westYorkshireCaCard } from '@/components/preview/preview-data';
+import { ashfordCard, kentCard, leedsCard, westYorkshireCaCard } from '../fixtures/preview-data';
 
 const ids = (services: { id: string }[]) => services.map((s) => s.id);
 

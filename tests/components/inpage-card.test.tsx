@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { describe, expect, test, vi } from 'vitest';
 import { InPageCard } from '@/components/inpage/inpage-card';
-import { leedsServiceLead, noCouncil, reading } from '@/components/preview/preview-data';
+import { leedsServiceLead, noCouncil, reading } from '../fixtures/preview-data';
 import type { TabContext } from '@/lib/page-context';
 import { accessibleName, button, click, headings, isHidden, mount, press, seenText } from './dom';
 

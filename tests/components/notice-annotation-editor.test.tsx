@@ -1,21 +1,12 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { AnnotationEditor, conflictMessage, splitTags, type AnnotatedNotice } from '@/components/notice/annotation-editor';
+import { AnnotationEditor } from '@/components/notice/annotation-editor';
+import { conflictMessage } from '@/lib/workspace/annotation-draft';
+import { splitTags } from '@/lib/workspace/annotation-fields';
 import { applyEdit } from '@/lib/workspace/merge';
 import type { Annotation, AnnotationEdit } from '@/lib/workspace/schema';
-import { annotation, CF_KEY, T0 } from '../workspace/support';
+import { annotation, CF_KEY, NOTICE, T0 } from '../workspace/support';
 import { mount, seenText } from './dom';
-
-const NOTICE: AnnotatedNotice = {
-  key: CF_KEY,
-  site: 'contracts-finder',
-  noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/2b1a7c3e-5d4f-4a6b-9c8d-1e2f3a4b5c6d',
-  title: 'Day opportunities for older people',
-  buyerName: 'Leeds City Council',
-  deadline: '2027-01-15T12:00',
-  council: 'LDS',
-  serviceGroup: 'adult-social-care',
-};
 
 /** The background as the editor sees it, merging with the real applyEdit. */
 function fakeBackground(initial: Annotation | null) {

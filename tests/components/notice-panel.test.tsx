@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { NoticePanel, otherOpenTenders, type NoticePanelProps } from '@/components/notice/notice-panel';
-import { northYorkshireCard } from '@/components/preview/preview-data';
+import { northYorkshireCard } from '../fixtures/preview-data';
 import type { TabContext } from '@/lib/page-context';
 import type { NoticeInsight, NoticeSummary } from '@/lib/ocds/summary';
 import { accessibleName, click, headings, isHidden, mount, namedList, press, seenText } from './dom';

@@ -2,7 +2,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
 import { PopupView, SEARCH_DEBOUNCE_MS, type PopupSource } from '@/components/popup/popup-view';
 import { TabCouncils } from '@/components/popup/tab-councils';
-import { ashfordCard, kentCard, leedsCard, northYorkshireCard } from '@/components/preview/preview-data';
+import { ashfordCard, kentCard, leedsCard, northYorkshireCard } from '../fixtures/preview-data';
 import type { SearchResults } from '@/lib/suppliers/search-results';
 import { aecom, results } from './supplier-fixtures';
 import { accessibleName, button, click, headings, mount, press, seenText } from './dom';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { TabContextSchema } from '@/lib/page-context';
-import { ashfordCard, cardiffCard, kentCard, leedsCard, northYorkshireCard, previewContexts, westYorkshireCaCard } from '@/components/preview/preview-data';
+import { ashfordCard, cardiffCard, kentCard, leedsCard, northYorkshireCard, previewContexts, westYorkshireCaCard } from '../fixtures/preview-data';
 import { buildCouncilCard } from '@/lib/councils/card';
 import { register, services } from '../support/public-data';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RoleLine } from '@/components/council-card/role-line';
-import { ashfordCard, kentCard, leedsCard } from '@/components/preview/preview-data';
+import { ashfordCard, kentCard, leedsCard } from '../fixtures/preview-data';
 import type { CouncilCard } from '@/lib/councils/card';
 import { describeRole } from '@/lib/roles/classify-role';
 import { mount, seenText } from './dom';

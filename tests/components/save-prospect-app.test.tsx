@@ -1,7 +1,7 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { kentCompanyPage, leedsServiceLead } from '@/components/preview/preview-data';
+import { kentCompanyPage, leedsServiceLead } from '../fixtures/preview-data';
 import type { Request } from '@/lib/protocol';
 import type { TabContext } from '@/lib/page-context';
 import type { Prospect } from '@/lib/workspace/schema';

@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { SaveProspect, prospectFromContext, type SaveProspectProps } from '@/components/panel/save-prospect';
 import { TabPanel } from '@/components/panel/tab-panel';
-import { kentCompanyPage, leedsServiceLead } from '@/components/preview/preview-data';
+import { kentCompanyPage, leedsServiceLead } from '../fixtures/preview-data';
 import type { Prospect } from '@/lib/workspace/schema';
 import { render } from 'preact';
 import { button, click, headings, mount, rerender, seenText } from './dom';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import { CouncilSitesSetting, type CouncilSitesSettingProps } from '@/components/site-badge/council-sites-setting';
 import { SiteBadge, siteSubject } from '@/components/site-badge/site-badge';
-import { ashfordCard, kentCard, leedsCard } from '@/components/preview/preview-data';
+import { ashfordCard, kentCard, leedsCard } from '../fixtures/preview-data';
 import type { CouncilCard } from '@/lib/councils/card';
 import { accessibleName, click, headings, isHidden, mount, press, seenText } from './dom';
 

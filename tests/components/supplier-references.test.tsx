@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { NoticePanel } from '@/components/notice/notice-panel';
 import { NoticeReferences, referencesKey, type SupplierLookup } from '@/components/suppliers/notice-references';
 import { SupplierReferencesView } from '@/components/suppliers/supplier-references';
-import { noCouncil } from '@/components/preview/preview-data';
+import { noCouncil } from '../fixtures/preview-data';
 import { aecom, award } from './supplier-fixtures';
 import { button, click, headings, mount, namedList, seenText } from './dom';
 

@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { InPageCard } from '@/components/inpage/inpage-card';
 import { TabPanel } from '@/components/panel/tab-panel';
 import { TIMING_LOADING_LABEL, type TimingState } from '@/components/panel/timing-panel';
-import { kentCompanyPage, leedsServiceLead, noCouncil } from '@/components/preview/preview-data';
+import { kentCompanyPage, leedsServiceLead, noCouncil } from '../fixtures/preview-data';
 import type { TimingData } from '@/lib/timing/types';
 import type { Procurement } from '@/lib/ocds/summary';
 import { button, click, headings, mount, namedList, rerender, seenText } from './dom';

@@ -9,7 +9,7 @@ import {
   reading,
   unreadable,
   unsupported,
-} from '@/components/preview/preview-data';
+} from '../fixtures/preview-data';
 import { button, click, facts, headings, mount, namedList, rerender, seenText } from './dom';
 
 const status = (root: ParentNode) => root.querySelector('[role="status"]')!;

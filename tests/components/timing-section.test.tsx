@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { TimingSection, type TimingContractLine, type TimingSavingsLine } from '@/components/timing/timing-section';
 import { assessTiming, type TimingVerdict } from '@/lib/timing/assess-timing';
-import { leedsAdultsTiming } from '@/components/preview/preview-data';
+import { leedsAdultsTiming } from '../fixtures/preview-data';
 import { accessibleName, button, click, headings, mount, namedList, seenText } from './dom';
 
 const TODAY = '2026-11-30'; // financial year 2026/27: the timeline runs 2025/26 to 2029/30

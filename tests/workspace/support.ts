@@ -2,11 +2,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '@/lib/dataset/read-inputs';
 import { AnnotationSchema, ProspectSchema, type Annotation, type Prospect } from '@/lib/workspace';
+import type { AnnotatedNotice } from '@/lib/workspace/annotation-draft';
 
 export const T0 = Date.parse('2026-11-30T09:00:00.000Z');
 
 export const CF_KEY = 'ocds-b5fd17-2b1a7c3e-5d4f-4a6b-9c8d-1e2f3a4b5c6d';
 export const FTS_KEY = 'find-a-tender:034567-2026';
+
+/** The notice page that `annotation()` annotates, as the notice panel reads it. */
+export const NOTICE: AnnotatedNotice = {
+  key: CF_KEY,
+  site: 'contracts-finder',
+  noticeUrl: 'https://www.contractsfinder.service.gov.uk/Notice/2b1a7c3e-5d4f-4a6b-9c8d-1e2f3a4b5c6d',
+  title: 'Day opportunities for older people',
+  buyerName: 'Leeds City Council',
+  deadline: '2027-01-15T12:00',
+  council: 'LDS',
+  serviceGroup: 'adult-social-care',
+};
 
 /** An annotation with every field written at T0 unless overridden. */
 export function annotation(extra: Partial<Annotation> & { key?: string } = {}): Annotation {
