@@ -308,16 +308,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       const windows = anchorWindows(text, engine.abbreviationHashes, cues);
       if (!anchored) scanRange(text, 0, text.length, out);
       else {
-        for (let k = 0; k < windows.length; ) {
-          const from = windows[k]!;
-          let to = windows[k + 1]!;
-          k += 2;
-          while (k < windows.length && windows[k]! - to <= MERGE_GAP) {
-            to = windows[k + 1]!;
-            k += 2;
-          }
-          scanRange(text, from, to, out);
-        }
+        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
       }
       const withPlaces = cues.length ? placesForCouncils(text, out, cues) : out;
       const own = context?.host ? siteCouncil(context.host) : null;
@@ -407,16 +398,6 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     }
   }
 }
-
-/**
- * Windows closer than this many characters are scanned as one range: on a list of buyer names,
- * one a line, each line is a window, and a tokenize and scan call per line cost more than reading
- * the characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
- * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
- * nothing more: the windows already find what a scan of every token finds
- * (tests/councils/recognition-sets.test.ts).
- */
-const MERGE_GAP = 64;
 
 /** Shared, frozen, for the many mentions with no successors or alternatives. */
 const NONE = Object.freeze([]) as unknown as string[];

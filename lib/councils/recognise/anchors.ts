@@ -152,7 +152,8 @@ for (const w of LEADING_WORDS) KINDS.set(hashOf(w), KIND_LEADING);
 for (const w of STOP) KINDS.set(hashOf(w), KIND_STOP);
 
 /**
- * Text ranges to scan, as a flat list `[start0, end0, start1, end1, ...]`, in order and disjoint.
+ * Text ranges to scan, as a flat list `[start0, end0, start1, end1, ...]`, in order and more than
+ * {@link MERGE_GAP} characters apart.
  * `abbreviations` holds the {@link wordHash} of every lower-cased capitalised token that can
  * anchor a mention (designator abbreviations and council initials). When `cues` is given, the
  * same pass appends to it `[tailStart, end]` for every word of a council post or body
@@ -307,6 +308,16 @@ function previousIsStop(text: string, at: number): boolean {
 }
 
 /**
+ * Windows closer than this many characters are one range: on a list of buyer names, one a line,
+ * each line is a window, and a tokenize and scan call per line cost more than reading the
+ * characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
+ * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
+ * nothing more: the windows already find what a scan of every token finds
+ * (tests/councils/recognition-sets.test.ts).
+ */
+const MERGE_GAP = 64;
+
+/**
  * Windows being built: `out` holds `[start, end]` pairs, the last end provisional while
  * `lastAnchorEnd` is set. A window's end is found by walking on from its last anchor only when the
  * next anchor may lie beyond it, so on dense text each gap between anchors is walked once rather
@@ -321,6 +332,13 @@ interface Windows {
 function push(w: Windows, text: string, a: number, e: number): void {
   const out = w.out;
   if (w.lastAnchorEnd >= 0) {
+    // Anchors this close share one range whatever lies between (the gap between their windows is
+    // at most `a - lastAnchorEnd`): on a list of buyer names, walking each gap here and then
+    // tokenizing it read it twice.
+    if (a - w.lastAnchorEnd <= MERGE_GAP) {
+      w.lastAnchorEnd = e;
+      return;
+    }
     const reach = windowEnd(text, w.lastAnchorEnd, a);
     if (reach >= a) {
       w.lastAnchorEnd = e;
@@ -328,7 +346,7 @@ function push(w: Windows, text: string, a: number, e: number): void {
     }
     out[out.length - 1] = reach;
     const s = windowStart(text, a, reach);
-    if (s > reach) {
+    if (s - reach > MERGE_GAP) {
       // One element a push: V8 inlines a one-argument push, and calls a builtin for two
       // (a tenth of the time on a list of buyer names, tests/bench/recognition-speed.bench.ts).
       out.push(s);
