@@ -305,7 +305,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       const out: CouncilMention[] = [];
       // One pass finds both the windows around council words and the cue words of a council post.
       const cues: number[] = [];
-      const windows = anchorWindows(text, engine.abbreviationHashes, cues);
+      const windows = anchorWindows(text, engine.anchorWords, cues);
       if (!anchored) scanRange(text, 0, text.length, out);
       else {
         for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);

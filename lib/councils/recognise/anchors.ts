@@ -159,15 +159,16 @@ for (const w of STOP) KINDS.set(hashOf(w), KIND_STOP);
  * same pass appends to it `[tailStart, end]` for every word of a council post or body
  * (context.ts's {@link cueEnd}), `tailStart` being the cue's second character.
  *
- * One pass over the text: a compiled RegExp ({@link CANDIDATES}) stops only at words that begin
+ * One pass over the text: a compiled RegExp ({@link AnchorWords}) stops only at words that begin
  * like a council word, a cue or a capitalised abbreviation; each of those is hashed and looked up
  * once, so the cost is nearly flat in the number of council names (issue 18: a list of buyer
  * names has one every 50 to 80 characters).
  */
-export function anchorWindows(text: string, abbreviations: IntTable, cues: number[] | null = null): number[] {
+export function anchorWindows(text: string, words: AnchorWords, cues: number[] | null = null): number[] {
   const w: Windows = { out: [], lastAnchorEnd: -1 };
   const n = text.length;
-  const candidates = CANDIDATES;
+  const abbreviations = words.hashes;
+  const candidates = words.candidates;
   candidates.lastIndex = 0;
   // A RegExp \b takes "_" for a letter, the tokenizer does not: the words after underscores
   // ("_Council of the Isles of Scilly") are read here, in text order with the RegExp's.
@@ -250,7 +251,6 @@ const anyCase = (letters: string) => [...letters].map((ch) => `[${ch.toUpperCase
 
 const CANDIDATE_WORDS = [
   ...new Set([...COUNCIL_WORDS, ...LEADING_WORDS].map((word) => anyCase(word.slice(0, 4)))),
-  '[A-Z]{2}',
   ...new Set(
     Object.entries(CUE_TAILS).flatMap(([code, tails]) => {
       const first = String.fromCharCode(Number(code));
@@ -260,13 +260,40 @@ const CANDIDATE_WORDS = [
 ].join('|');
 
 /**
- * Where a word may be an anchor or a cue: at a word start, the first four letters of a council
- * word in any case, two capitals, or a cue word's first letter in either case and its next letters
- * as written. V8 runs this search in compiled code, several times faster than a loop over the
- * character codes in JavaScript (tests/bench/recognition-speed.bench.ts); each candidate is then read
- * as a whole word by {@link anchorWindows}, which resets its `lastIndex` on every use.
+ * The capitalised words that anchor a mention (designator abbreviations and council initials, as
+ * lower-case words), and the search that stops where a word may be an anchor or a cue: at a word
+ * start, the first four letters of a council word in any case, the first two letters of one of
+ * these words in capitals, or a cue word's first letter in either case and its next letters as
+ * written. V8 runs this search in compiled code, several times faster than a loop over the
+ * character codes in JavaScript (tests/bench/recognition-speed.bench.ts); each candidate is then
+ * read as a whole word by {@link anchorWindows}, which resets its `lastIndex` on every use.
+ *
+ * The capitals are the abbreviations' own first letters rather than any two capitals: a list of
+ * buyer names has "NHS", "UK", "LIMITED" and "TRUST" on most lines, and reading each of them cost
+ * more than the search (issue 18, dense text: 24,000 words in capitals a megabyte, 10,000 of them
+ * starting like an abbreviation). A word made only of capitals (and a plural or possessive "s")
+ * starts with two of its letters in capitals, so no anchor is lost; words with a digit or a letter
+ * beyond ASCII are never read as capitals, so their pairs are left out.
  */
-const CANDIDATES = new RegExp(`\\b(?:${CANDIDATE_WORDS})`, 'g');
+export class AnchorWords {
+  readonly hashes = new IntTable(256);
+  readonly candidates: RegExp;
+
+  constructor(words: Iterable<string>) {
+    const seconds = new Map<string, Set<string>>();
+    for (const word of words) {
+      this.hashes.set(hashOf(word), 1);
+      if (!/^[a-z]{2}/.test(word)) continue;
+      const first = word[0]!.toUpperCase();
+      const set = seconds.get(first) ?? new Set<string>();
+      set.add(word[1]!.toUpperCase());
+      seconds.set(first, set);
+    }
+    const pairs = [...seconds].sort().map(([first, set]) => `${first}[${[...set].sort().join('')}]`);
+    this.candidates = new RegExp(`\\b(?:${[CANDIDATE_WORDS, ...pairs].join('|')})`, 'g');
+  }
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }

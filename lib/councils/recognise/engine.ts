@@ -1,8 +1,8 @@
 import type { Council, CouncilsFile } from '../schema';
 import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
 import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
-import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, wordHash, type Tokens } from './tokenize';
-import { IntTable } from './int-table';
+import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, type Tokens } from './tokenize';
+import { AnchorWords } from './anchors';
 import { createNode, insert, type TrieNode } from './trie';
 
 /** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
@@ -144,17 +144,17 @@ export class Engine {
     const kinds: Array<[number, number]> = [...[...BLOCK_WORDS].map((w): [number, number] => [this.vocab.add(w), 1]), ...[...COUNCIL_OF].map((w): [number, number] => [this.vocab.add(w), 2])];
     this.wordKind = new Uint8Array(this.vocab.words.length);
     for (const [id, kind] of kinds) this.wordKind[id] = kind;
-    const abbreviations = new IntTable(256);
-    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.set(wordHash(d.words.join('')), 1);
+    const abbreviations: string[] = [];
+    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.push(d.words.join(''));
     for (const e of entries) {
       if (e.source === 'name' || e.source === 'derived') continue;
-      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.set(wordHash(w), 1);
+      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.push(w);
     }
-    this.abbreviationHashes = abbreviations;
+    this.anchorWords = new AnchorWords(abbreviations);
   }
 
-  /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
-  readonly abbreviationHashes: IntTable;
+  /** The capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
+  readonly anchorWords: AnchorWords;
 
   private readonly scratch = new ParseList();
 
