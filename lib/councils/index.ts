@@ -167,14 +167,13 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       f.choice.ties.length ? f.choice.ties.map((c) => c.code) : NONE,
       start,
       end,
-      f,
+      f.choice,
       explain,
     );
   };
 
-  const explain = (f: Found | null, via: HitVia, matched: string, council: Council): string => {
-    if (!f) return `"${matched}" is ${council.officialName}.`;
-    const c = f.choice;
+  const explain = (c: Choice | null, via: HitVia, matched: string, council: Council): string => {
+    if (!c) return `"${matched}" is ${council.officialName}.`;
     const parts: string[] = [];
     const lw = c.level ? LEVEL_WORDS[c.level] : undefined;
     switch (via) {
@@ -402,7 +401,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 /** Shared, frozen, for the many mentions with no successors or alternatives. */
 const NONE = Object.freeze([]) as unknown as string[];
 
-type Explain = (f: Found | null, via: HitVia, matched: string, council: Council) => string;
+type Explain = (c: Choice | null, via: HitVia, matched: string, council: Council) => string;
 
 /** "The Council" on the council's own site: medium, as the card words "likely". */
 const SITE_CONFIDENCE = 0.8;
@@ -445,7 +444,9 @@ class Mention implements CouncilMention {
   // True private fields: not properties, so spreads, clones and messages never see them.
   #reason: string | null = null;
   readonly #council: Council;
-  readonly #found: Found | null;
+  // The choice alone, not the scan's find around it: a page's mentions are kept, and each find
+  // they held on to was copied by every garbage collection until the call returned (issue 18).
+  readonly #choice: Choice | null;
   readonly #explain: Explain;
 
   constructor(
@@ -457,7 +458,7 @@ class Mention implements CouncilMention {
     readonly alternatives: string[],
     readonly start: number,
     readonly end: number,
-    found: Found | null,
+    choice: Choice | null,
     explain: Explain,
   ) {
     this.code = council.code;
@@ -468,12 +469,12 @@ class Mention implements CouncilMention {
     this.current = council.current;
     this.successors = council.successors.length ? council.successors.slice() : NONE;
     this.#council = council;
-    this.#found = found;
+    this.#choice = choice;
     this.#explain = explain;
   }
 
   get reason(): string {
-    this.#reason ??= this.#explain(this.#found, this.via, this.matched, this.#council);
+    this.#reason ??= this.#explain(this.#choice, this.via, this.matched, this.#council);
     return this.#reason;
   }
 

@@ -435,13 +435,10 @@ export class Engine {
     const startable = t.startable;
     let i = 0;
     while (i < t.length) {
-      // Fast path: the tokenizer already ruled out almost every word by its hash.
-      if (startable && startable[i] === 0) {
-        i++;
-        continue;
-      }
-      const w = t.ids[i]!;
-      if (!core.has(w) && !prefix.has(w)) {
+      // Fast path: the tokenizer already ruled out almost every word by its hash, and marked the
+      // words that begin a core name or prefix (the trie lookups below are only for tokens read
+      // without a vocabulary's start marks).
+      if (startable ? startable[i] === 0 : !core.has(t.ids[i]!) && !prefix.has(t.ids[i]!)) {
         i++;
         continue;
       }
