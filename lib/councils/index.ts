@@ -172,7 +172,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     );
   };
 
-  const explain = (c: Choice | null, via: HitVia, matched: string, council: Council): string => {
+  const explain = (c: ChoiceFacts | null, via: HitVia, matched: string, council: Council): string => {
     if (!c) return `"${matched}" is ${council.officialName}.`;
     const parts: string[] = [];
     const lw = c.level ? LEVEL_WORDS[c.level] : undefined;
@@ -400,8 +400,12 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
 /** Shared, frozen, for the many mentions with no successors or alternatives. */
 const NONE = Object.freeze([]) as unknown as string[];
+const NO_COUNCILS: readonly Council[] = Object.freeze([]);
 
-type Explain = (c: Choice | null, via: HitVia, matched: string, council: Council) => string;
+/** What a mention's reason says of the choice behind it. */
+type ChoiceFacts = Pick<Choice, 'level' | 'compat' | 'ties'> & { readonly entry: Pick<Choice['entry'], 'source'> };
+
+type Explain = (c: ChoiceFacts | null, via: HitVia, matched: string, council: Council) => string;
 
 /** "The Council" on the council's own site: medium, as the card words "likely". */
 const SITE_CONFIDENCE = 0.8;
@@ -444,9 +448,13 @@ class Mention implements CouncilMention {
   // True private fields: not properties, so spreads, clones and messages never see them.
   #reason: string | null = null;
   readonly #council: Council;
-  // The choice alone, not the scan's find around it: a page's mentions are kept, and each find
-  // they held on to was copied by every garbage collection until the call returned (issue 18).
-  readonly #choice: Choice | null;
+  // What the reason needs of the choice, not the choice: a page's mentions are kept, and the scan's
+  // objects they held on to were copied by every garbage collection until the call returned
+  // (issue 18: about a sixth of a call on a list of buyer names). #source is null without a choice.
+  readonly #source: CoreSource | null;
+  readonly #level: Level | null;
+  readonly #compat: 0 | 1 | 2;
+  readonly #ties: readonly Council[];
   readonly #explain: Explain;
 
   constructor(
@@ -469,12 +477,18 @@ class Mention implements CouncilMention {
     this.current = council.current;
     this.successors = council.successors.length ? council.successors.slice() : NONE;
     this.#council = council;
-    this.#choice = choice;
+    this.#source = choice ? choice.entry.source : null;
+    this.#level = choice ? choice.level : null;
+    this.#compat = choice ? choice.compat : 0;
+    this.#ties = choice ? choice.ties : NO_COUNCILS;
     this.#explain = explain;
   }
 
   get reason(): string {
-    this.#reason ??= this.#explain(this.#choice, this.via, this.matched, this.#council);
+    if (this.#reason === null) {
+      const facts = this.#source === null ? null : { level: this.#level, compat: this.#compat, ties: this.#ties, entry: { source: this.#source } };
+      this.#reason = this.#explain(facts, this.via, this.matched, this.#council);
+    }
     return this.#reason;
   }
 
