@@ -3,7 +3,7 @@ import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
 import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
 import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, type Tokens } from './tokenize';
 import { AnchorWords } from './anchors';
-import { createNode, insert, type TrieNode } from './trie';
+import { Trie } from './trie';
 
 /** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
 export interface Parse {
@@ -116,9 +116,9 @@ export class Engine {
   readonly councils: readonly Council[];
   readonly byCode: Map<string, Council>;
   readonly ownLevels: OwnLevels;
-  readonly core = createNode<CoreEntry>();
-  readonly prefix = createNode<Designator>();
-  readonly suffix = createNode<Designator>();
+  readonly core = new Trie<CoreEntry>();
+  readonly prefix = new Trie<Designator>();
+  readonly suffix = new Trie<Designator>();
   readonly entryCount: number;
   /** Every word the tries use, with the ids tokens carry. */
   readonly vocab = new Vocabulary();
@@ -133,12 +133,12 @@ export class Engine {
     const { entries, ownLevels } = deriveCores(file.councils);
     this.ownLevels = ownLevels;
     const ids = (words: readonly string[]) => words.map((w) => this.vocab.add(w));
-    for (const e of entries) insert(this.core, ids(e.words), e);
-    for (const d of PREFIXES) insert(this.prefix, ids(d.words), d);
-    for (const d of SUFFIXES) insert(this.suffix, ids(d.words), d);
+    for (const e of entries) this.core.insert(ids(e.words), e);
+    for (const d of PREFIXES) this.prefix.insert(ids(d.words), d);
+    for (const d of SUFFIXES) this.suffix.insert(ids(d.words), d);
     this.entryCount = entries.length;
-    for (const id of this.core.next!.keys()) this.vocab.markStart(id);
-    for (const id of this.prefix.next!.keys()) this.vocab.markStart(id);
+    for (const id of this.core.firstWords) this.vocab.markStart(id);
+    for (const id of this.prefix.firstWords) this.vocab.markStart(id);
     this.idThe = this.vocab.add('the');
     this.idAnd = this.vocab.add('and');
     const kinds: Array<[number, number]> = [...[...BLOCK_WORDS].map((w): [number, number] => [this.vocab.add(w), 1]), ...[...COUNCIL_OF].map((w): [number, number] => [this.vocab.add(w), 2])];
@@ -163,13 +163,15 @@ export class Engine {
     out.reset(i);
     this.coresFrom(t, i, null, out);
     if (!allowPrefix) return out;
-    let node: TrieNode<Designator> | undefined = this.prefix;
+    const trie = this.prefix;
+    let node = Trie.ROOT;
     for (let k = i; k < t.length; k++) {
       if (k > i && t.gaps[k] !== GAP_SOFT) break;
-      node = node.next?.get(t.ids[k]!);
-      if (!node) break;
-      if (node.values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
-        for (const d of node.values) {
+      node = trie.child(node, t.ids[k]!);
+      if (node === 0) break;
+      const values = trie.values[node];
+      if (values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
+        for (const d of values) {
           let coreAt = k + 1;
           // "Council of the Isles of Scilly", "Royal Borough of the ..." : skip an article.
           if (t.ids[coreAt] === this.idThe && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
@@ -185,30 +187,34 @@ export class Engine {
   }
 
   private coresFrom(t: Tokens, at: number, prefix: Designator | null, out: ParseList): void {
-    let node: TrieNode<CoreEntry> | undefined = this.core;
+    const trie = this.core;
+    let node = Trie.ROOT;
     for (let k = at; k < t.length; k++) {
       // Commas may sit inside a name ("Bournemouth, Christchurch and Poole"), other breaks may not.
       if (k > at && t.gaps[k] === GAP_HARD) break;
-      node = node.next?.get(t.ids[k]!);
-      if (!node) break;
-      if (node.values) {
+      node = trie.child(node, t.ids[k]!);
+      if (node === 0) break;
+      const values = trie.values[node];
+      if (values) {
         const coreEnd = k + 1;
-        out.add(coreEnd, at, coreEnd, node.values, prefix, null);
-        this.suffixesFrom(t, at, coreEnd, node.values, prefix, out);
+        out.add(coreEnd, at, coreEnd, values, prefix, null);
+        this.suffixesFrom(t, at, coreEnd, values, prefix, out);
       }
     }
   }
 
   private suffixesFrom(t: Tokens, coreStart: number, coreEnd: number, entries: CoreEntry[], prefix: Designator | null, out: ParseList): void {
-    let node: TrieNode<Designator> | undefined = this.suffix;
+    const trie = this.suffix;
+    let node = Trie.ROOT;
     for (let k = coreEnd; k < t.length; k++) {
       const gap = t.gaps[k]!;
       if (gap === GAP_HARD) break;
       if (gap === GAP_COMMA && k > coreEnd) break;
-      node = node.next?.get(t.ids[k]!);
-      if (!node) break;
-      if (node.values) {
-        for (const d of node.values) {
+      node = trie.child(node, t.ids[k]!);
+      if (node === 0) break;
+      const values = trie.values[node];
+      if (values) {
+        for (const d of values) {
           if (t.gaps[coreEnd] === GAP_COMMA && !d.afterComma) continue;
           out.add(k + 1, coreStart, coreEnd, entries, prefix, d);
         }
@@ -430,8 +436,8 @@ export class Engine {
     const found: Found[] = into ?? [];
     found.length = 0;
     this.listBlockedUntil = -1;
-    const core = this.core.next!;
-    const prefix = this.prefix.next!;
+    const core = this.core.firstWords;
+    const prefix = this.prefix.firstWords;
     const startable = t.startable;
     let i = 0;
     while (i < t.length) {
