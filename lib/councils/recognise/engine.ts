@@ -222,18 +222,6 @@ export class Engine {
     }
   }
 
-  /** Level and strength a parse's designators give, or 'block'. */
-  private designation(p: Parse): { level: Level | null; strength: Strength | 'none'; ca: boolean } {
-    const ps = p.prefix?.strength ?? 'none';
-    const ss = p.suffix?.strength ?? 'none';
-    const strength = STRENGTH_RANK[ps] >= STRENGTH_RANK[ss] ? ps : ss;
-    let level: Level | null = null;
-    if (p.suffix && p.suffix.level !== 'council') level = p.suffix.level;
-    else if (p.prefix) level = p.prefix.level;
-    else if (p.suffix) level = p.suffix.level;
-    return { level, strength, ca: (p.prefix?.ca ?? false) || (p.suffix?.ca ?? false) };
-  }
-
   /** How well a level fits a council: 2 own names use it, 1 plausible for its type, 0 not. */
   compat(council: Council, level: Level | null): 0 | 1 | 2 {
     if (level === null) return 1;
@@ -250,10 +238,20 @@ export class Engine {
 
   /** The council a parse most likely names, or null when no council of the right kind fits. */
   choose(p: Parse, levelOverride?: Level | null): Choice | null {
-    const d = this.designation(p);
-    if (d.strength === 'block') return null;
-    let level = levelOverride === undefined ? d.level : levelOverride;
-    let strength: Strength | 'none' = d.strength;
+    // The designators' level and strength, read here rather than returned in an object: this runs
+    // for every candidate phrase of a page.
+    const pre = p.prefix;
+    const suf = p.suffix;
+    const ps = pre ? pre.strength : 'none';
+    const ss = suf ? suf.strength : 'none';
+    let strength: Strength | 'none' = STRENGTH_RANK[ps] >= STRENGTH_RANK[ss] ? ps : ss;
+    if (strength === 'block') return null;
+    let designated: Level | null = null;
+    if (suf && suf.level !== 'council') designated = suf.level;
+    else if (pre) designated = pre.level;
+    else if (suf) designated = suf.level;
+    const ca = (pre?.ca ?? false) || (suf?.ca ?? false);
+    let level = levelOverride === undefined ? designated : levelOverride;
     // One pass for the best entry and a second for its ties, without sorting or allocating: this
     // runs for every candidate phrase of a page.
     let top: CoreEntry | null = null;
@@ -262,7 +260,7 @@ export class Engine {
     const entries = p.entries;
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
-      const compat = this.entryCompat(entry, d.ca, level);
+      const compat = this.entryCompat(entry, ca, level);
       if (compat < 0) continue;
       const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (entry.council.current ? 1 : 0);
       if (score > topScore || (score === topScore && (entry.council.population ?? 0) > (top!.council.population ?? 0))) {
@@ -277,7 +275,7 @@ export class Engine {
       const entry = entries[k]!;
       const council = entry.council;
       if (council.code === top.council.code || (ties.length > 0 && ties.includes(council))) continue;
-      const compat = this.entryCompat(entry, d.ca, level);
+      const compat = this.entryCompat(entry, ca, level);
       if (compat < 0) continue;
       const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (council.current ? 1 : 0);
       // Same standing apart from being current: "Somerset" is Somerset Council, or the former
@@ -548,7 +546,7 @@ export class Engine {
   }
 }
 
-/** The strength rank of a parse's surer designator, as {@link Engine.designation} picks it. */
+/** The strength rank of a parse's surer designator, as {@link Engine.choose} picks it. */
 function rankOf(p: Parse): number {
   const a = p.prefix ? STRENGTH_RANK[p.prefix.strength] : 0;
   const b = p.suffix ? STRENGTH_RANK[p.suffix.strength] : 0;
