@@ -235,8 +235,11 @@ function visitWord(w: Windows, text: string, s: number, abbreviations: IntTable,
   const kind = KINDS.get(h);
   if (kind === KIND_ANCHOR) {
     // "the Council", "the Contracting Authority": no name, unless "of" follows ("the Council of
-    // the Isles of Scilly", "the Borough of Poole").
-    if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
+    // the Isles of Scilly", "the Borough of Poole"). Within reach of the open window the word is
+    // taken as it stands: the window only grows, which a scan of every token would read anyway,
+    // and on a list of buyer names most council words are there (issue 18).
+    if (w.lastAnchorEnd >= 0 && s - w.lastAnchorEnd <= MERGE_GAP) w.lastAnchorEnd = e;
+    else if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
   } else if (kind === KIND_LEADING) push(w, text, s, e);
   else if (letters >= 2 && upper >= 2) {
     // Capitals: an abbreviation or initials ("MBC", "RBKC"), also plural or possessive ("DCs", "LBC's").
