@@ -322,6 +322,12 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
   let i = from;
 
   while (i < n) {
+    // Room for the token this step may add, checked once here rather than at each place that adds one.
+    if (count === starts.length) {
+      out.grow();
+      ({ starts, ends, gaps, cases, ids, startable } = out);
+      plains = out.plain;
+    }
     const code = text.charCodeAt(i);
     let cls = CLASS[code]!;
     if (cls === C_UNSET) cls = classify(code);
@@ -362,11 +368,6 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
         c = text.charCodeAt(e);
         k = CLASS[c]!;
         if (k === C_UNSET) k = classify(c);
-      }
-      if (count === starts.length) {
-        out.grow();
-        ({ starts, ends, gaps, cases, ids, startable } = out);
-        plains = out.plain;
       }
       starts[count] = s;
       ends[count] = e;
@@ -424,11 +425,6 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
         if (el || !matchesAt(text, i + 1, ENTITY_SPACE)) {
           // "&" or "&amp;" reads as "and"; the token spans the characters written.
           const e = i + 1 + el;
-          if (count === starts.length) {
-            out.grow();
-            ({ starts, ends, gaps, cases, ids, startable } = out);
-            plains = out.plain;
-          }
           starts[count] = i;
           ends[count] = e;
           gaps[count] = gap;
