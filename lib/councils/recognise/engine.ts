@@ -108,6 +108,29 @@ const BLOCK_WORDS = new Set([
 
 const NO_TIES: Council[] = [];
 
+/** A slot per level, and a last one for no level, in {@link Engine}'s compatibility table. */
+const LEVEL_INDEX: Record<Level, number> = {
+  council: 0,
+  city: 1,
+  county: 2,
+  'city-or-county': 3,
+  borough: 4,
+  district: 5,
+  'metropolitan-borough': 6,
+  'metropolitan-district': 7,
+  'county-borough': 8,
+  'london-borough': 9,
+  'royal-borough': 10,
+  'city-and-county': 11,
+  'city-and-district': 12,
+  corporation: 13,
+  unitary: 14,
+  'combined-authority': 15,
+  authority: 16,
+};
+const LEVEL_SLOTS = 18;
+const UNKNOWN_COMPAT = -2;
+
 /** Words after "Council" that make it a different body: "Bradford Council for Mosques". */
 const COUNCIL_OF = new Set(['for', 'of']);
 
@@ -137,6 +160,7 @@ export class Engine {
     for (const d of PREFIXES) this.prefix.insert(ids(d.words), d);
     for (const d of SUFFIXES) this.suffix.insert(ids(d.words), d);
     this.entryCount = entries.length;
+    this.compatMemo = new Int8Array(entries.length * 2 * LEVEL_SLOTS).fill(UNKNOWN_COMPAT);
     for (const id of this.core.firstWords) this.vocab.markStart(id);
     for (const id of this.prefix.firstWords) this.vocab.markStart(id);
     this.idThe = this.vocab.add('the');
@@ -157,6 +181,8 @@ export class Engine {
   readonly anchorWords: AnchorWords;
 
   private readonly scratch = new ParseList();
+  /** {@link entryCompat}'s answers, {@link UNKNOWN_COMPAT} until first asked. */
+  private readonly compatMemo: Int8Array;
 
   /** Fills `out` with every parse starting at token `i`. */
   private collect(t: Tokens, i: number, allowPrefix: boolean, out: ParseList): ParseList {
@@ -292,6 +318,17 @@ export class Engine {
 
   /** How well a level fits an entry's council (see {@link compat}), or -1 when the entry cannot be meant. */
   private entryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null): number {
+    // Remembered per entry, designator kind and level: a page names the same councils again and
+    // again, and working it out took two Map and Set lookups and a list search (issue 18).
+    const slot = (entry.index * 2 + (caDesignator ? 1 : 0)) * LEVEL_SLOTS + (level === null ? LEVEL_SLOTS - 1 : LEVEL_INDEX[level]);
+    const known = this.compatMemo[slot]!;
+    if (known !== UNKNOWN_COMPAT) return known;
+    const compat = this.workOutEntryCompat(entry, caDesignator, level);
+    this.compatMemo[slot] = compat;
+    return compat;
+  }
+
+  private workOutEntryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null): number {
     const council = entry.council;
     // A combined authority is only named with its designator; a principal council never is.
     const ca = caDesignator || (entry.source === 'initials-designated' && entry.level === 'combined-authority');
