@@ -47,7 +47,8 @@ export function cueEnd(text: string, s: number, c0: number): number {
   const c1 = text.charCodeAt(s + 1);
   for (let k = 0; k < tails.length; k++) {
     const tail = tails[k]!;
-    if (tail.charCodeAt(0) === c1 && text.startsWith(tail, s + 1)) return s + 1 + tail.length;
+    // Second and last letters first: every "Council" of a buyer list begins like "Councillors".
+    if (tail.charCodeAt(0) === c1 && text.charCodeAt(s + tail.length) === tail.charCodeAt(tail.length - 1) && text.startsWith(tail, s + 1)) return s + 1 + tail.length;
   }
   return 0;
 }
