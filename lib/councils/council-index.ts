@@ -167,14 +167,13 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       f.choice.ties.length ? f.choice.ties.map((c) => c.code) : NONE,
       start,
       end,
-      f,
+      f.choice,
       explain,
     );
   };
 
-  const explain = (f: Found | null, via: HitVia, matched: string, council: Council): string => {
-    if (!f) return `"${matched}" is ${council.officialName}.`;
-    const c = f.choice;
+  const explain = (c: ChoiceFacts | null, via: HitVia, matched: string, council: Council): string => {
+    if (!c) return `"${matched}" is ${council.officialName}.`;
     const parts: string[] = [];
     const lw = c.level ? LEVEL_WORDS[c.level] : undefined;
     switch (via) {
@@ -305,19 +304,10 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       const out: CouncilMention[] = [];
       // One pass finds both the windows around council words and the cue words of a council post.
       const cues: number[] = [];
-      const windows = anchorWindows(text, engine.abbreviationHashes, cues);
+      const windows = anchorWindows(text, engine.anchorWords, cues);
       if (!anchored) scanRange(text, 0, text.length, out);
       else {
-        for (let k = 0; k < windows.length; ) {
-          const from = windows[k]!;
-          let to = windows[k + 1]!;
-          k += 2;
-          while (k < windows.length && windows[k]! - to <= MERGE_GAP) {
-            to = windows[k + 1]!;
-            k += 2;
-          }
-          scanRange(text, from, to, out);
-        }
+        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
       }
       const withPlaces = cues.length ? placesForCouncils(text, out, cues) : out;
       const own = context?.host ? siteCouncil(context.host) : null;
@@ -408,20 +398,14 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   }
 }
 
-/**
- * Windows closer than this many characters are scanned as one range: on a list of buyer names,
- * one a line, each line is a window, and a tokenize and scan call per line cost more than reading
- * the characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
- * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
- * nothing more: the windows already find what a scan of every token finds
- * (tests/councils/recognition-sets.test.ts).
- */
-const MERGE_GAP = 64;
-
 /** Shared, frozen, for the many mentions with no successors or alternatives. */
 const NONE = Object.freeze([]) as unknown as string[];
+const NO_COUNCILS: readonly Council[] = Object.freeze([]);
 
-type Explain = (f: Found | null, via: HitVia, matched: string, council: Council) => string;
+/** What a mention's reason says of the choice behind it. */
+type ChoiceFacts = Pick<Choice, 'level' | 'compat' | 'ties'> & { readonly entry: Pick<Choice['entry'], 'source'> };
+
+type Explain = (c: ChoiceFacts | null, via: HitVia, matched: string, council: Council) => string;
 
 /** "The Council" on the council's own site: medium, as the card words "likely". */
 const SITE_CONFIDENCE = 0.8;
@@ -464,7 +448,13 @@ class Mention implements CouncilMention {
   // True private fields: not properties, so spreads, clones and messages never see them.
   #reason: string | null = null;
   readonly #council: Council;
-  readonly #found: Found | null;
+  // What the reason needs of the choice, not the choice: a page's mentions are kept, and the scan's
+  // objects they held on to were copied by every garbage collection until the call returned
+  // (issue 18: about a sixth of a call on a list of buyer names). #source is null without a choice.
+  readonly #source: CoreSource | null;
+  readonly #level: Level | null;
+  readonly #compat: 0 | 1 | 2;
+  readonly #ties: readonly Council[];
   readonly #explain: Explain;
 
   constructor(
@@ -476,7 +466,7 @@ class Mention implements CouncilMention {
     readonly alternatives: string[],
     readonly start: number,
     readonly end: number,
-    found: Found | null,
+    choice: Choice | null,
     explain: Explain,
   ) {
     this.code = council.code;
@@ -487,12 +477,18 @@ class Mention implements CouncilMention {
     this.current = council.current;
     this.successors = council.successors.length ? council.successors.slice() : NONE;
     this.#council = council;
-    this.#found = found;
+    this.#source = choice ? choice.entry.source : null;
+    this.#level = choice ? choice.level : null;
+    this.#compat = choice ? choice.compat : 0;
+    this.#ties = choice ? choice.ties : NO_COUNCILS;
     this.#explain = explain;
   }
 
   get reason(): string {
-    this.#reason ??= this.#explain(this.#found, this.via, this.matched, this.#council);
+    if (this.#reason === null) {
+      const facts = this.#source === null ? null : { level: this.#level, compat: this.#compat, ties: this.#ties, entry: { source: this.#source } };
+      this.#reason = this.#explain(facts, this.via, this.matched, this.#council);
+    }
     return this.#reason;
   }
 

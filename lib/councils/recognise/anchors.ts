@@ -10,7 +10,7 @@
  * tests/bench/recognition.bench.ts measures both.
  */
 
-import { CUE_FIRST, CUE_TAILS, cueEnd } from './context';
+import { CUE_FIRST, CUE_TAILS, cueEnd } from './cue-words';
 import { IntTable } from './int-table';
 import { isJoinerCode, isWordCode } from './tokenize';
 
@@ -152,21 +152,23 @@ for (const w of LEADING_WORDS) KINDS.set(hashOf(w), KIND_LEADING);
 for (const w of STOP) KINDS.set(hashOf(w), KIND_STOP);
 
 /**
- * Text ranges to scan, as a flat list `[start0, end0, start1, end1, ...]`, in order and disjoint.
+ * Text ranges to scan, as a flat list `[start0, end0, start1, end1, ...]`, in order and more than
+ * {@link MERGE_GAP} characters apart.
  * `abbreviations` holds the {@link wordHash} of every lower-cased capitalised token that can
  * anchor a mention (designator abbreviations and council initials). When `cues` is given, the
  * same pass appends to it `[tailStart, end]` for every word of a council post or body
  * (context.ts's {@link cueEnd}), `tailStart` being the cue's second character.
  *
- * One pass over the text: a compiled RegExp ({@link CANDIDATES}) stops only at words that begin
+ * One pass over the text: a compiled RegExp ({@link AnchorWords}) stops only at words that begin
  * like a council word, a cue or a capitalised abbreviation; each of those is hashed and looked up
  * once, so the cost is nearly flat in the number of council names (issue 18: a list of buyer
  * names has one every 50 to 80 characters).
  */
-export function anchorWindows(text: string, abbreviations: IntTable, cues: number[] | null = null): number[] {
+export function anchorWindows(text: string, words: AnchorWords, cues: number[] | null = null): number[] {
   const w: Windows = { out: [], lastAnchorEnd: -1 };
   const n = text.length;
-  const candidates = CANDIDATES;
+  const abbreviations = words.hashes;
+  const candidates = words.candidates;
   candidates.lastIndex = 0;
   // A RegExp \b takes "_" for a letter, the tokenizer does not: the words after underscores
   // ("_Council of the Isles of Scilly") are read here, in text order with the RegExp's.
@@ -233,8 +235,11 @@ function visitWord(w: Windows, text: string, s: number, abbreviations: IntTable,
   const kind = KINDS.get(h);
   if (kind === KIND_ANCHOR) {
     // "the Council", "the Contracting Authority": no name, unless "of" follows ("the Council of
-    // the Isles of Scilly", "the Borough of Poole").
-    if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
+    // the Isles of Scilly", "the Borough of Poole"). Within reach of the open window the word is
+    // taken as it stands: the window only grows, which a scan of every token would read anyway,
+    // and on a list of buyer names most council words are there (issue 18).
+    if (w.lastAnchorEnd >= 0 && s - w.lastAnchorEnd <= MERGE_GAP) w.lastAnchorEnd = e;
+    else if (!previousIsStop(text, s) || nextWordIsOf(text, e)) push(w, text, s, e);
   } else if (kind === KIND_LEADING) push(w, text, s, e);
   else if (letters >= 2 && upper >= 2) {
     // Capitals: an abbreviation or initials ("MBC", "RBKC"), also plural or possessive ("DCs", "LBC's").
@@ -249,7 +254,6 @@ const anyCase = (letters: string) => [...letters].map((ch) => `[${ch.toUpperCase
 
 const CANDIDATE_WORDS = [
   ...new Set([...COUNCIL_WORDS, ...LEADING_WORDS].map((word) => anyCase(word.slice(0, 4)))),
-  '[A-Z]{2}',
   ...new Set(
     Object.entries(CUE_TAILS).flatMap(([code, tails]) => {
       const first = String.fromCharCode(Number(code));
@@ -259,13 +263,40 @@ const CANDIDATE_WORDS = [
 ].join('|');
 
 /**
- * Where a word may be an anchor or a cue: at a word start, the first four letters of a council
- * word in any case, two capitals, or a cue word's first letter in either case and its next letters
- * as written. V8 runs this search in compiled code, several times faster than a loop over the
- * character codes in JavaScript (tests/bench/recognition-speed.bench.ts); each candidate is then read
- * as a whole word by {@link anchorWindows}, which resets its `lastIndex` on every use.
+ * The capitalised words that anchor a mention (designator abbreviations and council initials, as
+ * lower-case words), and the search that stops where a word may be an anchor or a cue: at a word
+ * start, the first four letters of a council word in any case, the first two letters of one of
+ * these words in capitals, or a cue word's first letter in either case and its next letters as
+ * written. V8 runs this search in compiled code, several times faster than a loop over the
+ * character codes in JavaScript (tests/bench/recognition-speed.bench.ts); each candidate is then
+ * read as a whole word by {@link anchorWindows}, which resets its `lastIndex` on every use.
+ *
+ * The capitals are the abbreviations' own first letters rather than any two capitals: a list of
+ * buyer names has "NHS", "UK", "LIMITED" and "TRUST" on most lines, and reading each of them cost
+ * more than the search (issue 18, dense text: 24,000 words in capitals a megabyte, 10,000 of them
+ * starting like an abbreviation). A word made only of capitals (and a plural or possessive "s")
+ * starts with two of its letters in capitals, so no anchor is lost; words with a digit or a letter
+ * beyond ASCII are never read as capitals, so their pairs are left out.
  */
-const CANDIDATES = new RegExp(`\\b(?:${CANDIDATE_WORDS})`, 'g');
+export class AnchorWords {
+  readonly hashes = new IntTable(256);
+  readonly candidates: RegExp;
+
+  constructor(words: Iterable<string>) {
+    const seconds = new Map<string, Set<string>>();
+    for (const word of words) {
+      this.hashes.set(hashOf(word), 1);
+      if (!/^[a-z]{2}/.test(word)) continue;
+      const first = word[0]!.toUpperCase();
+      const set = seconds.get(first) ?? new Set<string>();
+      set.add(word[1]!.toUpperCase());
+      seconds.set(first, set);
+    }
+    const pairs = [...seconds].sort().map(([first, set]) => `${first}[${[...set].sort().join('')}]`);
+    this.candidates = new RegExp(`\\b(?:${[CANDIDATE_WORDS, ...pairs].join('|')})`, 'g');
+  }
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -307,6 +338,16 @@ function previousIsStop(text: string, at: number): boolean {
 }
 
 /**
+ * Windows closer than this many characters are one range: on a list of buyer names, one a line,
+ * each line is a window, and a tokenize and scan call per line cost more than reading the
+ * characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
+ * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
+ * nothing more: the windows already find what a scan of every token finds
+ * (tests/councils/recognition-sets.test.ts).
+ */
+const MERGE_GAP = 64;
+
+/**
  * Windows being built: `out` holds `[start, end]` pairs, the last end provisional while
  * `lastAnchorEnd` is set. A window's end is found by walking on from its last anchor only when the
  * next anchor may lie beyond it, so on dense text each gap between anchors is walked once rather
@@ -321,6 +362,13 @@ interface Windows {
 function push(w: Windows, text: string, a: number, e: number): void {
   const out = w.out;
   if (w.lastAnchorEnd >= 0) {
+    // Anchors this close share one range whatever lies between (the gap between their windows is
+    // at most `a - lastAnchorEnd`): on a list of buyer names, walking each gap here and then
+    // tokenizing it read it twice.
+    if (a - w.lastAnchorEnd <= MERGE_GAP) {
+      w.lastAnchorEnd = e;
+      return;
+    }
     const reach = windowEnd(text, w.lastAnchorEnd, a);
     if (reach >= a) {
       w.lastAnchorEnd = e;
@@ -328,7 +376,7 @@ function push(w: Windows, text: string, a: number, e: number): void {
     }
     out[out.length - 1] = reach;
     const s = windowStart(text, a, reach);
-    if (s > reach) {
+    if (s - reach > MERGE_GAP) {
       // One element a push: V8 inlines a one-argument push, and calls a builtin for two
       // (a tenth of the time on a list of buyer names, tests/bench/recognition-speed.bench.ts).
       out.push(s);

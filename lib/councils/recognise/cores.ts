@@ -20,6 +20,8 @@ export interface CoreEntry {
   readonly source: CoreSource;
   /** For `initials-designated`: the level the letters stand for. */
   readonly level: Level | null;
+  /** Position in the list {@link deriveCores} returns: a key for per-entry tables. */
+  readonly index: number;
 }
 
 /** Per council: the designator levels its own names use ("Leeds City Council" -> city). */
@@ -211,7 +213,7 @@ export function deriveCores(councils: readonly Council[]): { entries: CoreEntry[
     const id = `${council.code}|${key(words)}|${source}|${level ?? ''}`;
     if (seen.has(id)) return;
     seen.add(id);
-    entries.push({ council, words, source, level });
+    entries.push({ council, words, source, level, index: entries.length });
   };
 
   const initialsOwners = new Map<string, Set<string>>();

@@ -1,9 +1,9 @@
 import type { Council, CouncilsFile } from '../schema';
 import { deriveCores, type CoreEntry, type OwnLevels } from './cores';
 import { PREFIXES, STRENGTH_RANK, SUFFIXES, TYPE_LEVELS, type Designator, type Level, type Strength } from './designators';
-import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, wordHash, type Tokens } from './tokenize';
-import { IntTable } from './int-table';
-import { createNode, insert, type TrieNode } from './trie';
+import { CASE_ACRONYM, CASE_LOWER, GAP_COMMA, GAP_HARD, GAP_SOFT, Vocabulary, type Tokens } from './tokenize';
+import { AnchorWords } from './anchors';
+import { Trie } from './trie';
 
 /** One way to read the tokens at a position: optional prefix designator, core name, optional suffix. */
 export interface Parse {
@@ -108,6 +108,29 @@ const BLOCK_WORDS = new Set([
 
 const NO_TIES: Council[] = [];
 
+/** A slot per level, and a last one for no level, in {@link Engine}'s compatibility table. */
+const LEVEL_INDEX: Record<Level, number> = {
+  council: 0,
+  city: 1,
+  county: 2,
+  'city-or-county': 3,
+  borough: 4,
+  district: 5,
+  'metropolitan-borough': 6,
+  'metropolitan-district': 7,
+  'county-borough': 8,
+  'london-borough': 9,
+  'royal-borough': 10,
+  'city-and-county': 11,
+  'city-and-district': 12,
+  corporation: 13,
+  unitary: 14,
+  'combined-authority': 15,
+  authority: 16,
+};
+const LEVEL_SLOTS = 18;
+const UNKNOWN_COMPAT = -2;
+
 /** Words after "Council" that make it a different body: "Bradford Council for Mosques". */
 const COUNCIL_OF = new Set(['for', 'of']);
 
@@ -116,9 +139,9 @@ export class Engine {
   readonly councils: readonly Council[];
   readonly byCode: Map<string, Council>;
   readonly ownLevels: OwnLevels;
-  readonly core = createNode<CoreEntry>();
-  readonly prefix = createNode<Designator>();
-  readonly suffix = createNode<Designator>();
+  readonly core = new Trie<CoreEntry>();
+  readonly prefix = new Trie<Designator>();
+  readonly suffix = new Trie<Designator>();
   readonly entryCount: number;
   /** Every word the tries use, with the ids tokens carry. */
   readonly vocab = new Vocabulary();
@@ -133,43 +156,48 @@ export class Engine {
     const { entries, ownLevels } = deriveCores(file.councils);
     this.ownLevels = ownLevels;
     const ids = (words: readonly string[]) => words.map((w) => this.vocab.add(w));
-    for (const e of entries) insert(this.core, ids(e.words), e);
-    for (const d of PREFIXES) insert(this.prefix, ids(d.words), d);
-    for (const d of SUFFIXES) insert(this.suffix, ids(d.words), d);
+    for (const e of entries) this.core.insert(ids(e.words), e);
+    for (const d of PREFIXES) this.prefix.insert(ids(d.words), d);
+    for (const d of SUFFIXES) this.suffix.insert(ids(d.words), d);
     this.entryCount = entries.length;
-    for (const id of this.core.next!.keys()) this.vocab.markStart(id);
-    for (const id of this.prefix.next!.keys()) this.vocab.markStart(id);
+    this.compatMemo = new Int8Array(entries.length * 2 * LEVEL_SLOTS).fill(UNKNOWN_COMPAT);
+    for (const id of this.core.firstWords) this.vocab.markStart(id);
+    for (const id of this.prefix.firstWords) this.vocab.markStart(id);
     this.idThe = this.vocab.add('the');
     this.idAnd = this.vocab.add('and');
     const kinds: Array<[number, number]> = [...[...BLOCK_WORDS].map((w): [number, number] => [this.vocab.add(w), 1]), ...[...COUNCIL_OF].map((w): [number, number] => [this.vocab.add(w), 2])];
     this.wordKind = new Uint8Array(this.vocab.words.length);
     for (const [id, kind] of kinds) this.wordKind[id] = kind;
-    const abbreviations = new IntTable(256);
-    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.set(wordHash(d.words.join('')), 1);
+    const abbreviations: string[] = [];
+    for (const d of [...PREFIXES, ...SUFFIXES]) if (d.strength === 'abbrev') abbreviations.push(d.words.join(''));
     for (const e of entries) {
       if (e.source === 'name' || e.source === 'derived') continue;
-      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.set(wordHash(w), 1);
+      for (const w of e.words) if (w.length >= 2 && w !== 'and') abbreviations.push(w);
     }
-    this.abbreviationHashes = abbreviations;
+    this.anchorWords = new AnchorWords(abbreviations);
   }
 
-  /** Hashes of the capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
-  readonly abbreviationHashes: IntTable;
+  /** The capitalised tokens that can anchor a mention: designator abbreviations and initials (see anchors.ts). */
+  readonly anchorWords: AnchorWords;
 
   private readonly scratch = new ParseList();
+  /** {@link entryCompat}'s answers, {@link UNKNOWN_COMPAT} until first asked. */
+  private readonly compatMemo: Int8Array;
 
   /** Fills `out` with every parse starting at token `i`. */
   private collect(t: Tokens, i: number, allowPrefix: boolean, out: ParseList): ParseList {
     out.reset(i);
     this.coresFrom(t, i, null, out);
     if (!allowPrefix) return out;
-    let node: TrieNode<Designator> | undefined = this.prefix;
+    const trie = this.prefix;
+    let node = Trie.ROOT;
     for (let k = i; k < t.length; k++) {
       if (k > i && t.gaps[k] !== GAP_SOFT) break;
-      node = node.next?.get(t.ids[k]!);
-      if (!node) break;
-      if (node.values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
-        for (const d of node.values) {
+      node = trie.child(node, t.ids[k]!);
+      if (node === 0) break;
+      const values = trie.values[node];
+      if (values && k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT) {
+        for (const d of values) {
           let coreAt = k + 1;
           // "Council of the Isles of Scilly", "Royal Borough of the ..." : skip an article.
           if (t.ids[coreAt] === this.idThe && coreAt + 1 < t.length && t.gaps[coreAt + 1] === GAP_SOFT) coreAt++;
@@ -185,47 +213,39 @@ export class Engine {
   }
 
   private coresFrom(t: Tokens, at: number, prefix: Designator | null, out: ParseList): void {
-    let node: TrieNode<CoreEntry> | undefined = this.core;
+    const trie = this.core;
+    let node = Trie.ROOT;
     for (let k = at; k < t.length; k++) {
       // Commas may sit inside a name ("Bournemouth, Christchurch and Poole"), other breaks may not.
       if (k > at && t.gaps[k] === GAP_HARD) break;
-      node = node.next?.get(t.ids[k]!);
-      if (!node) break;
-      if (node.values) {
+      node = trie.child(node, t.ids[k]!);
+      if (node === 0) break;
+      const values = trie.values[node];
+      if (values) {
         const coreEnd = k + 1;
-        out.add(coreEnd, at, coreEnd, node.values, prefix, null);
-        this.suffixesFrom(t, at, coreEnd, node.values, prefix, out);
+        out.add(coreEnd, at, coreEnd, values, prefix, null);
+        this.suffixesFrom(t, at, coreEnd, values, prefix, out);
       }
     }
   }
 
   private suffixesFrom(t: Tokens, coreStart: number, coreEnd: number, entries: CoreEntry[], prefix: Designator | null, out: ParseList): void {
-    let node: TrieNode<Designator> | undefined = this.suffix;
+    const trie = this.suffix;
+    let node = Trie.ROOT;
     for (let k = coreEnd; k < t.length; k++) {
       const gap = t.gaps[k]!;
       if (gap === GAP_HARD) break;
       if (gap === GAP_COMMA && k > coreEnd) break;
-      node = node.next?.get(t.ids[k]!);
-      if (!node) break;
-      if (node.values) {
-        for (const d of node.values) {
+      node = trie.child(node, t.ids[k]!);
+      if (node === 0) break;
+      const values = trie.values[node];
+      if (values) {
+        for (const d of values) {
           if (t.gaps[coreEnd] === GAP_COMMA && !d.afterComma) continue;
           out.add(k + 1, coreStart, coreEnd, entries, prefix, d);
         }
       }
     }
-  }
-
-  /** Level and strength a parse's designators give, or 'block'. */
-  private designation(p: Parse): { level: Level | null; strength: Strength | 'none'; ca: boolean } {
-    const ps = p.prefix?.strength ?? 'none';
-    const ss = p.suffix?.strength ?? 'none';
-    const strength = STRENGTH_RANK[ps] >= STRENGTH_RANK[ss] ? ps : ss;
-    let level: Level | null = null;
-    if (p.suffix && p.suffix.level !== 'council') level = p.suffix.level;
-    else if (p.prefix) level = p.prefix.level;
-    else if (p.suffix) level = p.suffix.level;
-    return { level, strength, ca: (p.prefix?.ca ?? false) || (p.suffix?.ca ?? false) };
   }
 
   /** How well a level fits a council: 2 own names use it, 1 plausible for its type, 0 not. */
@@ -244,10 +264,20 @@ export class Engine {
 
   /** The council a parse most likely names, or null when no council of the right kind fits. */
   choose(p: Parse, levelOverride?: Level | null): Choice | null {
-    const d = this.designation(p);
-    if (d.strength === 'block') return null;
-    let level = levelOverride === undefined ? d.level : levelOverride;
-    let strength: Strength | 'none' = d.strength;
+    // The designators' level and strength, read here rather than returned in an object: this runs
+    // for every candidate phrase of a page.
+    const pre = p.prefix;
+    const suf = p.suffix;
+    const ps = pre ? pre.strength : 'none';
+    const ss = suf ? suf.strength : 'none';
+    let strength: Strength | 'none' = STRENGTH_RANK[ps] >= STRENGTH_RANK[ss] ? ps : ss;
+    if (strength === 'block') return null;
+    let designated: Level | null = null;
+    if (suf && suf.level !== 'council') designated = suf.level;
+    else if (pre) designated = pre.level;
+    else if (suf) designated = suf.level;
+    const ca = (pre?.ca ?? false) || (suf?.ca ?? false);
+    let level = levelOverride === undefined ? designated : levelOverride;
     // One pass for the best entry and a second for its ties, without sorting or allocating: this
     // runs for every candidate phrase of a page.
     let top: CoreEntry | null = null;
@@ -256,7 +286,7 @@ export class Engine {
     const entries = p.entries;
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
-      const compat = this.entryCompat(entry, d.ca, level);
+      const compat = this.entryCompat(entry, ca, level);
       if (compat < 0) continue;
       const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (entry.council.current ? 1 : 0);
       if (score > topScore || (score === topScore && (entry.council.population ?? 0) > (top!.council.population ?? 0))) {
@@ -271,7 +301,7 @@ export class Engine {
       const entry = entries[k]!;
       const council = entry.council;
       if (council.code === top.council.code || (ties.length > 0 && ties.includes(council))) continue;
-      const compat = this.entryCompat(entry, d.ca, level);
+      const compat = this.entryCompat(entry, ca, level);
       if (compat < 0) continue;
       const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (council.current ? 1 : 0);
       // Same standing apart from being current: "Somerset" is Somerset Council, or the former
@@ -288,6 +318,17 @@ export class Engine {
 
   /** How well a level fits an entry's council (see {@link compat}), or -1 when the entry cannot be meant. */
   private entryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null): number {
+    // Remembered per entry, designator kind and level: a page names the same councils again and
+    // again, and working it out took two Map and Set lookups and a list search (issue 18).
+    const slot = (entry.index * 2 + (caDesignator ? 1 : 0)) * LEVEL_SLOTS + (level === null ? LEVEL_SLOTS - 1 : LEVEL_INDEX[level]);
+    const known = this.compatMemo[slot]!;
+    if (known !== UNKNOWN_COMPAT) return known;
+    const compat = this.workOutEntryCompat(entry, caDesignator, level);
+    this.compatMemo[slot] = compat;
+    return compat;
+  }
+
+  private workOutEntryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null): number {
     const council = entry.council;
     // A combined authority is only named with its designator; a principal council never is.
     const ca = caDesignator || (entry.source === 'initials-designated' && entry.level === 'combined-authority');
@@ -430,18 +471,15 @@ export class Engine {
     const found: Found[] = into ?? [];
     found.length = 0;
     this.listBlockedUntil = -1;
-    const core = this.core.next!;
-    const prefix = this.prefix.next!;
+    const core = this.core.firstWords;
+    const prefix = this.prefix.firstWords;
     const startable = t.startable;
     let i = 0;
     while (i < t.length) {
-      // Fast path: the tokenizer already ruled out almost every word by its hash.
-      if (startable && startable[i] === 0) {
-        i++;
-        continue;
-      }
-      const w = t.ids[i]!;
-      if (!core.has(w) && !prefix.has(w)) {
+      // Fast path: the tokenizer already ruled out almost every word by its hash, and marked the
+      // words that begin a core name or prefix (the trie lookups below are only for tokens read
+      // without a vocabulary's start marks).
+      if (startable ? startable[i] === 0 : !core.has(t.ids[i]!) && !prefix.has(t.ids[i]!)) {
         i++;
         continue;
       }
@@ -545,7 +583,7 @@ export class Engine {
   }
 }
 
-/** The strength rank of a parse's surer designator, as {@link Engine.designation} picks it. */
+/** The strength rank of a parse's surer designator, as {@link Engine.choose} picks it. */
 function rankOf(p: Parse): number {
   const a = p.prefix ? STRENGTH_RANK[p.prefix.strength] : 0;
   const b = p.suffix ? STRENGTH_RANK[p.suffix.strength] : 0;

@@ -7,6 +7,8 @@ export class IntTable {
   private keys: Int32Array;
   private values: Int32Array;
   private mask: number;
+  /** 32 minus log2 of the size: the slot is the top bits of the key times a Fibonacci constant. */
+  private shift: number;
   private count = 0;
 
   constructor(capacity = 16) {
@@ -15,13 +17,16 @@ export class IntTable {
     this.keys = new Int32Array(size);
     this.values = new Int32Array(size);
     this.mask = size - 1;
+    this.shift = 32 - Math.log2(size);
   }
 
   /** The value stored for `key`, or 0. */
   get(key: number): number {
     const keys = this.keys;
     const mask = this.mask;
-    let i = (key ^ (key >>> 15)) & mask;
+    // Multiplicative hashing spreads structured keys (a trie's node * 65536 + word) that a mask of
+    // the low bits would pile into long probe runs.
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const v = this.values[i]!;
       if (v === 0) return 0;
@@ -35,7 +40,7 @@ export class IntTable {
     if (value < 1) throw new RangeError('IntTable values start at 1');
     if ((this.count + 1) * 2 > this.keys.length) this.grow();
     const mask = this.mask;
-    let i = (key ^ (key >>> 15)) & mask;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.values[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
     if (this.values[i] === 0) this.count++;
     this.keys[i] = key;
@@ -47,6 +52,7 @@ export class IntTable {
     this.keys = new Int32Array(keys.length * 2);
     this.values = new Int32Array(keys.length * 2);
     this.mask = this.keys.length - 1;
+    this.shift = 32 - Math.log2(this.keys.length);
     this.count = 0;
     for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.set(keys[i]!, values[i]!);
   }

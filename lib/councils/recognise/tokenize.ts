@@ -51,32 +51,42 @@ export interface Tokens {
   word(k: number): string;
 }
 
-// Character classes for code units below 128.
-const C_OTHER = 0; // hard break
-const C_WORD = 1;
-const C_SPACE = 2;
-const C_COMMA = 3;
-const C_APOS = 4;
-const C_AMP = 5;
-const C_HYPHEN = 6;
-const C_DOT = 7;
-const C_NEWLINE = 8;
-const C_UPPER = 9;
+// Character classes, one per UTF-16 code unit. The word classes come first, so `cls <= C_WIDE_UPPER`
+// tests for a letter or digit.
+const C_UNSET = 0; // above 127 and not yet classified: see classify()
+const C_WORD = 1; // ASCII lower-case letter or digit
+const C_UPPER = 2; // ASCII capital
+const C_WIDE = 3; // other letter or digit, folded by foldChar()
+const C_WIDE_UPPER = 4; // the same, in capitals
+const C_SPACE = 5;
+const C_COMMA = 6;
+const C_APOS = 7; // ASCII apostrophe or backtick
+const C_AMP = 8;
+const C_HYPHEN = 9;
+const C_DOT = 10;
+const C_NEWLINE = 11;
+const C_JOINER = 12; // curly apostrophe or combining mark: joins a word, adds no letter
+const C_OTHER = 13; // hard break
 
-const ASCII = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII[c] = C_WORD;
-for (let c = 97; c <= 122; c++) ASCII[c] = C_WORD;
-for (let c = 65; c <= 90; c++) ASCII[c] = C_UPPER;
-ASCII[32] = C_SPACE;
-ASCII[9] = C_SPACE;
-ASCII[10] = C_NEWLINE;
-ASCII[13] = C_NEWLINE;
-ASCII[44] = C_COMMA;
-ASCII[39] = C_APOS;
-ASCII[96] = C_APOS;
-ASCII[38] = C_AMP;
-ASCII[45] = C_HYPHEN;
-ASCII[46] = C_DOT;
+/**
+ * The class of every code unit: ASCII filled here, the rest on first sight by {@link classify}.
+ * One table lookup a character, whatever the script (64 KiB, made once).
+ */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) CLASS[c] = C_OTHER;
+for (let c = 48; c <= 57; c++) CLASS[c] = C_WORD;
+for (let c = 97; c <= 122; c++) CLASS[c] = C_WORD;
+for (let c = 65; c <= 90; c++) CLASS[c] = C_UPPER;
+CLASS[32] = C_SPACE;
+CLASS[9] = C_SPACE;
+CLASS[10] = C_NEWLINE;
+CLASS[13] = C_NEWLINE;
+CLASS[44] = C_COMMA;
+CLASS[39] = C_APOS;
+CLASS[96] = C_APOS;
+CLASS[38] = C_AMP;
+CLASS[45] = C_HYPHEN;
+CLASS[46] = C_DOT;
 
 /** Entities that stand for "and", an apostrophe or a space; anything else after `&` is a plain "&". */
 const ENTITY_AND = ['amp;', '#38;', '#x26;'];
@@ -103,25 +113,32 @@ function isSpaceLike(code: number): boolean {
   return code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0x3000;
 }
 
-function classifyWide(code: number): number {
+/** Classifies a code unit above 127 and records it in {@link CLASS}. */
+function classify(code: number): number {
   const f = foldChar(code);
-  if (f === null) return isSpaceLike(code) ? C_SPACE : C_OTHER;
-  return f === '' ? C_APOS : C_WORD;
+  let cls: number;
+  if (f === null) cls = isSpaceLike(code) ? C_SPACE : C_OTHER;
+  else if (f === '') cls = C_JOINER;
+  else {
+    const ch = String.fromCharCode(code);
+    cls = ch !== ch.toLowerCase() ? C_WIDE_UPPER : C_WIDE;
+  }
+  CLASS[code] = cls;
+  return cls;
 }
 
 /** Whether a code unit above 127 joins a word without adding a letter (curly apostrophe, combining mark). */
 export function isJoinerCode(code: number): boolean {
-  return foldChar(code) === '';
+  let k = CLASS[code]!;
+  if (k === C_UNSET) k = classify(code);
+  return k === C_JOINER;
 }
 
 /** Whether a code unit is a letter or digit, after folding accents. */
 export function isWordCode(code: number): boolean {
-  if (code < 128) {
-    const k = ASCII[code]!;
-    return k === C_WORD || k === C_UPPER;
-  }
-  const f = foldChar(code);
-  return f !== null && f !== '';
+  let k = CLASS[code]!;
+  if (k === C_UNSET) k = classify(code);
+  return k <= C_WIDE_UPPER;
 }
 
 function matchesAt(text: string, at: number, options: readonly string[]): number {
@@ -221,7 +238,7 @@ class TokenList implements Tokens {
   startable: Uint8Array | null = null;
   private startBuffer: Uint8Array;
   /** 1 when the token is plain ASCII letters and digits: its word is a lower-cased slice. */
-  private plain: Uint8Array;
+  plain: Uint8Array;
   private text = '';
 
   constructor(capacity: number) {
@@ -259,24 +276,6 @@ class TokenList implements Tokens {
     if (this.startable) this.startable = this.startBuffer;
   }
 
-  markPlain(k: number, plain: boolean): void {
-    this.plain[k] = plain ? 1 : 0;
-  }
-
-  /** Sets token `k`'s id from its hash, checking the text against the vocabulary's word. */
-  identify(k: number, h: number, vocab: Vocabulary, saint: boolean): void {
-    let id = vocab.candidate(h);
-    if (id !== 0) {
-      const s = this.starts[k]!;
-      const e = this.ends[k]!;
-      const expected = saint ? 'saint' : vocab.words[id]!;
-      const same = this.plain[k] ? plainEquals(this.text, s, e, expected) : this.text.charCodeAt(s) === 38 ? expected === 'and' : foldWord(this.text, s, e) === expected;
-      if (!same) id = 0;
-    }
-    this.ids[k] = id;
-    if (this.startable) this.startable[k] = id !== 0 && vocab.isStart(id) ? 1 : 0;
-  }
-
   word(k: number): string {
     if (k < 0 || k >= this.length) return '';
     // Not cached: a word is read at most a few times, and a sparse cache indexed by token number
@@ -307,6 +306,15 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
     text,
     vocab !== undefined,
   );
+  // The arrays in locals, read again after each grow(): a field load per write cost a tenth of a
+  // scan of a buyer list (issue 18, tests/bench/recognition-speed.bench.ts).
+  let starts = out.starts;
+  let ends = out.ends;
+  let gaps = out.gaps;
+  let cases = out.cases;
+  let ids = out.ids;
+  let plains = out.plain;
+  let startable = out.startable;
   let count = 0;
   let gap = GAP_HARD;
   let lastEnd = -1;
@@ -314,79 +322,76 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
   let i = from;
 
   while (i < n) {
+    // Room for the token this step may add, checked once here rather than at each place that adds one.
+    if (count === starts.length) {
+      out.grow();
+      ({ starts, ends, gaps, cases, ids, startable } = out);
+      plains = out.plain;
+    }
     const code = text.charCodeAt(i);
-    const cls = code < 128 ? ASCII[code]! : classifyWide(code);
-    if (cls === C_WORD || cls === C_UPPER) {
+    let cls = CLASS[code]!;
+    if (cls === C_UNSET) cls = classify(code);
+    if (cls <= C_WIDE_UPPER) {
       // A word: letters and digits, with apostrophes inside it dropped ("King's" -> "kings").
+      // ASCII letters take the first two branches; everything else is rare.
       const s = i;
-      let plain = true;
+      let plain = 1;
       let upper = 0;
       let h = 0;
       let len = 0;
       let e = i;
-      while (e < n) {
-        const c = text.charCodeAt(e);
-        if (c < 128) {
-          const k = ASCII[c]!;
-          if (k === C_WORD) {
-            h = (Math.imul(h, 31) + c) | 0;
-            len++;
-            e++;
-            continue;
-          }
-          if (k === C_UPPER) {
-            upper++;
-            h = (Math.imul(h, 31) + c + 32) | 0;
-            len++;
-            e++;
-            continue;
-          }
-          if (k === C_APOS && e + 1 < n && isWordCode(text.charCodeAt(e + 1))) {
-            plain = false;
-            e++;
-            continue;
-          }
-          if (k === C_AMP && e + 1 < n) {
-            const el = matchesAt(text, e + 1, ENTITY_APOS);
-            if (el && e + 1 + el < n && isWordCode(text.charCodeAt(e + 1 + el))) {
-              plain = false;
-              e += 1 + el;
-              continue;
-            }
-          }
-          break;
+      let c = code;
+      let k = cls;
+      for (;;) {
+        if (k === C_WORD) {
+          h = (Math.imul(h, 31) + c) | 0;
+          len++;
+        } else if (k === C_UPPER) {
+          h = (Math.imul(h, 31) + c + 32) | 0;
+          len++;
+          upper++;
+        } else if (k === C_WIDE || k === C_WIDE_UPPER) {
+          const f = foldChar(c)!;
+          for (let q = 0; q < f.length; q++) h = (Math.imul(h, 31) + f.charCodeAt(q)) | 0;
+          len += f.length;
+          if (k === C_WIDE_UPPER) upper++;
+          plain = 0;
+        } else if ((k === C_APOS || k === C_JOINER) && e + 1 < n && isWordCode(text.charCodeAt(e + 1))) {
+          plain = 0;
+        } else if (k === C_AMP && e + 1 < n) {
+          const el = matchesAt(text, e + 1, ENTITY_APOS);
+          if (!(el && e + 1 + el < n && isWordCode(text.charCodeAt(e + 1 + el)))) break;
+          plain = 0;
+          e += el;
+        } else break;
+        if (++e >= n) break;
+        c = text.charCodeAt(e);
+        k = CLASS[c]!;
+        if (k === C_UNSET) k = classify(c);
+      }
+      starts[count] = s;
+      ends[count] = e;
+      gaps[count] = gap;
+      cases[count] = upper >= 2 ? CASE_ACRONYM : cls === C_UPPER || cls === C_WIDE_UPPER ? CASE_UPPER : CASE_LOWER;
+      plains[count] = plain;
+      const saint = h === HASH_SAINT;
+      if (saint) h = HASH_ST;
+      if (vocab) {
+        let id = vocab.candidate(h);
+        // A hash is only a candidate: the text must spell the vocabulary's word.
+        if (id !== 0) {
+          const expected = saint ? 'saint' : vocab.words[id]!;
+          if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
         }
-        const f = foldChar(c);
-        if (f === null) break;
-        if (f === '' && !(e + 1 < n && isWordCode(text.charCodeAt(e + 1)))) break;
-        for (let q = 0; q < f.length; q++) h = (Math.imul(h, 31) + f.charCodeAt(q)) | 0;
-        len += f.length;
-        if (f !== '' && text[e] !== text[e]!.toLowerCase()) upper++;
-        plain = false;
-        e++;
-      }
-      if (len > 0) {
-        if (count === out.starts.length) out.grow();
-        out.starts[count] = s;
-        out.ends[count] = e;
-        out.gaps[count] = gap;
-        const first = text.charCodeAt(s);
-        const firstUpper = first < 128 ? ASCII[first] === C_UPPER : text[s] !== text[s]!.toLowerCase();
-        out.cases[count] = upper >= 2 ? 2 : firstUpper ? 1 : 0;
-        out.markPlain(count, plain);
-        const saint = h === HASH_SAINT;
-        if (saint) h = HASH_ST;
-        if (vocab) {
-          out.identify(count, h, vocab, saint);
-          // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
-          // keeps every "a" of a page out of the matcher.
-          if (len === 1 && out.startable![count] === 1 && !nextIsAmp(text, e)) out.startable![count] = 0;
-        } else out.ids[count] = 0;
-        lastWasSt = h === HASH_ST || h === HASH_CO;
-        lastEnd = e;
-        count++;
-        gap = GAP_SOFT;
-      }
+        ids[count] = id;
+        // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
+        // keeps every "a" of a page out of the matcher.
+        startable![count] = id !== 0 && vocab.isStart(id) && (len > 1 || nextIsAmp(text, e)) ? 1 : 0;
+      } else ids[count] = 0;
+      lastWasSt = h === HASH_ST || h === HASH_CO;
+      lastEnd = e;
+      count++;
+      gap = GAP_SOFT;
       i = e;
       continue;
     }
@@ -420,14 +425,17 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
         if (el || !matchesAt(text, i + 1, ENTITY_SPACE)) {
           // "&" or "&amp;" reads as "and"; the token spans the characters written.
           const e = i + 1 + el;
-          if (count === out.starts.length) out.grow();
-          out.starts[count] = i;
-          out.ends[count] = e;
-          out.gaps[count] = gap;
-          out.cases[count] = CASE_LOWER;
-          out.markPlain(count, false);
-          if (vocab) out.identify(count, HASH_AND, vocab, false);
-          else out.ids[count] = 0;
+          starts[count] = i;
+          ends[count] = e;
+          gaps[count] = gap;
+          cases[count] = CASE_LOWER;
+          plains[count] = 0;
+          if (vocab) {
+            let id = vocab.candidate(HASH_AND);
+            if (vocab.words[id] !== 'and') id = 0;
+            ids[count] = id;
+            startable![count] = id !== 0 && vocab.isStart(id) ? 1 : 0;
+          } else ids[count] = 0;
           lastWasSt = false;
           lastEnd = e;
           count++;
@@ -439,6 +447,7 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
         continue;
       }
       case C_APOS:
+      case C_JOINER:
         i++;
         continue;
       default:
@@ -460,7 +469,7 @@ function foldWord(text: string, s: number, e: number): string {
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      const k = ASCII[c]!;
+      const k = CLASS[c]!;
       if (k === C_WORD) out += text[i];
       else if (k === C_UPPER) out += String.fromCharCode(c + 32);
       else if (k === C_AMP) i += matchesAt(text, i + 1, ENTITY_APOS);
