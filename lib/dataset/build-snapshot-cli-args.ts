@@ -1,4 +1,4 @@
-import { SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { SYNC_SOURCES, TIME_WINDOW_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { takeValue } from './cli-args';
 
 /** The command line of `npm run data:snapshot` (build-snapshot-cli.ts), parsed. */
@@ -22,7 +22,7 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
   let from: string | undefined;
   let to = today;
   let outDir: string | undefined;
-  let sources: SyncSource[] = [...SYNC_SOURCES];
+  let sources: SyncSource[] = [...TIME_WINDOW_SOURCES];
   const input: string[] = [];
   const bases: Partial<SyncBases> = {};
   let previous: string | undefined;

@@ -1,4 +1,5 @@
 import type { SourceCursor } from './cursor';
+import { monthStart } from './month-windows';
 import { isoSeconds, type SourceApi, type SyncSource } from './sources';
 import type { BackfillProgress } from './status';
 import { MIN_WINDOW_MS, type WalkEdge } from './walk-source';
@@ -49,7 +50,9 @@ export function backfillEdge(api: SourceApi, floor: number): WalkEdge {
     next(cursor) {
       const top = Date.parse(cursor.reachedBack ?? cursor.anchor ?? '');
       if (Number.isNaN(top) || top - floor < MIN_WINDOW_MS) return undefined;
-      return { from: isoSeconds(Math.max(floor, top - api.windowMs)), to: isoSeconds(top) };
+      // A month-window API: the month holding the instant before `top` (the anchor's own month first).
+      const from = api.window === 'month' ? monthStart(top - 1000) : top - api.windowMs;
+      return { from: isoSeconds(Math.max(floor, from)), to: isoSeconds(top) };
     },
     passed: (cursor, passedWindow) => ({ ...cursor, reachedBack: passedWindow.from }),
     reached: (cursor) => cursor.reachedBack ?? cursor.anchor ?? '',
@@ -88,12 +91,12 @@ export function nextPace(pace: SourceCursor['pace'], now: number, windowDone: { 
  * stored) the source's known volume and rate limit stand in; Contracts Finder's volume is not
  * known until measured.
  */
-export function estimateBackfill(source: SyncSource, api: Pick<SourceApi, 'minIntervalMs'>, cursor: SourceCursor, floor: number, now: number, months: number): BackfillProgress {
+export function estimateBackfill(source: SyncSource, api: Pick<SourceApi, 'minIntervalMs' | 'nominalPagesPerDay'>, cursor: SourceCursor, floor: number, now: number, months: number): BackfillProgress {
   const top = Date.parse(cursor.reachedBack ?? cursor.anchor ?? '') || now;
   const remainingMs = Math.max(0, top - floor);
   const complete = backfillComplete({ ...cursor, anchor: cursor.anchor ?? isoSeconds(now) }, floor) && cursor.window === undefined;
   const pace = cursor.pace;
-  const nominalPagesPerDay = source === 'find-a-tender' ? FIND_A_TENDER_VOLUME.releasesPerDay / FIND_A_TENDER_VOLUME.pageSize : undefined;
+  const nominalPagesPerDay = source === 'find-a-tender' ? FIND_A_TENDER_VOLUME.releasesPerDay / FIND_A_TENDER_VOLUME.pageSize : api.nominalPagesPerDay;
   const pagesPerDay = pace && pace.coveredMs >= DAY / 4 ? pace.coveredPages / (pace.coveredMs / DAY) : nominalPagesPerDay;
   // At least the rate limit: waits that ended a run (alarms) are not counted as busy time.
   const msPerPage = Math.max(api.minIntervalMs, pace && pace.pages >= 3 && pace.busyMs > 0 ? pace.busyMs / pace.pages : api.minIntervalMs);

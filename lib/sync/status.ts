@@ -7,13 +7,15 @@ import { z } from 'zod';
  * entrypoints/background/refresh/sync/.
  */
 
-export const SYNC_SOURCES = ['contracts-finder', 'find-a-tender'] as const;
+export const SYNC_SOURCES = ['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales'] as const;
 export type SyncSource = (typeof SYNC_SOURCES)[number];
 
 /** How the options page names each source. */
 export const SYNC_SOURCE_LABELS: Record<SyncSource, string> = {
   'contracts-finder': 'Contracts Finder',
   'find-a-tender': 'Find a Tender',
+  'public-contracts-scotland': 'Public Contracts Scotland',
+  sell2wales: 'Sell2Wales',
 };
 
 export const SyncSourceSchema = z.enum(SYNC_SOURCES);

@@ -140,7 +140,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
   try {
     await persistRun(startedAt);
     /** Each API's last request in this run, shared by its two edges (the spacing holds across them). */
-    const lastRequests: Record<SyncSource, { at?: number }> = { 'contracts-finder': {}, 'find-a-tender': {} };
+    const lastRequests = Object.fromEntries(SYNC_SOURCES.map((source) => [source, {}])) as Record<SyncSource, { at?: number }>;
     /** Where each forward edge stood when this run began: a new backfill's anchor. */
     const anchors = new Map<SyncSource, string>();
     /** Walks one edge of one source; false when the run must stop (aborted, lock lost). */

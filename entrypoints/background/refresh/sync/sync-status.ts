@@ -8,7 +8,7 @@ import { cursorKey, RUN_KEY, withError } from './progress';
 export { SourceSyncStatusSchema, SyncStatusSchema, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
 import { retentionRules } from './retention';
 import { backfillComplete, estimateBackfill, historyFloor } from '@/lib/sync/backfill';
-import { SOURCE_APIS } from '@/lib/sync/sources';
+import { SOURCE_APIS, type SyncSource } from '@/lib/sync/sources';
 import type { HistoryStatus } from '@/lib/sync/status';
 import { NOT_A_COUNCIL } from '@/lib/ocds/row';
 import Dexie from 'dexie';
@@ -97,8 +97,8 @@ export async function historyStatus(db: CouncilLensDB, now: number, months: numb
 }
 
 /** Whether any source's backfill has history left to read for `months` (one not started has). */
-export async function backfillPending(db: CouncilLensDB, now: number, months: number): Promise<boolean> {
-  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+export async function backfillPending(db: CouncilLensDB, now: number, months: number, sources: readonly SyncSource[] = SYNC_SOURCES): Promise<boolean> {
+  const rows = await db.meta.bulkGet(sources.map((source) => backfillKey(source)));
   const floor = historyFloor(now, months);
   return rows.some((row) => {
     const cursor = readCursor(row?.value);
