@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { councilProcurement } from '@/entrypoints/background/handlers/council-procurement';
-import { runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
+import { getSyncStatus, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { parseReleases } from '@/lib/ocds';
 import { readCursor } from '@/lib/sync/cursor';
 import { monthStart, nextMonthStart } from '@/lib/sync/month-windows';
@@ -53,6 +53,12 @@ describe.each(PORTALS)('%s', (portal) => {
     // The open month leaves the edge inside it; the notices of both months are cached.
     expect(readCursor((await bed.db.meta.get(`sync:${portal}`))?.value).syncedTo).toBe('2026-12-06T12:00:00Z');
     const stored = (await bed.db.notices.toArray()).filter((row) => row.source === portal).length;
+    // The options page's storage estimate counts them by key range (the packed ocids).
+    await bed.db.notices.put({ ...(await bed.db.notices.toArray())[0]!, ocid: 'ocds-b5fd17-not-a-portal', source: 'contracts-finder' });
+    const status = await getSyncStatus(bed.db, bed.clock.now());
+    expect(status.sources.find((p) => p.source === portal)?.cached).toBe(stored);
+    expect(status.sources.find((p) => p.source === PORTALS.find((other) => other !== portal))?.cached).toBe(0);
+    expect(status.sources.find((p) => p.source === 'contracts-finder')?.cached).toBeUndefined();
     expect(stored).toBe(
       parseReleases([...portalMonthReleases(portal, monthStart(Date.parse('2026-11-15T00:00:00Z')), NOW), ...portalMonthReleases(portal, monthStart(NOW), NOW)], {
         resolveCouncil,
