@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { councilProcurement } from '@/entrypoints/background/handlers/council-procurement';
 import { getSyncStatus, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { parseReleases } from '@/lib/ocds';
+import { toNoticeRow } from '@/lib/ocds/row';
 import { readCursor } from '@/lib/sync/cursor';
 import { monthStart, nextMonthStart } from '@/lib/sync/month-windows';
 import { PUBLIC_CONTRACTS_SCOTLAND, SELL2WALES, type SyncSource } from '@/lib/sync/sources';
@@ -172,4 +173,23 @@ test('both portals: one request every 5 s, windows of a month, a nominal 21 or 2
     expect(api.window).toBe('month');
     expect(api.nominalPagesPerDay! * (365.25 / 12)).toBeCloseTo(types);
   }
+});
+
+test('a notice posted to Public Contracts Scotland and Find a Tender is one line on the card', async () => {
+  // A current-month PCS release of a council (re-dated, so its tender is open today) and its copy on
+  // Find a Tender: the same notice under a Find a Tender ocid, as above-threshold notices are.
+  const pcs = portalMonthReleases('public-contracts-scotland', monthStart(NOW), NOW).find((r) => {
+    const [notice] = parseReleases([r], { resolveCouncil }).notices;
+    return notice !== undefined && notice.buyer.councilCode !== undefined && (toNoticeRow(notice, 'sync').deadline ?? '') >= '2026-12-06';
+  })!;
+  const council = parseReleases([pcs], { resolveCouncil }).notices[0]!.buyer.councilCode!;
+  const fts = { ...(JSON.parse(JSON.stringify(pcs).replaceAll(pcs.ocid, 'ocds-h6vhtk-05abcd')) as typeof pcs), id: '043210-2026' };
+  const { notices, rejected } = parseReleases([pcs, fts], { resolveCouncil });
+  expect(rejected).toEqual([]);
+  expect(notices.map((n) => n.source).sort()).toEqual(['find-a-tender', 'public-contracts-scotland']);
+  await bed.db.notices.bulkPut(notices.map((n) => toNoticeRow(n, 'sync')));
+  const card = await councilProcurement(bed.db, council, null, '2026-12-06', null);
+  expect(card.openTenders).toHaveLength(1);
+  expect(card.openTotal).toBe(1);
+  expect(card.openTenders[0]!.alsoOn).toHaveLength(1);
 });
