@@ -49,6 +49,8 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
       const list = value().split(',').map((s) => s.trim());
       const unknown = list.filter((s) => !(SYNC_SOURCES as readonly string[]).includes(s));
       if (unknown.length > 0) throw new Error(`unknown source(s): ${unknown.join(', ')}`);
+      const monthly = list.filter((s) => !(TIME_WINDOW_SOURCES as readonly string[]).includes(s));
+      if (monthly.length > 0) throw new Error(`the snapshot cannot read ${monthly.join(', ')} yet (month windows): use ${TIME_WINDOW_SOURCES.join(', ')}`);
       sources = list as SyncSource[];
     } else if (arg === '--input') inInput = true;
     else if (arg.startsWith('--previous')) previous = value();
