@@ -429,6 +429,8 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       res.end(body);
     };
     const portal = portalOf(url.pathname, req.headers.host ?? '');
+    // Logged under the portal's path whichever way it was named (a prefix, or the Host header).
+    if (portal) entry.path = PORTAL_PATHS[portal];
     const requestPath = url.pathname === CONTRACTS_FINDER_PATH || url.pathname === FIND_A_TENDER_PATH ? (url.pathname as ApiPath) : portal ? PORTAL_PATHS[portal] : undefined;
     if (req.method !== 'GET' || !requestPath) {
       const page = req.method === 'GET' ? options.fallback?.((req.headers.host ?? '').replace(/:\d+$/, ''), req.url ?? '/') : null;
