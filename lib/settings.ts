@@ -37,6 +37,13 @@ export const SettingsSchema = z.object({
    * extends the backfill; lowering it trims on the next retention pass. Values: lib/sync/backfill.ts.
    */
   historyMonths: z._default(z.union([z.literal(6), z.literal(12), z.literal(24), z.literal(36)]), 12),
+  /**
+   * Refresh Scottish and Welsh councils' notices from Public Contracts Scotland and Sell2Wales
+   * (issue 17). On by default (an older settings object without them reads as on); off stops that
+   * portal's refresh and backfill, and its cached notices stay until retention or "Clear cached notices".
+   */
+  syncPublicContractsScotland: z._default(z.boolean(), true),
+  syncSell2Wales: z._default(z.boolean(), true),
   /** The user paused the history backfill (the forward refresh goes on); kept across restarts. */
   historyPaused: z._default(z.boolean(), false),
   /** Browser notifications this many days before each bid deadline (the workspace's tenders). */

@@ -30,7 +30,12 @@ describe.each(['chrome', 'firefox'])('the %s manifest', (browser) => {
     const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
     expect(directives['connect-src']).toEqual(["'self'", ...apis]);
     expect(directives['script-src']).toEqual(["'self'"]);
-    expect(apis).toEqual(['https://www.contractsfinder.service.gov.uk', 'https://www.find-tender.service.gov.uk']);
+    expect(apis).toEqual([
+      'https://www.contractsfinder.service.gov.uk',
+      'https://www.find-tender.service.gov.uk',
+      'https://api.publiccontractsscotland.gov.uk',
+      'https://api.sell2wales.gov.wales',
+    ]);
   });
 });
 

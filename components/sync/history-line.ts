@@ -45,9 +45,11 @@ export function historyLine(history: HistoryStatus, running: boolean): HistoryLi
   const notices = `${count(history.councilNotices)} council ${history.councilNotices === 1 ? 'notice' : 'notices'}`;
   const origin = history.snapshot ? snapshotOriginText(history.snapshot) : null;
   if (complete) return { reach: `History: ${depth} kept`, origin, notices, left: null, complete };
-  // How far back everything is: the source that has got least far.
-  const reached = history.sources.map((s) => s.reachedBack);
-  const reach = reached.some((r) => r === undefined) ? 'History: starting' : `History: back to ${monthYear(reached.sort().at(-1)!)}`;
+  // How far back everything is: the source that has got least far, among those that have begun
+  // (the backfills run one source after another: Scotland's and Wales's wait for Find a Tender's
+  // hours, issue 17); each source's own reach is in the options page's History section.
+  const reached = history.sources.flatMap((s) => (s.reachedBack === undefined ? [] : [s.reachedBack]));
+  const reach = reached.length === 0 ? 'History: starting' : `History: back to ${monthYear(reached.sort().at(-1)!)}`;
   if (history.paused) return { reach, origin, notices, left: 'paused', complete };
   const lefts = history.sources.filter((s) => !s.complete).map((s) => s.leftMs);
   const left = lefts.some((l) => l === null) ? 'estimating the time left' : `${durationText(lefts.reduce((sum: number, l) => sum + (l ?? 0), 0))} left`;

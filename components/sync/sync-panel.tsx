@@ -80,8 +80,8 @@ export function SyncPanel(props: SyncPanelProps) {
     <section aria-labelledby="cl-procurement" class="cl-sync">
       <h2 id="cl-procurement">Procurement data</h2>
       <p>
-        Open tenders and contracts come from the public Contracts Finder and Find a Tender APIs, fetched by this browser
-        and kept in it. The only requests sent are for notices published in a date range: nothing about you or what you
+        Open tenders and contracts come from the public Contracts Finder and Find a Tender APIs, and for Scottish and
+        Welsh councils Public Contracts Scotland and Sell2Wales, fetched by this browser and kept in it. The only requests sent are for notices published in a date range: nothing about you or what you
         browse.
       </p>
       {props.error ? <p role="alert" class="cl-sync__error">{props.error}</p> : null}

@@ -4,6 +4,7 @@ import { buyerCouncilResolver } from '@/lib/councils/buyer';
 import type { CouncilIndex } from '@/lib/councils/council-index';
 import type { Settings } from '@/lib/settings';
 import { SYNC_SOURCES, SyncSourceSchema, type SyncStatus } from '@/lib/sync/status';
+import { enabledSources } from '@/lib/sync/sources';
 import { broadcast } from './broadcast';
 import { localDate } from './clock';
 import type { CouncilLensDB } from './db';
@@ -70,7 +71,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
 
   /** Keeps the backfill alarm while there is history left to read and the user has not paused it. */
   async function planBackfill(settings: Settings): Promise<boolean> {
-    const pending = !settings.historyPaused && (await backfillPending(deps.db, now(), settings.historyMonths));
+    const pending = !settings.historyPaused && (await backfillPending(deps.db, now(), settings.historyMonths, enabledSources(settings)));
     if (pending) {
       if (!(await browser.alarms.get(BACKFILL_ALARM))) await browser.alarms.create(BACKFILL_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
     } else {
@@ -94,6 +95,8 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
         sleep,
         resolveCouncil: buyerCouncilResolver(index),
         keepAllBuyers: settings.keepAllBuyers,
+        // A portal switched off in options is not read (issue 17).
+        sources: enabledSources(settings),
         history,
         options: { maxInlineWaitMs: MAX_INLINE_WAIT_MS, ...(tuned.minIntervalMs ? { minIntervalMs: tuned.minIntervalMs } : {}) },
         // `running` is this worker's only run, and no other worker runs: a held lock is a dead one's.
@@ -104,7 +107,8 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
         await browser.alarms.create(RESUME_ALARM, { when: Math.max(report.resumeAt, now() + 30_000) });
       }
       // Each source's rules apply unless its own refresh failed (retentionSources).
-      const sources = retentionSources(report);
+      // A portal switched off keeps its cached notices until they expire, as if its refresh had run.
+      const sources = [...retentionSources(report), ...SYNC_SOURCES.filter((source) => !enabledSources(settings).includes(source))];
       if (sources.length > 0) await applyRetention(deps.db, localDate(now()), { sources, historyMonths: (await deps.settings()).historyMonths });
       await planBackfill(await deps.settings());
       if (report.sources.some((source) => source.notices > 0)) await deps.onStored?.(report).catch(() => undefined);

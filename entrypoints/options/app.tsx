@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PortalSwitches } from '@/components/sync/portal-switches';
 import { SyncPanel } from '@/components/sync/sync-panel';
 import { CacheSpace } from '@/components/sync/cache-space';
 import { storageSpace } from '@/lib/extension/storage-space';
@@ -141,6 +142,13 @@ export function App() {
         onRefresh={sync.refresh}
         onChange={(patch) => void change(patch, 'sync')}
         saved={savedIn === 'sync'}
+      />
+      <PortalSwitches
+        status={sync.sync}
+        enabled={{ syncPublicContractsScotland: settings?.syncPublicContractsScotland ?? true, syncSell2Wales: settings?.syncSell2Wales ?? true }}
+        historyMonths={settings?.historyMonths ?? 12}
+        settingsReady={settings !== null}
+        onChange={(patch) => void change(patch, 'sync')}
       />
       <CacheSpace
         usage={space.usage}

@@ -1,4 +1,4 @@
-import { SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { SYNC_SOURCES, TIME_WINDOW_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { takeValue } from './cli-args';
 
 /** The command line of `npm run data:snapshot` (build-snapshot-cli.ts), parsed. */
@@ -22,7 +22,7 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
   let from: string | undefined;
   let to = today;
   let outDir: string | undefined;
-  let sources: SyncSource[] = [...SYNC_SOURCES];
+  let sources: SyncSource[] = [...TIME_WINDOW_SOURCES];
   const input: string[] = [];
   const bases: Partial<SyncBases> = {};
   let previous: string | undefined;
@@ -49,6 +49,8 @@ export function parseSnapshotArgs(argv: readonly string[], today: string): Snaps
       const list = value().split(',').map((s) => s.trim());
       const unknown = list.filter((s) => !(SYNC_SOURCES as readonly string[]).includes(s));
       if (unknown.length > 0) throw new Error(`unknown source(s): ${unknown.join(', ')}`);
+      const monthly = list.filter((s) => !(TIME_WINDOW_SOURCES as readonly string[]).includes(s));
+      if (monthly.length > 0) throw new Error(`the snapshot cannot read ${monthly.join(', ')} yet (month windows): use ${TIME_WINDOW_SOURCES.join(', ')}`);
       sources = list as SyncSource[];
     } else if (arg === '--input') inInput = true;
     else if (arg.startsWith('--previous')) previous = value();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { optionValue } from './cli-args';
-import { DEFAULT_BASES, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { DEFAULT_BASES, SYNC_SOURCES, TIME_WINDOW_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { DEFAULT_LIVE_DAYS, DEFAULT_LIVE_DIR, fetchLive } from './fetch-live';
 
 // `npm run data:fetch -- [out-dir] [--days N] [--sources contracts-finder,find-a-tender]`
@@ -14,7 +14,7 @@ const USAGE = `usage: npm run data:fetch -- [out-dir (default ${DEFAULT_LIVE_DIR
 function parseArgs(argv: readonly string[]): { outDir: string; days: number; sources: SyncSource[]; bases: Partial<SyncBases> } {
   let outDir = DEFAULT_LIVE_DIR;
   let days = DEFAULT_LIVE_DAYS;
-  let sources: SyncSource[] = [...SYNC_SOURCES];
+  let sources: SyncSource[] = [...TIME_WINDOW_SOURCES];
   const bases: Partial<SyncBases> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

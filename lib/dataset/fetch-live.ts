@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyCursor, type SourceCursor } from '@/lib/sync/cursor';
 import { sleep as timerSleep } from '@/lib/sync/sleep';
-import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
+import { baseFor, DEFAULT_BASES, SOURCE_APIS, SYNC_SOURCES, TIME_WINDOW_SOURCES, type SyncBases, type SyncSource } from '@/lib/sync/sources';
 import { DEFAULT_WALK_OPTIONS, walkSource, type CursorStore, type WalkEvent } from '@/lib/sync/walk-source';
 
 /**
@@ -69,7 +69,7 @@ export async function fetchLive(options: FetchLiveOptions = {}): Promise<FetchLi
   const report: FetchLiveReport = { outDir, fetchedAt: new Date(now()).toISOString(), days, sources: [] };
   mkdirSync(outDir, { recursive: true });
 
-  for (const source of options.sources ?? SYNC_SOURCES) {
+  for (const source of options.sources ?? TIME_WINDOW_SOURCES) {
     const api = SOURCE_APIS[source];
     const base = baseFor(source, bases);
     const dir = path.join(outDir, source);

@@ -195,8 +195,8 @@ const PORTAL_ROWS = [
     noticeUrl: proactisNoticeUrl(PCS_ORIGIN, 'ocds-r6ebe6-'),
     // The pages show their OCID, so they find their cached notice by it: no page id index.
     noticePages: { matches: searchViewMatches(PCS_ORIGIN), pageId: searchViewId('www.publiccontractsscotland.gov.uk'), indexed: false },
-    // TODO [2027-01-31]: at wt-17's merge (issue 17's sync sources) this row's sync becomes { source: 'public-contracts-scotland' }.
-    sync: { notYet: 'public-contracts-scotland', reason: 'the sync source arrives with issue 17 (wt-17)' },
+    // Its public OCDS API, by month and notice type (lib/sync/sources.ts).
+    sync: { source: 'public-contracts-scotland' },
   },
   {
     id: 'sell2wales',
@@ -208,8 +208,8 @@ const PORTAL_ROWS = [
     noticeUrl: proactisNoticeUrl(S2W_ORIGIN, 'ocds-kuma6s-'),
     // The pages show their OCID, so they find their cached notice by it: no page id index.
     noticePages: { matches: searchViewMatches(S2W_ORIGIN), pageId: searchViewId('www.sell2wales.gov.wales'), indexed: false },
-    // TODO [2027-01-31]: at wt-17's merge (issue 17's sync sources) this row's sync becomes { source: 'sell2wales' }.
-    sync: { notYet: 'sell2wales', reason: 'the sync source arrives with issue 17 (wt-17)' },
+    // Its public OCDS API, by month and notice type (lib/sync/sources.ts).
+    sync: { source: 'sell2wales' },
   },
 ] as const satisfies readonly Portal[];
 

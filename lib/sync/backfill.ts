@@ -1,4 +1,5 @@
 import type { SourceCursor } from './cursor';
+import { monthStart } from './month-windows';
 import { isoSeconds, type SourceApi, type SyncSource } from './sources';
 import type { BackfillProgress } from './status';
 import { MIN_WINDOW_MS, type WalkEdge } from './walk-source';
@@ -30,6 +31,36 @@ export const FIND_A_TENDER_VOLUME = {
   councilShare: 0.37,
 } as const;
 
+/**
+ * The two devolved portals' volume, for the options page's storage estimate before any notice is
+ * cached and for the README's figures. Evidence:
+ * - Public Contracts Scotland: 15,634 opportunities advertised in 2021-22, of which 12,275 Quick
+ *   Quotes (Scottish Government, "Procurement activity: annual report 2021 to 2022", §2.1), which
+ *   the OCDS API does not list (its types: lib/sync/sources.ts); 6,359 regulated contracts
+ *   awarded. So about 3,400 contract notices and 6,400 awards a year: 10,000 releases.
+ * - Sell2Wales: no published count found; scaled from Scotland by public procurement spend
+ *   (Wales about £5bn a year, joinup.ec.europa.eu "National Procurement Portal"; Scotland
+ *   £12.6bn, the 2018-19 annual report): 4,000 releases a year.
+ * - Council share: 31 of PCS's 90 real releases and 34 of Sell2Wales's 90 have a council buyer
+ *   (../shared/data/*_ocds_releases_*.json, resolved with the card's resolver): about 35%.
+ * - 650 bytes a cached notice: the budget the packed rows are held to (issue 10), every index included.
+ */
+export const PORTAL_VOLUME = {
+  'public-contracts-scotland': { releasesPerYear: 10_000, councilShare: 0.34 },
+  sell2wales: { releasesPerYear: 4_000, councilShare: 0.38 },
+} as const;
+export const BYTES_PER_CACHED_NOTICE = 650;
+
+/**
+ * A portal's storage beside its switch: its cached notices × 650 bytes once any are cached, else
+ * a nominal year of its council notices × the history depth.
+ */
+export function portalStorageEstimate(source: keyof typeof PORTAL_VOLUME, cached: number | undefined, historyMonths: number): { bytes: number; basis: 'cached' | 'nominal' } {
+  if (cached !== undefined && cached > 0) return { bytes: cached * BYTES_PER_CACHED_NOTICE, basis: 'cached' };
+  const { releasesPerYear, councilShare } = PORTAL_VOLUME[source];
+  return { bytes: Math.round(releasesPerYear * councilShare * (historyMonths / 12)) * BYTES_PER_CACHED_NOTICE, basis: 'nominal' };
+}
+
 const DAY = 86_400_000;
 
 /** The oldest instant kept for `months` of history before `now`: the same day and time, months earlier (UTC). */
@@ -49,7 +80,9 @@ export function backfillEdge(api: SourceApi, floor: number): WalkEdge {
     next(cursor) {
       const top = Date.parse(cursor.reachedBack ?? cursor.anchor ?? '');
       if (Number.isNaN(top) || top - floor < MIN_WINDOW_MS) return undefined;
-      return { from: isoSeconds(Math.max(floor, top - api.windowMs)), to: isoSeconds(top) };
+      // A month-window API: the month holding the instant before `top` (the anchor's own month first).
+      const from = api.window === 'month' ? monthStart(top - 1000) : top - api.windowMs;
+      return { from: isoSeconds(Math.max(floor, from)), to: isoSeconds(top) };
     },
     passed: (cursor, passedWindow) => ({ ...cursor, reachedBack: passedWindow.from }),
     reached: (cursor) => cursor.reachedBack ?? cursor.anchor ?? '',
@@ -88,12 +121,12 @@ export function nextPace(pace: SourceCursor['pace'], now: number, windowDone: { 
  * stored) the source's known volume and rate limit stand in; Contracts Finder's volume is not
  * known until measured.
  */
-export function estimateBackfill(source: SyncSource, api: Pick<SourceApi, 'minIntervalMs'>, cursor: SourceCursor, floor: number, now: number, months: number): BackfillProgress {
+export function estimateBackfill(source: SyncSource, api: Pick<SourceApi, 'minIntervalMs' | 'nominalPagesPerDay'>, cursor: SourceCursor, floor: number, now: number, months: number): BackfillProgress {
   const top = Date.parse(cursor.reachedBack ?? cursor.anchor ?? '') || now;
   const remainingMs = Math.max(0, top - floor);
   const complete = backfillComplete({ ...cursor, anchor: cursor.anchor ?? isoSeconds(now) }, floor) && cursor.window === undefined;
   const pace = cursor.pace;
-  const nominalPagesPerDay = source === 'find-a-tender' ? FIND_A_TENDER_VOLUME.releasesPerDay / FIND_A_TENDER_VOLUME.pageSize : undefined;
+  const nominalPagesPerDay = source === 'find-a-tender' ? FIND_A_TENDER_VOLUME.releasesPerDay / FIND_A_TENDER_VOLUME.pageSize : api.nominalPagesPerDay;
   const pagesPerDay = pace && pace.coveredMs >= DAY / 4 ? pace.coveredPages / (pace.coveredMs / DAY) : nominalPagesPerDay;
   // At least the rate limit: waits that ended a run (alarms) are not counted as busy time.
   const msPerPage = Math.max(api.minIntervalMs, pace && pace.pages >= 3 && pace.busyMs > 0 ? pace.busyMs / pace.pages : api.minIntervalMs);

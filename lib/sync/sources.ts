@@ -1,5 +1,5 @@
 /**
- * The two live APIs the sync reads: where they are, how a window's first page is asked for, how
+ * The live APIs the sync reads: where they are, how a window's first page is asked for, how
  * fast they may be called and what their overload answers mean. Evidence: the requests recorded
  * in ../shared/data/SOURCES.md (Contracts Finder `…/OCDS/Search?publishedFrom=2025-01-20T23:00:00
  * &publishedTo=2025-01-23T23:00:00&limit=100`, `links.next` a full URL whose `cursor` is base64 of
@@ -8,18 +8,24 @@
  */
 
 import { londonOffset, londonWallTime, londonWindowBounds } from './london-time';
-import type { SyncSource } from './status';
+import { monthParam } from './month-windows';
+import type { Settings } from '@/lib/settings';
+import { SYNC_SOURCES, type SyncSource } from './status';
 import { PORTAL_LABELS } from '../ocds/portals';
 export { SYNC_SOURCES, type SyncSource } from './status';
 
 export interface SyncBases {
   contractsFinder: string;
   findATender: string;
+  publicContractsScotland: string;
+  sell2wales: string;
 }
 
 export const DEFAULT_BASES: SyncBases = {
   contractsFinder: 'https://www.contractsfinder.service.gov.uk',
   findATender: 'https://www.find-tender.service.gov.uk',
+  publicContractsScotland: 'https://api.publiccontractsscotland.gov.uk',
+  sell2wales: 'https://api.sell2wales.gov.wales',
 };
 
 export interface SyncWindow {
@@ -52,6 +58,17 @@ export interface SourceApi {
    * undefined when `status` is not an overload answer of this API.
    */
   throttleWait(status: number, retryAfterMs: number | undefined): number | undefined;
+  /** `month`: windows are London calendar months (month-windows.ts), for an API that lists a whole month. Default: `windowMs` spans. */
+  window?: 'month';
+  /**
+   * For an API whose pages are not linked (no `links.next`): the window's page after `url`, or
+   * undefined after its last. When set, `links.next` is not read.
+   */
+  nextPageUrl?(base: string, month: SyncWindow, url: string): string | undefined;
+  /** A package without a `releases` key is an empty page (not a malformed answer). */
+  emptyPackageWithoutReleases?: boolean;
+  /** Pages per day of history before any is measured, for the backfill's time-left estimate. */
+  nominalPagesPerDay?: number;
 }
 
 function joinBase(base: string, path: string): string {
@@ -104,13 +121,78 @@ export const FIND_A_TENDER: SourceApi = {
   },
 };
 
+/**
+ * Public Contracts Scotland and Sell2Wales run the same Proactis API (`GET /v1/Notices`). Evidence:
+ * the API's own page (https://api.publiccontractsscotland.gov.uk, "Fetch list of Contract Notices
+ * for the month of April, 2019 and return in OCDS format: /v1/Notices?dateFrom=04-2019&noticeType=2
+ * &outputType=0") and kingfisher-collect's `ProactisBase` with its `united_kingdom_scotland` and
+ * `united_kingdom_wales` spiders (open-contracting/kingfisher-collect, commit bb7f5bd, 2026-07).
+ * - `dateFrom=MM-YYYY`: a month; without it the API answers the current month. There is no day,
+ *   no `dateTo` and no paging: one answer holds the whole month of one notice type, so a month is
+ *   one window and each notice type one "page" of it (kingfisher-collect asks month × type, and
+ *   reads no `links.next`).
+ * - `outputType=0`: OCDS (a release package); `1` is the portal's TED/custom format.
+ * - `noticeType`: required per request; the numbers are the API page's table (17 OJEU/FTS forms,
+ *   1–25) plus each portal's own site notices (PCS 101–104, Sell2Wales 51–56), the same lists
+ *   kingfisher-collect requests.
+ * - An empty month (or type) is "a release package with no releases array" (kingfisher-collect
+ *   commit 42a6feb4 logs it at info level, as normal), not an error.
+ * - Rate limit: none is documented on the API page or in kingfisher-collect (which uses Scrapy's
+ *   defaults and handles 429 separately from its retried 500/502/503/504/408), so we keep to one
+ *   request every 5 s, obey Retry-After on 429 and 503, and wait a minute on a 429 without it.
+ * The month being read is re-read on later runs until it closes (month-windows.ts).
+ */
+const PROACTIS_PATH = '/v1/Notices';
+const OJEU_NOTICE_TYPES = [1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 24, 25] as const;
+
+function proactisApi(id: SyncSource, label: string, siteNoticeTypes: readonly number[]): SourceApi {
+  const types = [...OJEU_NOTICE_TYPES, ...siteNoticeTypes];
+  const url = (base: string, month: SyncWindow, type: number) =>
+    `${joinBase(base, PROACTIS_PATH)}?dateFrom=${monthParam(Date.parse(month.from))}&outputType=0&noticeType=${type}`;
+  return {
+    id,
+    label,
+    path: PROACTIS_PATH,
+    windowMs: 31 * DAY,
+    minIntervalMs: 5_000,
+    window: 'month',
+    firstPageUrl: (base, month) => url(base, month, types[0]!),
+    nextPageUrl: (base, month, current) => {
+      const at = types.indexOf(Number(new URL(current).searchParams.get('noticeType')));
+      return at < 0 || at + 1 >= types.length ? undefined : url(base, month, types[at + 1]!);
+    },
+    emptyPackageWithoutReleases: true,
+    // One request per notice type per month.
+    nominalPagesPerDay: types.length / (365.25 / 12),
+    throttleWait: (status, retryAfterMs) => {
+      if (status === 429) return retryAfterMs ?? MINUTE;
+      if (status === 503 && retryAfterMs !== undefined) return retryAfterMs;
+      return undefined;
+    },
+  };
+}
+
+/** Public Contracts Scotland: site notices 101 prior information, 102 contract, 103 award, 104 quick quote award. */
+export const PUBLIC_CONTRACTS_SCOTLAND = proactisApi('public-contracts-scotland', 'Public Contracts Scotland', [101, 102, 103, 104]);
+/** Sell2Wales: site notices 51 invitation to tender, 52 prior information, 53 award, 54–56 sub-contract notices. */
+export const SELL2WALES = proactisApi('sell2wales', 'Sell2Wales', [51, 52, 53, 54, 55, 56]);
+
 export const SOURCE_APIS: Record<SyncSource, SourceApi> = {
   'contracts-finder': CONTRACTS_FINDER,
   'find-a-tender': FIND_A_TENDER,
+  'public-contracts-scotland': PUBLIC_CONTRACTS_SCOTLAND,
+  sell2wales: SELL2WALES,
+};
+
+const BASE_KEYS: Record<SyncSource, keyof SyncBases> = {
+  'contracts-finder': 'contractsFinder',
+  'find-a-tender': 'findATender',
+  'public-contracts-scotland': 'publicContractsScotland',
+  sell2wales: 'sell2wales',
 };
 
 export function baseFor(source: SyncSource, bases: SyncBases): string {
-  return source === 'contracts-finder' ? bases.contractsFinder : bases.findATender;
+  return bases[BASE_KEYS[source]];
 }
 
 /** An instant in Contracts Finder's form: London wall time and offset, `+` encoded (`2025-07-01T01:00:00%2B01:00`). */
@@ -143,3 +225,17 @@ export function resolveNextUrl(next: string, base: string, api: SourceApi): stri
   const query = next.slice(queryAt).replace(/#.*$/, '');
   return `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}${api.path}${query}`;
 }
+
+/** The sources the user has not switched off (options: a switch per devolved portal), in sync order. */
+export function enabledSources(settings: Pick<Settings, 'syncPublicContractsScotland' | 'syncSell2Wales'>): SyncSource[] {
+  return SYNC_SOURCES.filter(
+    (source) => (source !== 'public-contracts-scotland' || settings.syncPublicContractsScotland) && (source !== 'sell2wales' || settings.syncSell2Wales),
+  );
+}
+
+/**
+ * The sources the dataset tools (`npm run data:fetch`, the snapshot builder) read by default: the
+ * APIs paged by time. Their fixed-span windows do not fit the month-window portals (TODO
+ * [2027-03-01]: month windows in lib/dataset/build-snapshot.ts windowEdge, then drop this).
+ */
+export const TIME_WINDOW_SOURCES: readonly SyncSource[] = SYNC_SOURCES.filter((source) => SOURCE_APIS[source].window === undefined);

@@ -82,6 +82,8 @@ export const SourceSyncStatusSchema = z.object({
   waitUntil: z.number().optional(),
   /** Lifetime counts: pages and releases read, notices written. */
   totals: z.object({ pages: z.number(), releases: z.number(), notices: z.number() }),
+  /** Notices of this portal in the cache now (the devolved portals only, for their storage estimate). */
+  cached: z.number().int().nonnegative().optional(),
 });
 export type SourceSyncStatus = z.infer<typeof SourceSyncStatusSchema>;
 

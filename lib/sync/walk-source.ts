@@ -1,4 +1,5 @@
 import type { SourceCursor } from './cursor';
+import { MONTH_CLOSE_GRACE_MS, monthStart, nextMonthStart, OPEN_MONTH_REREAD_MS } from './month-windows';
 import { parseRetryAfter } from './retry-after';
 import { isoSeconds, resolveNextUrl, type SourceApi, type SyncSource, type SyncWindow } from './sources';
 
@@ -101,6 +102,7 @@ export interface WalkEdge {
 
 /** The forward edge: from `syncedTo` (first run: `backfillDays` ago) to now, overlapping the last run by `overlapMs`. */
 export function forwardEdge(api: SourceApi, options: Pick<WalkOptions, 'backfillDays' | 'overlapMs'>): WalkEdge {
+  if (api.window === 'month') return monthForwardEdge(options);
   return {
     next(cursor, end, startOfRun) {
       const from = cursor.syncedTo === undefined ? end - options.backfillDays * 86_400_000 : Date.parse(cursor.syncedTo) - (startOfRun ? options.overlapMs : 0);
@@ -136,6 +138,30 @@ export type WalkResult =
   | { outcome: 'failed'; error: string }
   | { outcome: 'paused'; resumeAt: number; reason: string }
   | { outcome: 'aborted' };
+
+/**
+ * The forward edge of a month-window API: month by month from the month of `syncedTo` (first run:
+ * `backfillDays` ago). A month still open when read leaves `syncedTo` inside it, so a later run
+ * (at least {@link OPEN_MONTH_REREAD_MS} on) reads the whole month again, until a read made after
+ * it closed ({@link MONTH_CLOSE_GRACE_MS}) moves `syncedTo` to the next month's start.
+ */
+function monthForwardEdge(options: Pick<WalkOptions, 'backfillDays'>): WalkEdge {
+  return {
+    next(cursor, end, startOfRun) {
+      const at = cursor.syncedTo === undefined ? end - options.backfillDays * 86_400_000 : Date.parse(cursor.syncedTo);
+      if (Number.isNaN(at)) return undefined;
+      const start = monthStart(at);
+      // Inside a month: it was open when last read. Read again at a run's start, not in the same run.
+      if (at !== start && (!startOfRun || (cursor.syncedTo !== undefined && end - at < OPEN_MONTH_REREAD_MS))) return undefined;
+      if (end - start < MIN_WINDOW_MS) return undefined;
+      const close = nextMonthStart(start);
+      const to = end >= close + MONTH_CLOSE_GRACE_MS ? close : Math.min(end, close - 1000);
+      return { from: isoSeconds(start), to: isoSeconds(to) };
+    },
+    passed: (cursor, passedWindow) => ({ ...cursor, syncedTo: passedWindow.to }),
+    reached: (cursor, end) => cursor.syncedTo ?? isoSeconds(end),
+  };
+}
 
 /** Windows shorter than this are not asked for: nothing can be new in them. */
 export const MIN_WINDOW_MS = 60_000;
@@ -252,6 +278,10 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
     } catch {
       return { kind: 'retry', message: `invalid JSON (${text.length} bytes; truncated?)` };
     }
+    // Proactis APIs answer an empty month with a package that has no `releases` (sources.ts).
+    if (api.emptyPackageWithoutReleases && isObject(json) && !('releases' in json) && ('uri' in json || 'publishedDate' in json || 'publisher' in json)) {
+      return { kind: 'ok', text, json: { ...json, releases: [] }, releases: [] };
+    }
     if (!isObject(json) || !Array.isArray(json['releases'])) return { kind: 'retry', message: 'the answer is not an OCDS release package' };
     return { kind: 'ok', text, json, releases: json['releases'] };
   };
@@ -265,7 +295,7 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
   };
 
   /** One page, with the failure policy above. */
-  const fetchPage = async (url: string): Promise<{ text: string; json: Record<string, unknown>; count: number; key: string; next?: string }> => {
+  const fetchPage = async (url: string, span: SyncWindow): Promise<{ text: string; json: Record<string, unknown>; count: number; key: string; next?: string }> => {
     let retries = 0;
     let throttles = 0;
     for (;;) {
@@ -278,7 +308,7 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
         const key = pageKey(result.releases);
         const links = result.json['links'];
         const rawNext = isObject(links) && typeof links['next'] === 'string' && links['next'].trim() !== '' ? links['next'].trim() : undefined;
-        const next = rawNext === undefined ? undefined : resolveNextUrl(rawNext, ctx.base, api);
+        const next = api.nextPageUrl ? api.nextPageUrl(ctx.base, span, url) : rawNext === undefined ? undefined : resolveNextUrl(rawNext, ctx.base, api);
         const problem = pageProblem(url, result.releases, key, next);
         if (problem === undefined) {
           return { text: result.text, json: result.json, count: result.releases.length, key, ...(next ? { next } : {}) };
@@ -334,7 +364,7 @@ export async function walkSource(ctx: WalkContext, store: CursorStore): Promise<
       const url = cursor.next ?? api.firstPageUrl(ctx.base, current);
       let page: Awaited<ReturnType<typeof fetchPage>>;
       try {
-        page = await fetchPage(url);
+        page = await fetchPage(url, current);
       } catch (error) {
         if (!(error instanceof RequestRefused) || cursor.next === undefined || restarted) throw error;
         // A cursor the server no longer takes: read the window again from its first page. Pages

@@ -21,6 +21,11 @@ describe('history line', () => {
     expect(historyText(running, true)).toBe('History: back to May 2026 · 41,200 council notices · about 3 h left');
   });
 
+  test('sources whose backfill has not begun yet (they run one after another) do not hold the line at "starting"', () => {
+    const later = { source: 'sell2wales' as const, months: 12, floor: '2025-12-06T12:00:00Z', complete: false, leftMs: 25 * 60_000, pagesLeft: 299 };
+    expect(historyText({ ...running, sources: [...running.sources, later] }, true)).toBe('History: back to May 2026 · 41,200 council notices · about 3.5 h left');
+  });
+
   test('paused, not started, estimating, complete', () => {
     expect(historyText({ ...running, paused: true }, false)).toBe('History: back to May 2026 · 41,200 council notices · paused');
     expect(historyText({ ...running, sources: running.sources.map(({ reachedBack: _r, ...s }) => ({ ...s, leftMs: null })) }, true)).toBe(

@@ -165,6 +165,7 @@ test.each([
   [['--from', '2024-13-45', '--out', 'x'], /must be a day/],
   [['--from', '2024-01-01', '--to', '2023-01-01', '--out', 'x'], /must be before/],
   [['--from', '2024-01-01', '--out', 'x', '--sources', 'tenders-direct'], /unknown source/],
+  [['--from', '2024-01-01', '--out', 'x', '--sources', 'find-a-tender,sell2wales'], /cannot read sell2wales yet \(month windows\)/],
   [['--from', '2024-01-01', '--out', 'x', '--previous', 'p', '--input', 'a.json'], /cannot be used with --input/],
   [['--from', '2024-01-01', '--out', 'x', '--overlap-days', 'a week'], /whole number of days/],
 ])('command line %j is refused', (argv, message) => {

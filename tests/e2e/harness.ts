@@ -3,6 +3,7 @@
  * (www.linkedin.com, ...) mapped to a local server on 127.0.0.1 that serves saved fixtures.
  * Nothing leaves the machine: every other host name fails to resolve.
  */
+import type { SyncSource } from '@/lib/sync/status';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -183,7 +184,7 @@ export const CHROMIUM_FLAGS = [
 
 export const MAPPED_HOSTS = ['www.linkedin.com'];
 /** The live procurement APIs the background fetches (wxt.config.ts host_permissions). */
-const API_HOSTS = ['www.contractsfinder.service.gov.uk', 'www.find-tender.service.gov.uk'];
+const API_HOSTS = ['www.contractsfinder.service.gov.uk', 'www.find-tender.service.gov.uk', 'api.publiccontractsscotland.gov.uk', 'api.sell2wales.gov.wales'];
 /** Notice-page hosts that are no API host (Public Contracts Scotland, Sell2Wales): mapped with the API hosts. */
 const NOTICE_ONLY_HOSTS = ['www.publiccontractsscotland.gov.uk', 'www.sell2wales.gov.wales'];
 
@@ -541,9 +542,12 @@ export async function approveSiteAccess(launched: Launched, patterns: string[]):
  * The compressed clock of the real-browser sync tests: the background's request spacing per API
  * (entrypoints/background/sync-runner.ts SYNC_TUNING_KEY), instead of Find a Tender's 10 s.
  */
-export async function setSyncSpacing(worker: Worker, minIntervalMs: Partial<Record<'contracts-finder' | 'find-a-tender', number>>): Promise<void> {
+export async function setSyncSpacing(worker: Worker, minIntervalMs: Partial<Record<SyncSource, number>>): Promise<void> {
+  // The devolved portals (one request every 5 s, a month per notice type: a year's history is ~570
+  // requests) get the compressed clock too unless a test sets theirs.
+  const spacing = { 'public-contracts-scotland': 20, sell2wales: 20, ...minIntervalMs };
   await worker.evaluate(async (value) => {
     const chrome = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
     await chrome.storage.local.set({ syncTuning: { minIntervalMs: value } });
-  }, minIntervalMs);
+  }, spacing);
 }

@@ -8,6 +8,7 @@ import {
   type FakeProcurementApi,
   type Release,
 } from '../support/fake-procurement-api';
+import { PORTAL_PATHS } from '../support/fake-portal-api';
 import { daysBetween, shiftReleases } from '../support/time-shift';
 import { launch, linkedInRoute, noticeHostsCert, openSidePanel, readNotices, readStore, setSyncSpacing, startSiteServer, tabIdOf, waitForBadge, waitForSeed, writeStore, type Launched, type SiteServer } from './harness';
 
@@ -108,11 +109,15 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
 
     await options.getByRole('button', { name: 'Refresh now' }).click();
     await expect.poll(() => section.innerText(), { timeout: 10_000 }).toMatch(/Refreshing|Last refresh finished/);
-    await expect.poll(() => options.locator('#cl-sync-progress').innerText(), { timeout: 90_000 }).toContain('Last refresh finished');
+    // Four sources' history: Scotland's and Wales's portals add ~580 requests (compressed spacing).
+    await expect.poll(() => options.locator('#cl-sync-progress').innerText(), { timeout: 240_000 }).toContain('Last refresh finished');
 
     const text = await section.innerText();
     expect(text).toMatch(/Contracts Finder: up to date; \d+ pages?, \d+ council notices? stored/);
     expect(text).toMatch(/Find a Tender: up to date; \d+ pages?, \d+ council notices? stored/);
+    // Scotland and Wales (issue 17): both portals read from the fake (real releases re-dated into each month).
+    expect(text).toMatch(/Public Contracts Scotland history: complete; \d+ pages?, [1-9]\d* council notices? stored/);
+    expect(text).toMatch(/Sell2Wales history: complete; \d+ pages?, [1-9]\d* council notices? stored/);
     expect(text).not.toContain('never: the card uses');
     // The injected failures were met and survived.
     expect(text).toContain("The last refresh finished, getting past 2 problems on the way.");
@@ -140,7 +145,13 @@ describe('Procurement refresh in real Chromium against a fake API', () => {
     expect(fat.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
     // One request at a time, and Find a Tender's 1-second Retry-After obeyed.
     expect(fat[1]!.at - fat[0]!.at).toBeGreaterThanOrEqual(1000);
-  }, 150_000);
+    // Each portal: a month per notice type, 13 months of history (21 and 23 types).
+    expect(api.requests(PORTAL_PATHS['public-contracts-scotland']).filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(13 * 21);
+    expect(api.requests(PORTAL_PATHS.sell2wales).filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(13 * 23);
+    // A Scottish and a Welsh council's notices are in the cache, under their council codes.
+    const councils = new Set((await readNotices(browser.worker)).filter((row) => row.origin === 'sync').map((row) => row.council));
+    expect(councils.has('EDH') && councils.has('SWA')).toBe(true);
+  }, 300_000);
 
   test('the council card lists the refreshed open tenders', async () => {
     const page = await browser.context.newPage();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
+import { enabledSources } from '@/lib/sync/sources';
 
 describe('parseSettings', () => {
   test('the in-page LinkedIn card is off by default', () => {
@@ -18,6 +19,14 @@ describe('parseSettings', () => {
   test('one year of history by default, not paused', () => {
     expect(DEFAULT_SETTINGS.historyMonths).toBe(12);
     expect(DEFAULT_SETTINGS.historyPaused).toBe(false);
+  });
+
+  test('settings saved before issue 17 read both devolved portals as on; a switch turned off stays off', () => {
+    const before17 = { dailyRefresh: true, keepAllBuyers: false, historyMonths: 24, historyPaused: false, reminderDaysBefore: [3, 1] };
+    expect(parseSettings(before17)).toMatchObject({ historyMonths: 24, syncPublicContractsScotland: true, syncSell2Wales: true });
+    expect(parseSettings({ ...before17, syncSell2Wales: false })).toMatchObject({ syncPublicContractsScotland: true, syncSell2Wales: false });
+    expect(enabledSources(parseSettings(before17))).toEqual(['contracts-finder', 'find-a-tender', 'public-contracts-scotland', 'sell2wales']);
+    expect(enabledSources(parseSettings({ syncPublicContractsScotland: false, syncSell2Wales: 'no' }))).toEqual(['contracts-finder', 'find-a-tender', 'sell2wales']);
   });
 
   test.each([

@@ -52,10 +52,14 @@ import path from 'node:path';
 import { sharedDir } from '@/lib/dataset/read-inputs';
 import { fromLondonWallTime } from '@/lib/sync/london-time';
 import type { FakeStream } from './fake-stream';
+import { portalAnswer, portalOf, PORTAL_PATHS, type PortalPath } from './fake-portal-api';
 
 export const CONTRACTS_FINDER_PATH = '/Published/Notices/OCDS/Search';
 export const FIND_A_TENDER_PATH = '/api/1.0/ocdsReleasePackages';
-export type ApiPath = typeof CONTRACTS_FINDER_PATH | typeof FIND_A_TENDER_PATH;
+/** Public Contracts Scotland and Sell2Wales: fake-portal-api.ts. */
+export type ApiPath = PagedPath | PortalPath;
+/** The paths paged with `links.next`. */
+type PagedPath = typeof CONTRACTS_FINDER_PATH | typeof FIND_A_TENDER_PATH;
 export type FakeSource = 'contracts-finder' | 'find-a-tender';
 
 type Json = Record<string, unknown>;
@@ -201,7 +205,7 @@ interface Query {
   position: number;
 }
 
-const PARAMS: Record<ApiPath, { from: string; to: string; stages: boolean; parse(value: string): number }> = {
+const PARAMS: Record<PagedPath, { from: string; to: string; stages: boolean; parse(value: string): number }> = {
   [CONTRACTS_FINDER_PATH]: { from: 'publishedFrom', to: 'publishedTo', stages: true, parse: parseApiDate },
   [FIND_A_TENDER_PATH]: { from: 'updatedFrom', to: 'updatedTo', stages: true, parse: parseFindATenderDate },
 };
@@ -226,7 +230,7 @@ function findATenderStageFilter(stages: string): (release: Json) => boolean {
 }
 
 /** The query a page's `uri` and `links.next` repeat (without the cursor). */
-function queryString(apiPath: ApiPath, query: Query): string {
+function queryString(apiPath: PagedPath, query: Query): string {
   const p = PARAMS[apiPath];
   return [
     ...(query.from === undefined ? [] : [`${p.from}=${query.from}`]),
@@ -236,7 +240,7 @@ function queryString(apiPath: ApiPath, query: Query): string {
   ].join('&');
 }
 
-function encodeCursor(apiPath: ApiPath, q: Query, position: number): string {
+function encodeCursor(apiPath: PagedPath, q: Query, position: number): string {
   const p = PARAMS[apiPath];
   const parts = [];
   if (q.from !== undefined) parts.push(`${p.from}=${q.from}`);
@@ -247,7 +251,7 @@ function encodeCursor(apiPath: ApiPath, q: Query, position: number): string {
 }
 
 /** Reads a request's query (from its cursor when it has one), or a 400 message. */
-function readQuery(apiPath: ApiPath, params: URLSearchParams): Query | string {
+function readQuery(apiPath: PagedPath, params: URLSearchParams): Query | string {
   const p = PARAMS[apiPath];
   const cursor = params.get('cursor');
   let source: Map<string, string> = new Map(params);
@@ -269,12 +273,12 @@ function readQuery(apiPath: ApiPath, params: URLSearchParams): Query | string {
   return { from, to, stages, limit, position };
 }
 
-function queryBounds(apiPath: ApiPath, q: Query): [number, number] {
+function queryBounds(apiPath: PagedPath, q: Query): [number, number] {
   const { parse } = PARAMS[apiPath];
   return [q.from === undefined ? Number.NEGATIVE_INFINITY : parse(q.from), q.to === undefined ? Number.POSITIVE_INFINITY : parse(q.to)];
 }
 
-function selectReleases(apiPath: ApiPath, releases: readonly Release[], q: Query): Release[] {
+function selectReleases(apiPath: PagedPath, releases: readonly Release[], q: Query): Release[] {
   const [from, to] = queryBounds(apiPath, q);
   const stages = q.stages === undefined ? undefined : new Set(q.stages.split(',').map((s) => s.trim()));
   const fatStages = apiPath === FIND_A_TENDER_PATH && q.stages !== undefined ? findATenderStageFilter(q.stages) : undefined;
@@ -365,6 +369,8 @@ export interface FakeApiOptions {
    * the sample notice pages here, so one server behind both host names does both.
    */
   fallback?: (host: string, path: string) => { status?: number; type?: string; body: string } | null;
+  /** Months (`MM-YYYY`) the two devolved portals answer empty (fake-portal-api.ts). */
+  emptyPortalMonths?: readonly string[];
 }
 
 /** The live limit: 12 requests, then "Retry-After: 120" (../shared/data/find-a-tender-2026/fts_probe_429-rate-limit.*). */
@@ -385,11 +391,12 @@ export interface FakeProcurementApi {
 export async function startFakeProcurementApi(options: FakeApiOptions = {}): Promise<FakeProcurementApi> {
   const clock = options.clock ?? Date.now;
   const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 100));
-  const data: Record<ApiPath, { releases: Release[]; header: Json }> = {
+  const data: Record<PagedPath, { releases: Release[]; header: Json }> = {
     [CONTRACTS_FINDER_PATH]: { ...contractsFinderData(), ...(options.releases?.['contracts-finder'] ? { releases: options.releases['contracts-finder'] } : {}) },
     [FIND_A_TENDER_PATH]: { ...findATenderData(), ...(options.releases?.['find-a-tender'] ? { releases: options.releases['find-a-tender'] } : {}) },
   };
   const rules: (FaultRule & { skip: number; times: number })[] = [];
+  const emptyPortalMonths = new Set(options.emptyPortalMonths ?? []);
   const log: LoggedRequest[] = [];
   const lastServed = new Map<string, string>();
   /** Find a Tender requests within the rate limit's period (clock times). */
@@ -421,8 +428,11 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...headers });
       res.end(body);
     };
-    const apiPath = url.pathname === CONTRACTS_FINDER_PATH || url.pathname === FIND_A_TENDER_PATH ? (url.pathname as ApiPath) : undefined;
-    if (req.method !== 'GET' || !apiPath) {
+    const portal = portalOf(url.pathname, req.headers.host ?? '');
+    // Logged under the portal's path whichever way it was named (a prefix, or the Host header).
+    if (portal) entry.path = PORTAL_PATHS[portal];
+    const requestPath = url.pathname === CONTRACTS_FINDER_PATH || url.pathname === FIND_A_TENDER_PATH ? (url.pathname as ApiPath) : portal ? PORTAL_PATHS[portal] : undefined;
+    if (req.method !== 'GET' || !requestPath) {
       const page = req.method === 'GET' ? options.fallback?.((req.headers.host ?? '').replace(/:\d+$/, ''), req.url ?? '/') : null;
       if (page) {
         entry.status = page.status ?? 200;
@@ -433,7 +443,7 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       send(404, JSON.stringify({ error: 'not found' }));
       return;
     }
-    if (apiPath === FIND_A_TENDER_PATH && options.rateLimit) {
+    if (requestPath === FIND_A_TENDER_PATH && options.rateLimit) {
       const { max, perMs, retryAfterSeconds } = options.rateLimit;
       const now = clock();
       while (recent.length > 0 && recent[0]! <= now - perMs) recent.shift();
@@ -447,7 +457,7 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       }
       recent.push(now);
     }
-    const fault = takeFault(apiPath, url);
+    const fault = takeFault(requestPath, url);
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'status') {
       send(fault.status, JSON.stringify({ error: `fault ${fault.status}` }), fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
@@ -458,6 +468,17 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
       req.socket.destroy();
       return;
     }
+    if (portal && fault?.kind !== 'truncate') {
+      const answer = portalAnswer(portal, url.searchParams, origin, clock(), emptyPortalMonths);
+      entry.releases = answer.releases;
+      send(answer.status, answer.body);
+      return;
+    }
+    if (portal) {
+      send(200, portalAnswer(portal, url.searchParams, origin, clock(), emptyPortalMonths).body.slice(0, 40));
+      return;
+    }
+    const apiPath = requestPath as PagedPath;
     if (fault?.kind === 'repeat-previous' && !fault.freshNext && lastServed.has(apiPath)) {
       const body = lastServed.get(apiPath)!;
       entry.releases = (JSON.parse(body) as { releases: unknown[] }).releases.length;
@@ -505,7 +526,7 @@ export async function startFakeProcurementApi(options: FakeApiOptions = {}): Pro
 
   /** Windows of a generated stream already selected, for their next pages (a few kept). */
   const streamWindows = new Map<string, ReturnType<FakeStream['between']>>();
-  function serveStream(stream: FakeStream, apiPath: ApiPath, query: Query, size: number, entry: LoggedRequest, send: (status: number, body: string) => void): void {
+  function serveStream(stream: FakeStream, apiPath: PagedPath, query: Query, size: number, entry: LoggedRequest, send: (status: number, body: string) => void): void {
     const key = `${apiPath}|${query.from}|${query.to}|${query.stages}`;
     let selected = streamWindows.get(key);
     if (!selected) {

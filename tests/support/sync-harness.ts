@@ -36,9 +36,13 @@ export function openDb(): CouncilLensDB {
   return new CouncilLensDB(DB_NAME);
 }
 
-/** What every sync test runs with: the fake API at `apiUrl` for both sources, the fake clock, council buyers only. */
+/**
+ * What every sync test runs with: the fake API at `apiUrl` for every source, the fake clock, council
+ * buyers only, and the two UK-wide sources (the devolved portals' tests name theirs).
+ */
 export function fakeApiDeps(db: CouncilLensDB, clock: Pick<FakeClock, 'now' | 'sleep'>, apiUrl: string): SyncDeps {
-  return { db, fetch, now: clock.now, sleep: clock.sleep, bases: { contractsFinder: apiUrl, findATender: apiUrl }, resolveCouncil, keepAllBuyers: false };
+  const bases = { contractsFinder: apiUrl, findATender: apiUrl, publicContractsScotland: `${apiUrl}/public-contracts-scotland`, sell2wales: `${apiUrl}/sell2wales` };
+  return { db, fetch, now: clock.now, sleep: clock.sleep, bases, sources: ['contracts-finder', 'find-a-tender'], resolveCouncil, keepAllBuyers: false };
 }
 
 export function byOcid(a: { ocid: string }, b: { ocid: string }): number {

@@ -151,8 +151,11 @@ describe('a clean full sync', { timeout: 20_000 }, () => {
     expect(status.sources).toEqual([
       { source: 'contracts-finder', syncedTo: '2025-03-12T00:00:00Z', page: 0, totals: { pages: 4, releases: 100, notices: expect.any(Number) } },
       { source: 'find-a-tender', syncedTo: '2025-03-12T00:00:00Z', page: 0, totals: { pages: 4, releases: 100, notices: expect.any(Number) } },
+      // Not read in this run (the harness's sources): listed, never synced.
+      { source: 'public-contracts-scotland', page: 0, totals: { pages: 0, releases: 0, notices: 0 }, cached: 0 },
+      { source: 'sell2wales', page: 0, totals: { pages: 0, releases: 0, notices: 0 }, cached: 0 },
     ]);
-    for (const source of status.sources) expect(source.totals.notices).toBeGreaterThanOrEqual(rows);
+    for (const source of status.sources.slice(0, 2)) expect(source.totals.notices).toBeGreaterThanOrEqual(rows);
     expect(status.retentionRules).toHaveLength(6);
     // It crosses the message boundary as is.
     expect(SyncStatusSchema.parse(structuredClone(status))).toEqual(status);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { CouncilLensDB } from '@/entrypoints/background/db';
-import { getSyncStatus, runSync, type SyncDeps, type SyncSource } from '@/entrypoints/background/refresh/sync';
+import { getSyncStatus, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import type { NoticeRow } from '@/lib/ocds/row';
 import {
   CONTRACTS_FINDER_PATH,
@@ -10,6 +10,7 @@ import {
   startFakeProcurementApi,
   type ApiPath,
   type FakeProcurementApi,
+  type FakeSource,
   type Fault,
 } from '../../support/fake-procurement-api';
 import { fakeClock, type FakeClock } from '../../support/fake-clock';
@@ -47,6 +48,8 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
+/** The UK-wide pair; the devolved portals' faults are in portal-sync.test.ts. */
+type SyncSource = FakeSource;
 const PATHS: Record<SyncSource, ApiPath> = { 'contracts-finder': CONTRACTS_FINDER_PATH, 'find-a-tender': FIND_A_TENDER_PATH };
 const hasCursor = (url: URL): boolean => url.searchParams.has('cursor');
 

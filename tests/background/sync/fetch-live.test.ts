@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fetchLive, readLivePackages } from '@/lib/dataset/fetch-live';
 import { parseReleases } from '@/lib/ocds/parse-releases';
-import { CONTRACTS_FINDER_PATH, fixtureReleasesBetween, startFakeProcurementApi, type FakeProcurementApi } from '../../support/fake-procurement-api';
+import { CONTRACTS_FINDER_PATH, fixtureReleasesBetween, startFakeProcurementApi, type FakeProcurementApi, type FakeSource } from '../../support/fake-procurement-api';
 import { fakeClock } from '../../support/fake-clock';
 
 /** `npm run data:fetch` runs the sync client into files; here against the fake API, no network. */
@@ -60,7 +60,7 @@ test('writes every page of the last N days as the raw release package, with a ma
     const ids = packages
       .filter((p) => p.path.includes(`${path.sep}${source}${path.sep}`))
       .flatMap((p) => (JSON.parse(p.text) as { releases: { id: string }[] }).releases.map((r) => r.id));
-    expect(ids.sort()).toEqual(fixtureReleasesBetween(source, Date.parse(from), Date.parse(to!)).map((r) => r.id).sort());
+    expect(ids.sort()).toEqual(fixtureReleasesBetween(source as FakeSource, Date.parse(from), Date.parse(to!)).map((r) => r.id).sort());
   }
   expect(packages.every((p) => parseReleases(JSON.parse(p.text)).rejected.length === 0)).toBe(true);
 });

@@ -8,7 +8,7 @@ import { cursorKey, RUN_KEY, withError } from './progress';
 export { SourceSyncStatusSchema, SyncStatusSchema, type SourceSyncStatus, type SyncStatus } from '@/lib/sync/status';
 import { retentionRules } from './retention';
 import { backfillComplete, estimateBackfill, historyFloor } from '@/lib/sync/backfill';
-import { SOURCE_APIS } from '@/lib/sync/sources';
+import { SOURCE_APIS, type SyncSource } from '@/lib/sync/sources';
 import type { HistoryStatus } from '@/lib/sync/status';
 import { NOT_A_COUNCIL } from '@/lib/ocds/row';
 import Dexie from 'dexie';
@@ -43,9 +43,10 @@ export async function getSyncStatus(
       sources: lastRun.sources.map((p) => (p.state === 'running' || p.state === 'waiting' ? withError({ ...p, state: 'failed' }, now, INTERRUPTED_MESSAGE) : p)),
     };
   }
+  const cached = await portalCounts(db);
   const sources = SYNC_SOURCES.map((source, i): SourceSyncStatus => {
     const cursor = readCursor(cursorRows[i]?.value);
-    const status: SourceSyncStatus = { source, page: cursor.page, totals: cursor.totals };
+    const status: SourceSyncStatus = { source, page: cursor.page, totals: cursor.totals, ...(cached.has(source) ? { cached: cached.get(source) } : {}) };
     if (cursor.syncedTo !== undefined) status.syncedTo = cursor.syncedTo;
     if (cursor.window !== undefined) status.window = cursor.window;
     if (cursor.waitUntil !== undefined && cursor.waitUntil > now) status.waitUntil = cursor.waitUntil;
@@ -97,8 +98,8 @@ export async function historyStatus(db: CouncilLensDB, now: number, months: numb
 }
 
 /** Whether any source's backfill has history left to read for `months` (one not started has). */
-export async function backfillPending(db: CouncilLensDB, now: number, months: number): Promise<boolean> {
-  const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
+export async function backfillPending(db: CouncilLensDB, now: number, months: number, sources: readonly SyncSource[] = SYNC_SOURCES): Promise<boolean> {
+  const rows = await db.meta.bulkGet(sources.map((source) => backfillKey(source)));
   const floor = historyFloor(now, months);
   return rows.some((row) => {
     const cursor = readCursor(row?.value);
@@ -110,4 +111,16 @@ export async function backfillPending(db: CouncilLensDB, now: number, months: nu
 export async function backfillStarted(db: CouncilLensDB): Promise<boolean> {
   const rows = await db.meta.bulkGet(SYNC_SOURCES.map((source) => backfillKey(source)));
   return rows.some((row) => readCursor(row?.value).anchor !== undefined);
+}
+
+/** The devolved portals' ocid prefixes (lib/ocds/portals.ts), whose ids are all digits. */
+const PORTAL_OCIDS: readonly (readonly [SyncSource, string])[] = [
+  ['public-contracts-scotland', 'ocds-r6ebe6-'],
+  ['sell2wales', 'ocds-kuma6s-'],
+];
+
+/** Each devolved portal's notices in the cache: a count over its ocids' key range (digits sort between '0' and ':'). */
+async function portalCounts(db: CouncilLensDB): Promise<Map<SyncSource, number>> {
+  const counts = await Promise.all(PORTAL_OCIDS.map(([, prefix]) => db.notices.where(':id').between(`${prefix}0`, `${prefix}:`).count()));
+  return new Map(PORTAL_OCIDS.map(([source], i) => [source, counts[i]!]));
 }
