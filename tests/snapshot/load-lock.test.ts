@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { beginSnapshotLoad, endSnapshotLoad, finishSnapshotLoad, SNAPSHOT_LOCK_TTL_MS, storeSnapshotLines } from '@/entrypoints/background/handlers/snapshot';
+import { beginSnapshotLoad } from '@/entrypoints/background/handlers/begin-snapshot-load';
+import { endSnapshotLoad } from '@/entrypoints/background/handlers/end-snapshot-load';
+import { finishSnapshotLoad } from '@/entrypoints/background/handlers/finish-snapshot-load';
+import { SNAPSHOT_LOCK_TTL_MS } from '@/entrypoints/background/refresh/snapshot-load-lock';
+import { storeSnapshotLines } from '@/entrypoints/background/handlers/store-snapshot-lines';
 import { runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { readLock } from '@/entrypoints/background/refresh/sync/lock';
 import { cursorKey } from '@/entrypoints/background/refresh/sync/progress';
@@ -13,7 +17,7 @@ import { realFileSnapshot, type BuiltSnapshot } from '../support/snapshot-files'
 import { fakeApiDeps, syncTestBed } from '../support/sync-harness';
 
 /**
- * A snapshot load and a refresh share the sync lock (handlers/snapshot.ts, refresh/sync/lock.ts):
+ * A snapshot load and a refresh share the sync lock (refresh/snapshot-load-lock.ts, refresh/sync/lock.ts):
  * their writes never interleave, whichever starts first. The snapshot is built from the real
  * Contracts Finder files (2022 to 2025-04-01); the refresh runs against the fake API on 127.0.0.1.
  */

@@ -1,16 +1,20 @@
 import { historyMonthsFor } from '@/lib/snapshot/loaded';
 import { localDate } from '../clock';
 import type { Audience } from './callers';
+import { beginSnapshotLoad } from './begin-snapshot-load';
 import { clearNotices } from './clear-notices';
 import { deleteAllUserData } from './delete-all-user-data';
 import { deleteSavingsItem } from './delete-savings-item';
 import { deleteRecord } from './delete-workspace-record';
 import { editAnnotation } from './edit-annotation';
 import { editProspect } from './edit-prospect';
+import { endSnapshotLoad } from './end-snapshot-load';
 import { exportSavings } from './export-savings';
 import { exportWorkspace } from './export-workspace';
+import { finishSnapshotLoad } from './finish-snapshot-load';
 import { getAnnotation } from './get-annotation';
 import { getCouncilCard } from './get-council-card';
+import { loadedSnapshot } from './get-loaded-snapshot';
 import { noticeInsight } from './get-notice-insight';
 import { getProspect } from './get-prospect';
 import { getStatus } from './get-status';
@@ -24,7 +28,7 @@ import { lookupCouncilForTab } from './lookup-council';
 import { saveSavingsItem } from './save-savings-item';
 import { search } from './search';
 import { getSiteCouncils } from './site-councils';
-import { beginSnapshotLoad, endSnapshotLoad, finishSnapshotLoad, loadedSnapshot, storeSnapshotLines } from './snapshot';
+import { storeSnapshotLines } from './store-snapshot-lines';
 import { supplierReferences } from './supplier-references';
 
 /** The extension's own pages only: the user's records, settings, imports, exports and deletions. */

@@ -17,7 +17,7 @@ export class LockLostError extends Error {
 }
 
 /**
- * A snapshot load (handlers/snapshot.ts) holds the same lock under a run id with this prefix, so a
+ * A snapshot load (handlers/begin-snapshot-load.ts, refresh/snapshot-load-lock.ts) holds the same lock under a run id with this prefix, so a
  * load and a refresh never interleave their writes. A refresh never takes over a load's unexpired
  * lock, even with `takeOver`: the background runner knows its own runs, not the options page's load.
  */

@@ -24,7 +24,7 @@ export const cursorKey = (source: SyncSource): string => `sync:${source}`;
 /** The source's backfill edge (lib/sync/backfill.ts). */
 export const backfillKey = (source: SyncSource): string => `sync:${source}:backfill`;
 
-/** The last snapshot loaded (handlers/snapshot.ts); under `sync:` so clearing the cache forgets it with the cursors. */
+/** The last snapshot loaded (handlers/finish-snapshot-load.ts); under `sync:` so clearing the cache forgets it with the cursors. */
 export const SNAPSHOT_KEY = 'sync:snapshot';
 
 export const MAX_ERRORS = 20;
