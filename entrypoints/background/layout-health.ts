@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { adapterFor } from '@/lib/sites';
+import { adapterFor } from '@/lib/sites/adapters';
 import { LAYOUT_HEALTH_KEY, layoutReadOf, parseLayoutHealth, recordLayoutRead } from '@/lib/sites/layout-health';
 import type { PageFacts } from '@/lib/sites/types';
 

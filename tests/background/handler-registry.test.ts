@@ -7,7 +7,7 @@ import type { HandlerRegistry } from '@/entrypoints/background/handlers/handler'
 import linkedInScript from '@/entrypoints/linkedin.content/index';
 import noticesScript from '@/entrypoints/notices.content/index';
 import { councilSitePatterns } from '@/lib/councils/site-patterns';
-import { adapters } from '@/lib/sites';
+import { adapters } from '@/lib/sites/adapters';
 import { matchesPattern } from '@/lib/sites/match-pattern';
 import { RequestSchema, type Request } from '@/lib/protocol';
 import { councilsFile } from '../support/public-data';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseReleases } from '@/lib/ocds/parse-releases';
-import { adapterFor } from '@/lib/sites';
+import { adapterFor } from '@/lib/sites/adapters';
 import { TenderNoticeFactsSchema, type SiteAdapter, type TenderNoticeFacts } from '@/lib/sites/types';
 import { readShared } from '../dataset/shared-files';
 import { firstMatching, loadFixture } from './fixture';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { adapters } from '@/lib/sites';
+import { adapters } from '@/lib/sites/adapters';
 import { noticeAdapters } from '@/lib/sites/notice-adapters';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -71,7 +71,7 @@ describe('every adapter in lib/sites/', () => {
     expect(inTree.map((a) => a.adapter.id)).toEqual(expect.arrayContaining(['linkedin-profile', 'contracts-finder-notice']));
   });
 
-  test.each(inTree.map(({ module, adapter }) => ({ module, id: adapter.id, adapter })))('$id ($module) is registered in lib/sites/index.ts', ({ adapter }) => {
+  test.each(inTree.map(({ module, adapter }) => ({ module, id: adapter.id, adapter })))('$id ($module) is registered in lib/sites/adapters.ts', ({ adapter }) => {
     expect(adapters).toContain(adapter);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adapterFor, adapters } from '@/lib/sites';
+import { adapterFor, adapters } from '@/lib/sites/adapters';
 import { matchesPattern } from '@/lib/sites/match-pattern';
 
 /** Pages no adapter may claim: other LinkedIn pages, other hosts, and look-alike paths. */

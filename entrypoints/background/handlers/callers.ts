@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { linkedInCompany, linkedInProfile } from '@/lib/sites';
+import { linkedInCompany, linkedInProfile } from '@/lib/sites/adapters';
 import { NOTICE_PAGE_MATCHES } from '@/lib/ocds/portals';
 import { matchesAny } from '@/lib/sites/match-pattern';
 

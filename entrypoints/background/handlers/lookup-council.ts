@@ -1,4 +1,4 @@
-import { adapterFor } from '@/lib/sites';
+import { adapterFor } from '@/lib/sites/adapters';
 import { resolvePageContext, type TabContext } from '@/lib/page-context';
 import type { Role } from '@/lib/roles/role';
 import type { LookupCouncilSchema } from '@/lib/protocol';
