@@ -28,7 +28,7 @@ export interface ServicePart {
  * lib/dataset/who-provides.ts). Only words that name one part unambiguously are listed:
  * "recycling" alone could be kerbside collection (district) or a recycling centre (county),
  * "transport" alone a district's fleet, "planning" alone a county's minerals planning.
- * tests/councils/who-runs.test.ts checks each part against services.json.
+ * tests/lib/councils/who-runs.test.ts checks each part against services.json.
  */
 export const SERVICE_PARTS: Readonly<Record<string, readonly ServicePart[]>> = {
   // "collection: district/unitary; disposal: county/unitary"

@@ -19,7 +19,7 @@ export const DICTIONARY_CHARS = 60_000;
  * words of titles), so a 560-byte body stores in about 280 (lib/ocds/body-codec.ts).
  *
  * Built once and frozen: rows written with a dictionary can only be read with the same bytes.
- * tests/ocds/payload-dictionary.test.ts checks the committed one is what this builds.
+ * tests/lib/ocds/payload-dictionary.test.ts checks the committed one is what this builds.
  */
 export function buildPayloadDictionary(releaseFiles: readonly string[], councils: CouncilsFile, chars = DICTIONARY_CHARS): string {
   const resolve = buyerCouncilResolver(createCouncilIndex(councils));

@@ -3,7 +3,7 @@ import type { ServiceGroupId } from '@/lib/roles/groups';
 /**
  * The titles a service lead holds: the "senior-manager" row of ../shared/spec/seniority.csv
  * ("usually the budget holder and the subject-matter lead to approach"), as LinkedIn people
- * search phrases. tests/leads checks them against that file.
+ * search phrases. tests/lib/leads checks them against that file.
  */
 export const LEAD_TITLES = ['head of', 'assistant director', 'service director'] as const;
 

@@ -16,7 +16,7 @@ import { laterStage, spanOf } from './release';
  * Equal to `parseReleases` over all the releases at once whenever the two pieces do not interleave
  * in time (every release of one piece is no later than every release of the other), which is how
  * the portals page: newest first within a window, windows one after another
- * (tests/background/sync/merge-rows.test.ts checks this on every real Contracts Finder file).
+ * (tests/lib/ocds/merge-rows.test.ts checks this on every real Contracts Finder file).
  */
 
 function mergeAward(older: Award, newer: Award): Award {

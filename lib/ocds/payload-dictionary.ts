@@ -4,7 +4,7 @@
  * ../shared/data/find-a-tender-2026/ (Find a Tender, Crown copyright, Open Government Licence v3.0)
  * and FROZEN: rows stored with it are read with it, so these bytes never change. A better dictionary
  * is a new version beside this one (a new format byte), never an edit of this one.
- * Latin-1, 60000 characters, SHA-256 of its bytes 382f0741738cb78df8169d90e720e77eb8960d0542a67c32acf2b7284f7eb3ac (tests/ocds/payload-dictionary.test.ts).
+ * Latin-1, 60000 characters, SHA-256 of its bytes 382f0741738cb78df8169d90e720e77eb8960d0542a67c32acf2b7284f7eb3ac (tests/lib/ocds/payload-dictionary.test.ts).
  */
 export const PAYLOAD_DICTIONARY_VERSION = 1;
 export const PAYLOAD_DICTIONARY_SHA256 = '382f0741738cb78df8169d90e720e77eb8960d0542a67c32acf2b7284f7eb3ac';

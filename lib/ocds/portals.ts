@@ -3,7 +3,7 @@
  * list (the notice source enums, the workspace's site keys, the sync and card labels, the notice
  * content script's `matches`, the background's notice-tab patterns, the host permissions, the
  * OCDS ocid and URL rules of lib/ocds/portals.ts). Adding a portal costs a row here, its page
- * adapter (lib/sites/<portal>-notice.ts), a fixture and a test; tests/sites/registry.test.ts
+ * adapter (lib/sites/<portal>-notice.ts), a fixture and a test; tests/lib/sites/registry.test.ts
  * checks that nothing is missing.
  *
  * Pure data and pure functions: no imports, so every layer (lib/ocds, lib/sync, lib/workspace,

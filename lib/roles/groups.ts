@@ -1,6 +1,6 @@
 /**
  * Service groups and seniority levels, ids and labels exactly as in ../shared/spec/service-groups.csv
- * and ../shared/spec/seniority.csv (tests/roles/groups.test.ts checks them against those files).
+ * and ../shared/spec/seniority.csv (tests/lib/roles/groups.test.ts checks them against those files).
  */
 
 export const SERVICE_GROUPS = [

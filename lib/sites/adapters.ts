@@ -7,7 +7,7 @@ import { noticeAdapters } from './notice-adapters';
 
 /**
  * Every page adapter, one per page kind. Their `isPage` predicates must be disjoint (the URL matrix
- * in tests/sites/url-matrix.test.ts checks each adapter rejects every other one's testUrls), so the
+ * in tests/lib/sites/url-matrix.test.ts checks each adapter rejects every other one's testUrls), so the
  * order only matters for speed. Notice pages join through ./notice-adapters.ts (one per portal of
  * lib/ocds/portals.ts), other page kinds as `lib/sites/<site>-<page>.ts` here; their facts go into
  * PageFactsSchema in ./types.ts.

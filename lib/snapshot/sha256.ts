@@ -1,7 +1,7 @@
 /**
  * SHA-256 fed in chunks (FIPS 180-4). Web Crypto's `digest` only takes the whole input at once, and
  * a snapshot is checked while it streams (memory flat whatever its size), so the loader hashes the
- * bytes as they go by. Checked against node:crypto in tests/snapshot/sha256.test.ts.
+ * bytes as they go by. Checked against node:crypto in tests/lib/snapshot/sha256.test.ts.
  */
 
 const K = new Uint32Array([

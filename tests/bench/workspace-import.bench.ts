@@ -1,7 +1,7 @@
 import { MAX_WORKSPACE_FILE_BYTES } from '@/lib/import-limits';
 import { parseWorkspaceJson, TagsSchema, workspaceToJson, type Annotation } from '@/lib/workspace';
 import { normaliseTags } from '@/lib/workspace/tags';
-import { annotation } from '../workspace/support';
+import { annotation } from '../lib/workspace/support';
 
 /**
  * Workspace import at its limits (issue 16, finding 1: the tag clean-up was quadratic, 7.5 s for

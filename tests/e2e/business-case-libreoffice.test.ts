@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { businessCaseModel } from '@/lib/business-case/model';
 import { writeBusinessCase } from '@/lib/business-case/write-xlsx';
 import { SPEND_LINE_IDS } from '@/lib/spend/schema';
-import { sampleInput, spendFile } from '../business-case/sample';
+import { sampleInput, spendFile } from '../lib/business-case/sample';
 
 // A real spreadsheet client computes the workbook: LibreOffice Calc, headless. Like Chromium for
 // the browser tests, a missing LibreOffice fails this test rather than skipping it

@@ -2,7 +2,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { useAutosave, type Autosave } from '@/hooks/use-autosave';
 import { render } from 'preact';
-import { mount } from '../components/dom';
+import { mount } from '../support/dom';
 
 // The notice editor's autosave timing on its own (hooks/use-autosave.ts), with fake timers.
 

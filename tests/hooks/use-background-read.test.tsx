@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { lastError, lastValue, useBackgroundRead, type BackgroundRead, type BackgroundReadOptions, type ReadState } from '@/hooks/use-background-read';
-import { mount, rerender } from '../components/dom';
+import { mount, rerender } from '../support/dom';
 
 // The one "read from the background and keep it live" hook, against a fake background whose
 // answers the test releases one by one, in any order.

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { decodeTextFile, textProblem } from '@/lib/text-file';
 import { parseSavingsFile } from '@/lib/savings';
 import { parseWorkspaceJson } from '@/lib/workspace';
-import { fixture as savingsFixture, importContext } from '../savings/support';
-import { fixture as workspaceFixture } from '../workspace/support';
+import { fixture as savingsFixture, importContext } from './savings/support';
+import { fixture as workspaceFixture } from './workspace/support';
 
 // The real import fixtures, saved the ways spreadsheets and editors save them.
 const csv = savingsFixture('good.csv');

@@ -11,7 +11,7 @@ export interface ReviewedWarning {
 }
 
 const ZOD_EVAL =
-  "Zod's JIT: `new Function` to compile parsers and to probe whether that is allowed. Never run: every entrypoint sets Zod's jitless first (lib/zod-jitless.ts, tests/zod-jitless.test.ts, and the real-browser check in tests/e2e/privacy-policy.test.ts), and the extension's policy forbids eval anyway.";
+  "Zod's JIT: `new Function` to compile parsers and to probe whether that is allowed. Never run: every entrypoint sets Zod's jitless first (lib/zod-jitless.ts, tests/lib/zod-jitless.test.ts, and the real-browser check in tests/e2e/privacy-policy.test.ts), and the extension's policy forbids eval anyway.";
 const PREACT_INNER_HTML =
   "Preact's renderer assigns innerHTML only for `dangerouslySetInnerHTML`, which no component of ours uses (tests/lint/web-ext-lint.ts checks the sources for it before linting). Everything we render is text.";
 

@@ -5,7 +5,7 @@ import { applyTotals, totalsDelta, type NoticeTotalsRow, type TotalsSection } fr
 import type { NoticeRow } from '@/lib/ocds/row';
 import { SavingsItemSchema, type SavingsItem } from '@/lib/savings/schema';
 import { AnnotationSchema, ProspectSchema, type Annotation, type Prospect } from '@/lib/workspace';
-import { annotation, prospect } from '../workspace/support';
+import { annotation, prospect } from '../lib/workspace/support';
 
 /** The user's own records a migration test seeds, and the meta rows it expects unchanged. */
 export interface SeededUserData {

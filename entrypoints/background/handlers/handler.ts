@@ -20,6 +20,6 @@ export interface HandlerEntry<K extends Request['type']> {
 /**
  * One entry per request type, each answering its own ResponseMap type: a missing entry, an entry
  * for no request, or a handler answering the wrong shape fails the typecheck
- * (tests/background/handler-registry.test.ts).
+ * (tests/entrypoints/background/handlers/handler-registry.test.ts).
  */
 export type HandlerRegistry = { [K in Request['type']]: HandlerEntry<K> };

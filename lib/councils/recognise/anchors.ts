@@ -6,7 +6,7 @@
  * tokenizing every word of a page, one pass over the character codes finds those anchors by each
  * word's hash, and only the words around each anchor, up to the nearest sentence-level break, are
  * tokenized and scanned.
- * tests/councils/recognition.test.ts checks that the result equals a full token scan, and
+ * tests/lib/councils/recognition.test.ts checks that the result equals a full token scan, and
  * tests/bench/recognition.bench.ts measures both.
  */
 
@@ -343,7 +343,7 @@ function previousIsStop(text: string, at: number): boolean {
  * characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
  * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
  * nothing more: the windows already find what a scan of every token finds
- * (tests/councils/recognition-sets.test.ts).
+ * (tests/lib/councils/recognition-sets.test.ts).
  */
 const MERGE_GAP = 64;
 

@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { createCouncilIndex } from '@/lib/councils/council-index';
+import { anchorWindows, AnchorWords } from '@/lib/councils/recognise/anchors';
+import { IntTable } from '@/lib/councils/recognise/int-table';
+import { Trie } from '@/lib/councils/recognise/trie';
+import { readCouncilsFile } from '../../../fixtures/recognition/sets';
+
+// The integer tables under the recogniser (issue 18's speed work): they must give exactly what the
+// Maps and the any-two-capitals search they replaced gave.
+
+describe('IntTable', () => {
+  test('structured keys (a trie node * 65536 + a word id) all come back, and absent keys give 0', () => {
+    const table = new IntTable(4);
+    const keys: number[] = [];
+    for (let node = 1; node < 300; node++) for (const word of [1, 2, 3, 40, 1000]) keys.push(node * 65536 + word);
+    keys.forEach((key, k) => table.set(key, k + 1));
+    keys.forEach((key, k) => expect(table.get(key)).toBe(k + 1));
+    expect(table.get(300 * 65536 + 1)).toBe(0);
+    expect(table.get(5 * 65536 + 4)).toBe(0);
+    expect(table.get(-7)).toBe(0);
+  });
+
+  test('negative and colliding low bits are told apart; a value below 1 is refused', () => {
+    const table = new IntTable();
+    table.set(-1, 5);
+    table.set(0x7fffffff, 6);
+    table.set(1 << 20, 7);
+    table.set(2 << 20, 8);
+    expect([table.get(-1), table.get(0x7fffffff), table.get(1 << 20), table.get(2 << 20), table.get(3 << 20)]).toEqual([5, 6, 7, 8, 0]);
+    table.set(1 << 20, 9);
+    expect(table.get(1 << 20)).toBe(9);
+    expect(() => table.set(3, 0)).toThrow(RangeError);
+  });
+});
+
+describe('Trie', () => {
+  test('walks word ids to the values stored under them, and nowhere else', () => {
+    const trie = new Trie<string>();
+    trie.insert([7, 8], 'a b');
+    trie.insert([7, 8], 'a b again');
+    trie.insert([7], 'a');
+    trie.insert([9, 8, 7], 'c b a');
+    const walk = (words: number[]) => {
+      let node = Trie.ROOT;
+      for (const w of words) {
+        node = trie.child(node, w);
+        if (node === 0) return null;
+      }
+      return trie.values[node];
+    };
+    expect(walk([7])).toEqual(['a']);
+    expect(walk([7, 8])).toEqual(['a b', 'a b again']);
+    expect(walk([9, 8])).toBeNull();
+    expect(walk([9, 8, 7])).toEqual(['c b a']);
+    expect(walk([8])).toBeNull();
+    expect(walk([7, 8, 9])).toBeNull();
+    expect([...trie.firstWords].sort()).toEqual([7, 9]);
+    expect(() => trie.insert([70000], 'too big')).toThrow(RangeError);
+  });
+});
+
+describe('AnchorWords', () => {
+  const words = new AnchorWords(['lbc', 'mbc', 'rbkc', 'dcs', 'b2c', 'éco']);
+  const windowsOf = (text: string) => anchorWindows(text, words);
+
+  test.each([
+    ['Ealing LBC approved it', true],
+    ['Wigan MBC', true],
+    ['RBKC cabinet', true],
+    ['Ealing LBCs and Brent', true],
+    ["Camden LBC's leader", true],
+    ['Camden LBC’s leader', true],
+    ['NHS UK LIMITED TRUST', false],
+    ['LBX ltd', false],
+    ['Lbc in lower case', false],
+  ])('%s: anchored %s', (text, anchored) => {
+    expect(windowsOf(text).length > 0).toBe(anchored);
+  });
+
+  test('the capitals the search stops at are the first letters of the words given', () => {
+    const source = words.candidates.source;
+    expect(source).toContain('L[B]');
+    expect(source).toContain('M[B]');
+    expect(source).toContain('R[B]');
+    expect(source).toContain('D[C]');
+    expect(source).not.toContain('[A-Z]{2}');
+    // Words with a digit or a letter beyond ASCII are never read as capitals, so they add no pair.
+    expect(source).not.toMatch(/\|B\[/);
+    expect(source).not.toContain('É');
+  });
+
+  test('every abbreviation and initials of the register still anchors a mention in capitals', () => {
+    const index = createCouncilIndex(readCouncilsFile());
+    for (const [text, code] of [
+      ['Tenders from LBTH today', 'TWH'],
+      ['Tenders from NPTCBC today', 'NTL'],
+      ['Tenders from BCP Council today', 'BPC'],
+      ['Tenders from B&NES today', 'BAS'],
+      ['Tenders from GMCA today', 'GMCA'],
+      ['Tenders from WECA today', 'WECA'],
+      ['Tenders from Sandwell MBC today', 'SAW'],
+    ] as const) {
+      expect(index.findMentions(text).map((m) => m.code), text).toEqual([code]);
+    }
+  });
+});

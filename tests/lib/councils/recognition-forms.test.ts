@@ -1,0 +1,195 @@
+import { describe, expect, test } from 'vitest';
+import { confidenceBand, createCouncilIndex } from '@/lib/councils/council-index';
+import { readCouncilsFile } from '../../fixtures/recognition/sets';
+
+// Issue 18 (the forms people write) and issue 10 section 2 (buyer names of the Find a Tender 2026
+// stream), against the committed public/data/councils.json. Examples are our own, of each class.
+const index = createCouncilIndex(readCouncilsFile());
+const resolve = (name: string) => index.resolveName(name).map((h) => h.code);
+const mentions = (text: string) => index.findMentions(text).map((m) => m.code);
+
+describe('an abbreviated designator with a possessive', () => {
+  test.each([
+    ["Wigan MBC's leader said the budget was balanced.", ['WGN'], 'Wigan MBC'],
+    ['Barnet LBC’s finance director left in May.', ['BNE'], 'Barnet LBC'],
+    ["Rhondda Cynon Taf CBC's cabinet approved it.", ['RCT'], 'Rhondda Cynon Taf CBC'],
+    ["Mid Devon DC's planning committee", ['MDE'], 'Mid Devon DC'],
+  ])('%s', (text, codes, matched) => {
+    const found = index.findMentions(text);
+    expect(found.map((m) => m.code)).toEqual(codes);
+    expect(found[0]!.matched).toBe(matched);
+    expect(confidenceBand(found[0]!.confidence)).toBe('high');
+    expect(resolve(text.split(/[’']/)[0]!)).toEqual(codes);
+  });
+});
+
+describe('a list sharing one abbreviated plural designator', () => {
+  test.each([
+    ['Babergh and Mid Suffolk DCs share one officer team.', ['BAB', 'MSU']],
+    ['Dudley and Walsall MBCs bid jointly.', ['DUD', 'WLL']],
+    ['Harrow, Brent and Barnet LBCs signed the deal.', ['HRW', 'BEN', 'BNE']],
+    ['Devon and Kent CCs agreed.', ['DEV', 'KEN']],
+  ])('%s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('an abbreviation that does not fit the council is not one: "Kent DCs" are detective constables', () => {
+    expect(mentions('Two Kent DCs investigated the burglary.')).toEqual([]);
+    expect(mentions('The DCs and CCs of the region met.')).toEqual([]);
+  });
+});
+
+describe('legal-style names', () => {
+  test.each([
+    ['The Council of the Borough of Kirklees', 'KIR'],
+    ['The Council of the City of Wakefield', 'WKF'],
+    ['The Council of the City of Coventry', 'COV'],
+    ['The Council of the Metropolitan Borough of Wirral', 'WRL'],
+    ['The Mayor and Burgesses of the Royal Borough of Kingston upon Thames', 'KTT'],
+    ['The Lord Mayor and Citizens of the City of Westminster', 'WSM'],
+    ['The Mayor and Commonalty and Citizens of the City of London', 'LND'],
+    ['The County Council of the City and County of Cardiff', 'CRF'],
+    ['Comhairle nan Eilean Siar', 'ELS'],
+    ['Cyngor Sir Gâr', 'CMN'],
+    ['Cyngor Sir Ynys Môn', 'AGY'],
+    ['Cyngor Bwrdeistref Sirol Conwy', 'CWY'],
+  ])('%s is %s, surely, as a name and in text', (name, code) => {
+    const [hit] = index.resolveName(name);
+    expect(hit?.code).toBe(code);
+    expect(confidenceBand(hit!.confidence)).toBe('high');
+    expect(mentions(`The contract is signed by ${name} today.`)).toEqual([code]);
+  });
+
+  test.each(['The Council of the Royal College of Nursing', 'The Mayor of London', 'Lord Mayor and Citizens of the future'])('not a council: %s', (name) => {
+    expect(resolve(name)).toEqual([]);
+    expect(mentions(name)).toEqual([]);
+  });
+});
+
+describe('a city council below the principal tier is not the district around it', () => {
+  // Parish-level city councils (Local Government Act 1972 s.245(6)) whose principal council is a
+  // district or unitary that never calls itself "city".
+  test.each(['Ripon City Council', 'Wells City Council', 'Ely City Council', 'Truro City Council', 'Lichfield City Council', 'Chichester City Council', 'Salisbury City Council', 'Hereford City Council', 'Durham City Council', 'St Davids City Council'])(
+    '%s resolves to no principal council',
+    (name) => {
+      expect(resolve(name)).toEqual([]);
+      expect(mentions(`Tenders from ${name} this week.`)).toEqual([]);
+    },
+  );
+
+  test('the district is still found beside it', () => {
+    expect(mentions('Lichfield City Council and Lichfield District Council agreed.')).toEqual(['LIF']);
+  });
+
+  test.each([
+    ['Canterbury City Council', 'CAT'],
+    ['Winchester City Council', 'WIN'],
+    ['Lancaster City Council', 'LAC'],
+    ['St Albans City Council', 'SAL'],
+    // City status in 2022; the register still has the old names.
+    ['Milton Keynes City Council', 'MIK'],
+    ['Southend-on-Sea City Council', 'SOS'],
+    ['Colchester City Council', 'COL'],
+    ['City of Doncaster Council', 'DNC'],
+  ])('a principal city council still resolves: %s', (name, code) => {
+    const [hit] = index.resolveName(name);
+    expect(hit?.code).toBe(code);
+    expect(confidenceBand(hit!.confidence)).toBe('high');
+  });
+});
+
+describe('former councils named in passing', () => {
+  test.each([
+    ['Before 2015 she was at the former Ballymena Borough Council.', 'NIR-G', ['MEA']],
+    ['the former Harrogate Borough Council’s housing team', 'HAG', ['NYE']],
+    ['Staff of the former Allerdale BC moved over.', 'ALL', ['CBD']],
+    ['the old Down District Council offices', 'NIR-R', ['NMD']],
+  ])('%s', (text, code, now) => {
+    const [m] = index.findMentions(text);
+    expect(m?.code).toBe(code);
+    expect(m!.current).toBe(false);
+    expect(m!.currentSuccessors).toEqual(now);
+  });
+});
+
+describe('"the Council" on a council\'s own website', () => {
+  const text = 'The Council will consult residents. Surrey County Council and the council agreed. Pay your Council Tax to the Council Tax team.';
+
+  test('is that council, at medium confidence, beside the councils the text names', () => {
+    const found = index.findMentions(text, { host: 'www.kent.gov.uk' });
+    expect(found.map((m) => [m.code, m.via, m.matched])).toEqual([
+      ['KEN', 'site', 'Council'],
+      ['SRY', 'designated', 'Surrey County Council'],
+      ['KEN', 'site', 'council'],
+    ]);
+    expect(confidenceBand(found[0]!.confidence)).toBe('medium');
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.matched);
+    expect(found[0]!.reason).toMatch(/kent\.gov\.uk/);
+  });
+
+  test('any subdomain of the site counts; another site, a shared site or no host names nobody', () => {
+    expect(mentions('the Council’s budget for 2027')).toEqual([]);
+    expect(index.findMentions('the Council’s budget', { host: 'democracy.leeds.gov.uk' }).map((m) => m.code)).toEqual(['LDS']);
+    expect(index.findMentions('the Council’s budget', { host: 'www.adur-worthing.gov.uk' })).toEqual([]);
+    expect(index.findMentions('the Council’s budget', { host: 'www.bbc.co.uk' })).toEqual([]);
+  });
+
+  test('"the Council of ..." is a name, not the site\'s council', () => {
+    expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
+  });
+});
+
+describe('places that stand for their councils in a strong context', () => {
+  test.each([
+    ['The chief executives of Camden, Islington and Hackney wrote to the minister.', ['CMD', 'ISL', 'HCK']],
+    ["Wirral appoints new director of children's services", ['WRL']],
+    ['After ten years she is moving from Derbyshire to Nottingham as assistant director of adult care.', ['DBY', 'NGM']],
+    ['He was director of public health at Sandwell until 2024.', ['SAW']],
+    ['The leader of Cornwall said the budget was tight.', ['CON']],
+  ])('%s', (text, codes) => {
+    const found = index.findMentions(text);
+    expect(found.map((m) => m.code)).toEqual(codes);
+    for (const m of found) {
+      expect(m.via).toBe('context');
+      expect(confidenceBand(m.confidence)).toBe('medium');
+      expect(text.slice(m.start, m.end)).toBe(m.matched);
+    }
+  });
+
+  test.each([
+    'She is director of Leeds Rhinos.',
+    'He became chief executive of Leeds Teaching Hospitals.',
+    'He is director of football at Derby.',
+    'She is head of the University of Kent and one of its directors.',
+    'Director of Kent Police',
+    'The chief executive of NHS Kent and Medway said so.',
+    'moving from Leeds to Bristol as a teacher',
+    'She opened a shop at Camden Road; the director said so.',
+    'Budgets at Camden Market are tight.',
+    'The director lives in Kent.',
+    'The Manchester Evening News director resigned.',
+  ])('never an address, a club, a hospital, a university, a police force or a newspaper: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
+  });
+
+  test.each([
+    // The cue word (lib/councils/recognise/context.ts) read where the anchor pass meets a word
+    // start: after a typographic quote, a bracket, a hyphen or an underscore, in any case of its
+    // first letter.
+    ['She was named “Director of Children’s Services at Derbyshire” last year.', ['DBY']],
+    ['(Chief Executives of Camden and Hackney) wrote.', ['CMD', 'HCK']],
+    ['Co-directors of finance at Camden met.', ['CMD']],
+    ['ref_Director of finance at Camden', ['CMD']],
+  ])('a cue after punctuation: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('a title in capitals is no cue', () => {
+    expect(mentions("THE DIRECTOR OF CHILDREN'S SERVICES AT DERBYSHIRE SPOKE.")).toEqual([]);
+  });
+
+  test('a designated mention is not repeated as a context one', () => {
+    expect(mentions('The leader of Cornwall Council said the budget was tight.')).toEqual(['CON']);
+    expect(index.findMentions('The leader of Cornwall Council said so.')[0]!.via).toBe('designated');
+  });
+});
