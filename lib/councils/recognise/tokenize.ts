@@ -8,10 +8,10 @@
  * name may cross a comma ("Armagh City, Banbridge and Craigavon") but not a full stop, a bracket,
  * a spaced dash or a new line ("London Borough of Haringey - Parks and Leisure").
  *
- * Speed: one pass of char-code tests. Token strings are made lazily: the scan computes a key of
- * each normalised word as it goes ({@link wordHash}), looks it up in the {@link Vocabulary} and,
- * when given the words that can start a council phrase, marks only those tokens; every other word
- * of a page is never turned into a string (tests/bench/recognition.bench.ts measures the effect).
+ * Speed: one pass of char-code tests. Token strings are made lazily: the scan computes a hash of
+ * each normalised word as it goes and, when given the set of hashes of words that can start a
+ * council phrase, marks only those tokens; every other word of a page is never turned into a
+ * string (tests/bench/recognition.bench.ts measures the effect).
  */
 
 import { IntTable } from './int-table';
@@ -157,51 +157,11 @@ function matchesAt(text: string, at: number, options: readonly string[]): number
   return 0;
 }
 
-/**
- * The value of each ASCII letter and digit in a word's key: digits 1 to 10, letters 11 to 36 in
- * either case, so a key is a word's number in bijective base 37.
- */
-const DIGIT = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) DIGIT[c] = c - 47;
-for (let c = 97; c <= 122; c++) DIGIT[c] = c - 86;
-for (let c = 65; c <= 90; c++) DIGIT[c] = c - 54;
-
-/**
- * Words of at most this many ASCII letters and digits have keys below 2^53 (37^10 < 2^53), which
- * a double holds exactly: two such words with equal keys are the same word.
- */
-const EXACT_LENGTH = 10;
-
-/** A key's value for a code unit of a normalised word: {@link DIGIT} for ASCII, the code itself beyond. */
-function digitOf(code: number): number {
-  return code < 128 ? DIGIT[code]! : code;
-}
-
-/**
- * The key {@link tokenize} computes for a normalised word: its letters as a number in base 37, in
- * a double. Exact for words of up to {@link EXACT_LENGTH} ASCII letters and digits (most words of
- * council names); longer ones round, the same way every time, and are checked letter by letter.
- */
+/** The hash {@link tokenize} computes for a normalised word; use it to build a start set. */
 export function wordHash(word: string): number {
   let h = 0;
-  for (let i = 0; i < word.length; i++) h = h * 37 + digitOf(word.charCodeAt(i));
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
-}
-
-/**
- * Where the {@link Vocabulary} files a word of `length` letters whose {@link wordHash} is `h`: the
- * key's low 32 bits for a short word; for a longer one, whose key has rounded to a multiple of a
- * power of two, a 32-bit hash of its letters ({@link longSlot}).
- */
-function slotOf(word: string, h: number): number {
-  return word.length <= EXACT_LENGTH ? h | 0 : longSlot(word, 0, word.length);
-}
-
-/** A 32-bit hash of the normalised letters of `text.slice(s, e)`, a plain word or a normalised one. */
-function longSlot(text: string, s: number, e: number): number {
-  let g = 0;
-  for (let i = s; i < e; i++) g = (Math.imul(g, 31) + digitOf(text.charCodeAt(i))) | 0;
-  return g;
 }
 
 const HASH_SAINT = wordHash('saint');
@@ -217,35 +177,26 @@ const HASH_CO = wordHash('co');
 export class Vocabulary {
   /** Word of each id; id 0 is "not a known word". */
   readonly words: string[] = [''];
-  /** The {@link wordHash} of each id's word. */
-  keys = new Float64Array(64);
   private readonly byHash = new IntTable(1024);
   private start = new Uint8Array(64);
 
   /** The id of `word` (normalised, as {@link wordsOf} gives it), adding it if new. */
   add(word: string): number {
     const h = wordHash(word);
-    const slot = slotOf(word, h);
-    const known = this.byHash.get(slot);
+    const known = this.byHash.get(h);
     if (known !== 0) {
       if (this.words[known] !== word) throw new Error(`vocabulary: "${word}" and "${this.words[known]}" share a hash`);
       return known;
     }
     const id = this.words.length;
     this.words.push(word);
-    this.byHash.set(slot, id);
-    if (id >= this.keys.length) {
-      const grown = new Float64Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
-    this.keys[id] = h;
+    this.byHash.set(h, id);
     return id;
   }
 
   /** The id of a known word, or 0. */
   idOf(word: string): number {
-    const id = this.byHash.get(slotOf(word, wordHash(word)));
+    const id = this.byHash.get(wordHash(word));
     return this.words[id] === word ? id : 0;
   }
 
@@ -259,9 +210,9 @@ export class Vocabulary {
     this.start[id] = 1;
   }
 
-  /** @internal For {@link tokenize}: the candidate id of a word filed under `slot`, before checking the text. */
-  candidate(slot: number): number {
-    return this.byHash.get(slot);
+  /** @internal For {@link tokenize}: the candidate id of a hash, before checking the text. */
+  candidate(h: number): number {
+    return this.byHash.get(h);
   }
 
   /** @internal */
@@ -393,15 +344,15 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
       let k = cls;
       for (;;) {
         if (k === C_WORD) {
-          h = h * 37 + DIGIT[c]!;
+          h = (Math.imul(h, 31) + c) | 0;
           len++;
         } else if (k === C_UPPER) {
-          h = h * 37 + DIGIT[c]!;
+          h = (Math.imul(h, 31) + c + 32) | 0;
           len++;
           upper++;
         } else if (k === C_WIDE || k === C_WIDE_UPPER) {
           const f = foldChar(c)!;
-          for (let q = 0; q < f.length; q++) h = h * 37 + digitOf(f.charCodeAt(q));
+          for (let q = 0; q < f.length; q++) h = (Math.imul(h, 31) + f.charCodeAt(q)) | 0;
           len += f.length;
           if (k === C_WIDE_UPPER) upper++;
           plain = 0;
@@ -426,24 +377,11 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
       const saint = h === HASH_SAINT;
       if (saint) h = HASH_ST;
       if (vocab) {
-        let id: number;
-        if (len <= EXACT_LENGTH) id = vocab.candidate(h | 0);
-        else if (plain) id = vocab.candidate(longSlot(text, s, e));
-        else {
-          const folded = foldWord(text, s, e);
-          id = vocab.candidate(longSlot(folded, 0, folded.length));
-        }
-        // The low bits of a key only name a candidate. A short plain word's whole key is the word
-        // itself, so comparing keys settles it; other words must spell the vocabulary's word
-        // (comparing every plain word letter by letter was a sixth of the tokenizer's time on a
-        // list of buyer names, issue 18).
+        let id = vocab.candidate(h);
+        // A hash is only a candidate: the text must spell the vocabulary's word.
         if (id !== 0) {
-          if (plain && len <= EXACT_LENGTH) {
-            if (vocab.keys[id] !== h) id = 0;
-          } else {
-            const expected = saint ? 'saint' : vocab.words[id]!;
-            if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
-          }
+          const expected = saint ? 'saint' : vocab.words[id]!;
+          if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
         }
         ids[count] = id;
         // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
@@ -493,7 +431,7 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
           cases[count] = CASE_LOWER;
           plains[count] = 0;
           if (vocab) {
-            let id = vocab.candidate(HASH_AND | 0);
+            let id = vocab.candidate(HASH_AND);
             if (vocab.words[id] !== 'and') id = 0;
             ids[count] = id;
             startable![count] = id !== 0 && vocab.isStart(id) ? 1 : 0;
