@@ -8,10 +8,10 @@
  * name may cross a comma ("Armagh City, Banbridge and Craigavon") but not a full stop, a bracket,
  * a spaced dash or a new line ("London Borough of Haringey - Parks and Leisure").
  *
- * Speed: one pass of char-code tests. Token strings are made lazily: the scan computes a hash of
- * each normalised word as it goes and, when given the set of hashes of words that can start a
- * council phrase, marks only those tokens; every other word of a page is never turned into a
- * string (tests/bench/recognition.bench.ts measures the effect).
+ * Speed: one pass of char-code tests. Token strings are made lazily: the scan computes a key of
+ * each normalised word as it goes ({@link wordKey}), looks it up in the {@link Vocabulary} and,
+ * when given the words that can start a council phrase, marks only those tokens; every other word
+ * of a page is never turned into a string (tests/bench/recognition.bench.ts measures the effect).
  */
 
 import { IntTable } from './int-table';
@@ -157,17 +157,51 @@ function matchesAt(text: string, at: number, options: readonly string[]): number
   return 0;
 }
 
-/** The hash {@link tokenize} computes for a normalised word; use it to build a start set. */
-export function wordHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
+/**
+ * The value of each ASCII letter and digit in a word's key: digits 1 to 10, letters 11 to 36 in
+ * either case, so a key is a word's number in bijective base 37.
+ */
+const DIGIT = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) DIGIT[c] = c - 47;
+for (let c = 97; c <= 122; c++) DIGIT[c] = c - 86;
+for (let c = 65; c <= 90; c++) DIGIT[c] = c - 54;
+
+/**
+ * A word's key is two 32-bit integers: its first six letters as a number in base 37 (the head),
+ * and the letters after them (the tail). Six letters fit in 32 bits (37^6 < 2^32), so a word of
+ * up to twelve ASCII letters and digits is its key and nothing else: two such words with equal
+ * keys are the same word. Longer words wrap round and are checked letter by letter.
+ */
+const HEAD_LENGTH = 6;
+const EXACT_LENGTH = 2 * HEAD_LENGTH;
+
+/** A key's value for a code unit of a normalised word: {@link DIGIT} for ASCII, the code itself beyond. */
+function digitOf(code: number): number {
+  return code < 128 ? DIGIT[code]! : code;
 }
 
-const HASH_SAINT = wordHash('saint');
-const HASH_ST = wordHash('st');
-const HASH_AND = wordHash('and');
-const HASH_CO = wordHash('co');
+/** The [head, tail] key {@link tokenize} computes for a normalised word. */
+export function wordKey(word: string): [number, number] {
+  let h = 0;
+  let t = 0;
+  for (let i = 0; i < word.length; i++) {
+    const d = digitOf(word.charCodeAt(i));
+    if (i < HEAD_LENGTH) h = (Math.imul(h, 37) + d) | 0;
+    else t = (Math.imul(t, 37) + d) | 0;
+  }
+  return [h, t];
+}
+
+/** Where the {@link Vocabulary} files a word of key [h, t]. */
+function slotOf(h: number, t: number): number {
+  return (h ^ Math.imul(t, 0x27d4eb2d)) | 0;
+}
+
+// The heads of short words: their whole key.
+const HEAD_SAINT = wordKey('saint')[0];
+const HEAD_ST = wordKey('st')[0];
+const HEAD_AND = wordKey('and')[0];
+const HEAD_CO = wordKey('co')[0];
 
 /**
  * The words the matcher knows (every word of every core name, designator and block word), each
@@ -177,26 +211,40 @@ const HASH_CO = wordHash('co');
 export class Vocabulary {
   /** Word of each id; id 0 is "not a known word". */
   readonly words: string[] = [''];
+  /** The {@link wordKey} of each id's word. */
+  heads = new Int32Array(64);
+  tails = new Int32Array(64);
   private readonly byHash = new IntTable(1024);
   private start = new Uint8Array(64);
 
   /** The id of `word` (normalised, as {@link wordsOf} gives it), adding it if new. */
   add(word: string): number {
-    const h = wordHash(word);
-    const known = this.byHash.get(h);
+    const [h, t] = wordKey(word);
+    const slot = slotOf(h, t);
+    const known = this.byHash.get(slot);
     if (known !== 0) {
       if (this.words[known] !== word) throw new Error(`vocabulary: "${word}" and "${this.words[known]}" share a hash`);
       return known;
     }
     const id = this.words.length;
     this.words.push(word);
-    this.byHash.set(h, id);
+    this.byHash.set(slot, id);
+    if (id >= this.heads.length) {
+      const heads = new Int32Array(this.heads.length * 2);
+      const tails = new Int32Array(this.heads.length * 2);
+      heads.set(this.heads);
+      tails.set(this.tails);
+      this.heads = heads;
+      this.tails = tails;
+    }
+    this.heads[id] = h;
+    this.tails[id] = t;
     return id;
   }
 
   /** The id of a known word, or 0. */
   idOf(word: string): number {
-    const id = this.byHash.get(wordHash(word));
+    const id = this.byHash.get(slotOf(...wordKey(word)));
     return this.words[id] === word ? id : 0;
   }
 
@@ -210,9 +258,9 @@ export class Vocabulary {
     this.start[id] = 1;
   }
 
-  /** @internal For {@link tokenize}: the candidate id of a hash, before checking the text. */
-  candidate(h: number): number {
-    return this.byHash.get(h);
+  /** @internal For {@link tokenize}: the candidate id of a word filed under `slot`, before checking the text. */
+  candidate(slot: number): number {
+    return this.byHash.get(slot);
   }
 
   /** @internal */
@@ -338,22 +386,28 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
       let plain = 1;
       let upper = 0;
       let h = 0;
+      let t = 0;
       let len = 0;
       let e = i;
       let c = code;
       let k = cls;
       for (;;) {
         if (k === C_WORD) {
-          h = (Math.imul(h, 31) + c) | 0;
+          if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
+          else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
           len++;
         } else if (k === C_UPPER) {
-          h = (Math.imul(h, 31) + c + 32) | 0;
+          if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
+          else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
           len++;
           upper++;
         } else if (k === C_WIDE || k === C_WIDE_UPPER) {
           const f = foldChar(c)!;
-          for (let q = 0; q < f.length; q++) h = (Math.imul(h, 31) + f.charCodeAt(q)) | 0;
-          len += f.length;
+          for (let q = 0; q < f.length; q++) {
+            if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + digitOf(f.charCodeAt(q))) | 0;
+            else t = (Math.imul(t, 37) + digitOf(f.charCodeAt(q))) | 0;
+            len++;
+          }
           if (k === C_WIDE_UPPER) upper++;
           plain = 0;
         } else if ((k === C_APOS || k === C_JOINER) && e + 1 < n && isWordCode(text.charCodeAt(e + 1))) {
@@ -374,21 +428,28 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
       gaps[count] = gap;
       cases[count] = upper >= 2 ? CASE_ACRONYM : cls === C_UPPER || cls === C_WIDE_UPPER ? CASE_UPPER : CASE_LOWER;
       plains[count] = plain;
-      const saint = h === HASH_SAINT;
-      if (saint) h = HASH_ST;
+      const saint = len === 5 && h === HEAD_SAINT;
+      if (saint) h = HEAD_ST;
       if (vocab) {
-        let id = vocab.candidate(h);
-        // A hash is only a candidate: the text must spell the vocabulary's word.
+        let id = vocab.candidate(slotOf(h, t));
+        // A slot only names a candidate. A plain word of up to twelve letters is its whole key,
+        // so comparing keys settles it; other words must spell the vocabulary's word
+        // (comparing every plain word letter by letter was a sixth of the tokenizer's time on a
+        // list of buyer names, issue 18).
         if (id !== 0) {
-          const expected = saint ? 'saint' : vocab.words[id]!;
-          if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
+          if (plain && len <= EXACT_LENGTH) {
+            if (vocab.heads[id] !== h || vocab.tails[id] !== t) id = 0;
+          } else {
+            const expected = saint ? 'saint' : vocab.words[id]!;
+            if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
+          }
         }
         ids[count] = id;
         // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
         // keeps every "a" of a page out of the matcher.
         startable![count] = id !== 0 && vocab.isStart(id) && (len > 1 || nextIsAmp(text, e)) ? 1 : 0;
       } else ids[count] = 0;
-      lastWasSt = h === HASH_ST || h === HASH_CO;
+      lastWasSt = len === 2 && (h === HEAD_ST || h === HEAD_CO);
       lastEnd = e;
       count++;
       gap = GAP_SOFT;
@@ -431,7 +492,7 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
           cases[count] = CASE_LOWER;
           plains[count] = 0;
           if (vocab) {
-            let id = vocab.candidate(HASH_AND);
+            let id = vocab.candidate(slotOf(HEAD_AND, 0));
             if (vocab.words[id] !== 'and') id = 0;
             ids[count] = id;
             startable![count] = id !== 0 && vocab.isStart(id) ? 1 : 0;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createCouncilIndex } from '@/lib/councils/council-index';
 import { anchorWindows, AnchorWords } from '@/lib/councils/recognise/anchors';
 import { IntTable } from '@/lib/councils/recognise/int-table';
+import { tokenize, Vocabulary } from '@/lib/councils/recognise/tokenize';
 import { Trie } from '@/lib/councils/recognise/trie';
 import { readCouncilsFile } from '../../../fixtures/recognition/sets';
 
@@ -30,6 +31,31 @@ describe('IntTable', () => {
     table.set(1 << 20, 9);
     expect(table.get(1 << 20)).toBe(9);
     expect(() => table.set(3, 0)).toThrow(RangeError);
+  });
+});
+
+describe('Vocabulary', () => {
+  const ids = (vocab: Vocabulary, text: string) => {
+    const t = tokenize(text, vocab);
+    return Array.from(t.ids.subarray(0, t.length));
+  };
+
+  test('short words are told apart by their whole key, long ones letter by letter, in any case', () => {
+    const vocab = new Vocabulary();
+    // "an" and "c0" shared the old 32-bit hash; "northamptonshire" and "clackmannanshire" are
+    // longer than a key holds exactly, "metropolitan" just fits.
+    const words = ['an', 'c0', 'council', 'hampshire', 'northamptonshire', 'clackmannanshire', 'metropolitan', 'st', 'ynys', 'mon'];
+    const known = words.map((w) => vocab.add(w));
+    expect(new Set(known).size).toBe(words.length);
+    expect(ids(vocab, 'An C0 COUNCIL Hampshire NORTHAMPTONSHIRE Clackmannanshire Metropolitan')).toEqual(known.slice(0, 7));
+    // Saint reads as St; accents fold; near-misses of every length are unknown.
+    expect(ids(vocab, 'Saint Ynys Môn')).toEqual([known[7], known[8], known[9]]);
+    expect(ids(vocab, 'a c1 councils hampshir northamptonshira metropolitans aN0')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    // Words filed where "council" is (found by solving for a head that, with a two-letter tail,
+    // lands on its slot): only the whole key tells them apart.
+    expect(ids(vocab, 'Ujqigkas qpugakau')).toEqual([0, 0]);
+    expect(vocab.idOf('clackmannanshire')).toBe(known[5]);
+    expect(vocab.idOf('clackmannanshir')).toBe(0);
   });
 });
 
