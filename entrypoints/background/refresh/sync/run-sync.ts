@@ -96,12 +96,18 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
   let startedAt = deps.now();
   let acquired = await acquireSyncLock(db, runId, startedAt, options.lockTtlMs, deps.takeOverLock);
   // A snapshot load stores its batches under the lock (seconds to a few minutes, renewed with every
-  // batch): the refresh waits for it rather than reading pages the load is about to write.
-  while (!acquired && isLiveSnapshotLoad(await readLock(db), deps.now())) {
-    try {
-      await deps.sleep(SNAPSHOT_LOAD_POLL_MS, deps.signal);
-    } catch {
-      return { runId, outcome: 'aborted', startedAt, finishedAt: deps.now(), sources: [] };
+  // batch): the refresh waits for it rather than reading pages the load is about to write. A lock
+  // gone by the time it is read again (the load finished between the two reads) is tried at once,
+  // not taken for another run's: that race ended a refresh as `busy` just as the load let go.
+  while (!acquired) {
+    const held = await readLock(db);
+    if (held !== null) {
+      if (!isLiveSnapshotLoad(held, deps.now())) break;
+      try {
+        await deps.sleep(SNAPSHOT_LOAD_POLL_MS, deps.signal);
+      } catch {
+        return { runId, outcome: 'aborted', startedAt, finishedAt: deps.now(), sources: [] };
+      }
     }
     startedAt = deps.now();
     acquired = await acquireSyncLock(db, runId, startedAt, options.lockTtlMs, deps.takeOverLock);

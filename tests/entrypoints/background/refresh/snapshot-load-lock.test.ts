@@ -57,18 +57,47 @@ async function begin(): Promise<string> {
   return begun.loadId;
 }
 
+/**
+ * Lets a waiting refresh take one poll per step of the load: its fake clock then moves a second a
+ * batch, however long a batch takes in real time. (Polls paced by real ticks let a slow batch on a
+ * busy machine run the fake clock past the load's lock term, and the refresh gave up as `busy`.)
+ */
+function loadSteps(): { step(): void; end(): void; sleep: SyncDeps['sleep'] } {
+  let ended = false;
+  let release: () => void = () => undefined;
+  let next = new Promise<void>((resolve) => (release = resolve));
+  return {
+    step() {
+      const done = release;
+      next = new Promise<void>((resolve) => (release = resolve));
+      done();
+    },
+    end() {
+      ended = true;
+      release();
+    },
+    sleep: async (ms, signal) => {
+      if (!ended) await next;
+      await bed.clock.sleep(ms, signal);
+    },
+  };
+}
+
 test('a refresh started during a load waits for it, then reads on from the snapshot’s end', { timeout: 30_000 }, async () => {
   const loadId = await begin();
-  const run = runSync(deps());
+  const load = loadSteps();
+  const run = runSync(deps({ sleep: load.sleep }));
   await realTick(50);
   expect(bed.api.log).toHaveLength(0);
   for (const batch of batches) {
     expect(await storeSnapshotLines(bed.db, loadId, batch, bed.clock.now())).toMatchObject({ ok: true });
+    load.step();
     await realTick(1);
   }
   // Every batch stored while the refresh waited: not one request yet.
   expect(bed.api.log).toHaveLength(0);
   expect(await finishSnapshotLoad(bed.db, loadId, snap.manifest, 'file', bed.clock.now())).toMatchObject({ ok: true });
+  load.end();
 
   const report = await run;
   expect(report.outcome).toBe('done');
