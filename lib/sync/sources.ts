@@ -145,13 +145,13 @@ export const FIND_A_TENDER: SourceApi = {
 const PROACTIS_PATH = '/v1/Notices';
 const OJEU_NOTICE_TYPES = [1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 24, 25] as const;
 
-function proactisApi(id: SyncSource, label: string, siteNoticeTypes: readonly number[]): SourceApi {
+function proactisApi(id: SyncSource, siteNoticeTypes: readonly number[]): SourceApi {
   const types = [...OJEU_NOTICE_TYPES, ...siteNoticeTypes];
   const url = (base: string, month: SyncWindow, type: number) =>
     `${joinBase(base, PROACTIS_PATH)}?dateFrom=${monthParam(Date.parse(month.from))}&outputType=0&noticeType=${type}`;
   return {
     id,
-    label,
+    label: PORTAL_LABELS[id],
     path: PROACTIS_PATH,
     windowMs: 31 * DAY,
     minIntervalMs: 5_000,
@@ -173,9 +173,9 @@ function proactisApi(id: SyncSource, label: string, siteNoticeTypes: readonly nu
 }
 
 /** Public Contracts Scotland: site notices 101 prior information, 102 contract, 103 award, 104 quick quote award. */
-export const PUBLIC_CONTRACTS_SCOTLAND = proactisApi('public-contracts-scotland', 'Public Contracts Scotland', [101, 102, 103, 104]);
+export const PUBLIC_CONTRACTS_SCOTLAND = proactisApi('public-contracts-scotland', [101, 102, 103, 104]);
 /** Sell2Wales: site notices 51 invitation to tender, 52 prior information, 53 award, 54–56 sub-contract notices. */
-export const SELL2WALES = proactisApi('sell2wales', 'Sell2Wales', [51, 52, 53, 54, 55, 56]);
+export const SELL2WALES = proactisApi('sell2wales', [51, 52, 53, 54, 55, 56]);
 
 export const SOURCE_APIS: Record<SyncSource, SourceApi> = {
   'contracts-finder': CONTRACTS_FINDER,
