@@ -5,7 +5,7 @@ import { siteOf } from './register';
 import { Engine, type Choice, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import type { Level } from './recognise/designators';
-import { createTokenBuffer, tokenize, type Tokens } from './recognise/tokenize';
+import { createTokenBuffer, tokenize, tokenizeRanges, type Tokens } from './recognise/tokenize';
 import type { Council, CouncilsFile } from './schema';
 
 /**
@@ -305,10 +305,10 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       // One pass finds both the windows around council words and the cue words of a council post.
       const cues: number[] = [];
       const windows = anchorWindows(text, engine.anchorWords, cues);
-      if (!anchored) scanRange(text, 0, text.length, out);
-      else {
-        for (let k = 0; k < windows.length; k += 2) scanRange(text, windows[k]!, windows[k + 1]!, out);
-      }
+      // Every window in one token list and one scan: a window's first token has a hard break
+      // before it, so the scan reads each window as if alone.
+      const t = anchored ? tokenizeRanges(text, engine.vocab, windows, windows.length, scratch) : tokenize(text, engine.vocab, 0, text.length, scratch);
+      scanTokens(text, t, out);
       const withPlaces = cues.length ? placesForCouncils(text, out, cues) : out;
       const own = context?.host ? siteCouncil(context.host) : null;
       return own ? withSiteMentions(text, own, withPlaces) : withPlaces;
@@ -376,9 +376,8 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     return merged;
   }
 
-  /** Tokenizes `text.slice(from, to)` and appends the mentions found there to `out`. */
-  function scanRange(text: string, from: number, to: number, out: CouncilMention[]): void {
-    const t = tokenize(text, engine.vocab, from, to, scratch);
+  /** Appends to `out` the mentions found in the tokens `t` of `text`. */
+  function scanTokens(text: string, t: Tokens, out: CouncilMention[]): void {
     for (const f of engine.scan(t, isExplicitChoice, foundScratch)) {
       if (!isExplicit(f)) continue;
       if (!engine.abbreviationInCapitals(t, f)) continue;

@@ -349,11 +349,25 @@ class TokenList implements Tokens {
  * Array.from({ length: t.length }, (_, k) => t.word(k)) // ['kings', 'lynn', 'and', 'west', 'norfolk']
  */
 export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.length, reuse?: TokenBuffer): Tokens {
-  const n = to;
-  const out = (reuse instanceof TokenList ? reuse : new TokenList(Math.min(n - from + 1, 64 + ((n - from) >> 2)))).reset(
-    text,
-    vocab !== undefined,
-  );
+  ONE_RANGE[0] = from;
+  ONE_RANGE[1] = to;
+  return tokenizeRanges(text, vocab, ONE_RANGE, 2, reuse);
+}
+
+const ONE_RANGE = [0, 0];
+
+/**
+ * {@link tokenize} over several ranges of `text` at once, `ranges` holding `[from0, to0, from1,
+ * to1, ...]` in order (its first `length` entries are read): the tokens of every range in one
+ * list, each range read exactly as `tokenize(text, vocab, from, to)` reads it, so the first token
+ * of a range has a hard break before it and no phrase joins two ranges. The anchor windows of a
+ * page are read this way in one call, and scanned in one call (issue 18: on a list of buyer names,
+ * a tokenize and scan call per window cost more than the words between windows).
+ */
+export function tokenizeRanges(text: string, vocab: Vocabulary | undefined, ranges: ArrayLike<number>, length: number, reuse?: TokenBuffer): Tokens {
+  let size = 0;
+  for (let r = 0; r < length; r += 2) size += ranges[r + 1]! - ranges[r]!;
+  const out = (reuse instanceof TokenList ? reuse : new TokenList(Math.min(size + 1, 64 + (size >> 2)))).reset(text, vocab !== undefined);
   // The arrays in locals, read again after each grow(): a field load per write cost a tenth of a
   // scan of a buyer list (issue 18, tests/bench/recognition-speed.bench.ts).
   let starts = out.starts;
@@ -364,156 +378,159 @@ export function tokenize(text: string, vocab?: Vocabulary, from = 0, to = text.l
   let plains = out.plain;
   let startable = out.startable;
   let count = 0;
-  let gap = GAP_HARD;
-  let lastEnd = -1;
-  let lastWasSt = false;
-  let i = from;
+  for (let r = 0; r < length; r += 2) {
+    const n = ranges[r + 1]!;
+    let gap = GAP_HARD;
+    let lastEnd = -1;
+    let lastWasSt = false;
+    let i = ranges[r]!;
 
-  while (i < n) {
-    // Room for the token this step may add, checked once here rather than at each place that adds one.
-    if (count === starts.length) {
-      out.grow();
-      ({ starts, ends, gaps, cases, ids, startable } = out);
-      plains = out.plain;
-    }
-    const code = text.charCodeAt(i);
-    let cls = CLASS[code]!;
-    if (cls === C_UNSET) cls = classify(code);
-    if (cls <= C_WIDE_UPPER) {
-      // A word: letters and digits, with apostrophes inside it dropped ("King's" -> "kings").
-      // ASCII letters take the first two branches; everything else is rare.
-      const s = i;
-      let plain = 1;
-      let upper = 0;
-      let h = 0;
-      let t = 0;
-      let len = 0;
-      let e = i;
-      let c = code;
-      let k = cls;
-      for (;;) {
-        if (k === C_WORD) {
-          if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
-          else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
-          len++;
-        } else if (k === C_UPPER) {
-          if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
-          else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
-          len++;
-          upper++;
-        } else if (k === C_WIDE || k === C_WIDE_UPPER) {
-          const f = foldChar(c)!;
-          for (let q = 0; q < f.length; q++) {
-            if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + digitOf(f.charCodeAt(q))) | 0;
-            else t = (Math.imul(t, 37) + digitOf(f.charCodeAt(q))) | 0;
+    while (i < n) {
+      // Room for the token this step may add, checked once here rather than at each place that adds one.
+      if (count === starts.length) {
+        out.grow();
+        ({ starts, ends, gaps, cases, ids, startable } = out);
+        plains = out.plain;
+      }
+      const code = text.charCodeAt(i);
+      let cls = CLASS[code]!;
+      if (cls === C_UNSET) cls = classify(code);
+      if (cls <= C_WIDE_UPPER) {
+        // A word: letters and digits, with apostrophes inside it dropped ("King's" -> "kings").
+        // ASCII letters take the first two branches; everything else is rare.
+        const s = i;
+        let plain = 1;
+        let upper = 0;
+        let h = 0;
+        let t = 0;
+        let len = 0;
+        let e = i;
+        let c = code;
+        let k = cls;
+        for (;;) {
+          if (k === C_WORD) {
+            if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
+            else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
             len++;
-          }
-          if (k === C_WIDE_UPPER) upper++;
-          plain = 0;
-        } else if ((k === C_APOS || k === C_JOINER) && e + 1 < n && isWordCode(text.charCodeAt(e + 1))) {
-          plain = 0;
-        } else if (k === C_AMP && e + 1 < n) {
-          const el = matchesAt(text, e + 1, ENTITY_APOS);
-          if (!(el && e + 1 + el < n && isWordCode(text.charCodeAt(e + 1 + el)))) break;
-          plain = 0;
-          e += el;
-        } else break;
-        if (++e >= n) break;
-        c = text.charCodeAt(e);
-        k = CLASS[c]!;
-        if (k === C_UNSET) k = classify(c);
-      }
-      starts[count] = s;
-      ends[count] = e;
-      gaps[count] = gap;
-      cases[count] = upper >= 2 ? CASE_ACRONYM : cls === C_UPPER || cls === C_WIDE_UPPER ? CASE_UPPER : CASE_LOWER;
-      plains[count] = plain;
-      const saint = len === 5 && h === HEAD_SAINT;
-      if (saint) h = HEAD_ST;
-      if (vocab) {
-        let id = vocab.candidate(slotOf(h, t));
-        // A slot only names a candidate. A plain word of up to twelve letters is its whole key,
-        // so comparing keys settles it; other words must spell the vocabulary's word
-        // (comparing every plain word letter by letter was a sixth of the tokenizer's time on a
-        // list of buyer names, issue 18).
-        if (id !== 0) {
-          if (plain && len <= EXACT_LENGTH) {
-            if (vocab.heads[id] !== h || vocab.tails[id] !== t) id = 0;
-          } else {
-            const expected = saint ? 'saint' : vocab.words[id]!;
-            if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
-          }
+          } else if (k === C_UPPER) {
+            if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
+            else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
+            len++;
+            upper++;
+          } else if (k === C_WIDE || k === C_WIDE_UPPER) {
+            const f = foldChar(c)!;
+            for (let q = 0; q < f.length; q++) {
+              if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + digitOf(f.charCodeAt(q))) | 0;
+              else t = (Math.imul(t, 37) + digitOf(f.charCodeAt(q))) | 0;
+              len++;
+            }
+            if (k === C_WIDE_UPPER) upper++;
+            plain = 0;
+          } else if ((k === C_APOS || k === C_JOINER) && e + 1 < n && isWordCode(text.charCodeAt(e + 1))) {
+            plain = 0;
+          } else if (k === C_AMP && e + 1 < n) {
+            const el = matchesAt(text, e + 1, ENTITY_APOS);
+            if (!(el && e + 1 + el < n && isWordCode(text.charCodeAt(e + 1 + el)))) break;
+            plain = 0;
+            e += el;
+          } else break;
+          if (++e >= n) break;
+          c = text.charCodeAt(e);
+          k = CLASS[c]!;
+          if (k === C_UNSET) k = classify(c);
         }
-        ids[count] = id;
-        // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
-        // keeps every "a" of a page out of the matcher.
-        startable![count] = id !== 0 && vocab.isStart(id) && (len > 1 || nextIsAmp(text, e)) ? 1 : 0;
-      } else ids[count] = 0;
-      lastWasSt = len === 2 && (h === HEAD_ST || h === HEAD_CO);
-      lastEnd = e;
-      count++;
-      gap = GAP_SOFT;
-      i = e;
-      continue;
-    }
-    switch (cls) {
-      case C_SPACE:
-        i++;
-        continue;
-      case C_NEWLINE:
-        gap = GAP_HARD;
-        i++;
-        continue;
-      case C_COMMA:
-        if (gap < GAP_COMMA) gap = GAP_COMMA;
-        i++;
-        continue;
-      case C_HYPHEN: {
-        // "Stockton-on-Tees" is one name; "Haringey - Parks" is a name and a department.
-        const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-        const after = i + 1 < n ? text.charCodeAt(i + 1) : 32;
-        if (before === 32 || after === 32 || before === 10 || after === 10) gap = GAP_HARD;
-        i++;
+        starts[count] = s;
+        ends[count] = e;
+        gaps[count] = gap;
+        cases[count] = upper >= 2 ? CASE_ACRONYM : cls === C_UPPER || cls === C_WIDE_UPPER ? CASE_UPPER : CASE_LOWER;
+        plains[count] = plain;
+        const saint = len === 5 && h === HEAD_SAINT;
+        if (saint) h = HEAD_ST;
+        if (vocab) {
+          let id = vocab.candidate(slotOf(h, t));
+          // A slot only names a candidate. A plain word of up to twelve letters is its whole key,
+          // so comparing keys settles it; other words must spell the vocabulary's word
+          // (comparing every plain word letter by letter was a sixth of the tokenizer's time on a
+          // list of buyer names, issue 18).
+          if (id !== 0) {
+            if (plain && len <= EXACT_LENGTH) {
+              if (vocab.heads[id] !== h || vocab.tails[id] !== t) id = 0;
+            } else {
+              const expected = saint ? 'saint' : vocab.words[id]!;
+              if (!(plain ? plainEquals(text, s, e, expected) : foldWord(text, s, e) === expected)) id = 0;
+            }
+          }
+          ids[count] = id;
+          // A one-letter word only starts a phrase before an ampersand ("B&NES"); skipping the rest
+          // keeps every "a" of a page out of the matcher.
+          startable![count] = id !== 0 && vocab.isStart(id) && (len > 1 || nextIsAmp(text, e)) ? 1 : 0;
+        } else ids[count] = 0;
+        lastWasSt = len === 2 && (h === HEAD_ST || h === HEAD_CO);
+        lastEnd = e;
+        count++;
+        gap = GAP_SOFT;
+        i = e;
         continue;
       }
-      case C_DOT:
-        // "St. Helens" and "Co. Durham": a full stop after these abbreviations is not a break.
-        if (!(lastEnd === i && lastWasSt)) gap = GAP_HARD;
-        i++;
-        continue;
-      case C_AMP: {
-        const el = matchesAt(text, i + 1, ENTITY_AND);
-        if (el || !matchesAt(text, i + 1, ENTITY_SPACE)) {
-          // "&" or "&amp;" reads as "and"; the token spans the characters written.
-          const e = i + 1 + el;
-          starts[count] = i;
-          ends[count] = e;
-          gaps[count] = gap;
-          cases[count] = CASE_LOWER;
-          plains[count] = 0;
-          if (vocab) {
-            let id = vocab.candidate(slotOf(HEAD_AND, 0));
-            if (vocab.words[id] !== 'and') id = 0;
-            ids[count] = id;
-            startable![count] = id !== 0 && vocab.isStart(id) ? 1 : 0;
-          } else ids[count] = 0;
-          lastWasSt = false;
-          lastEnd = e;
-          count++;
-          gap = GAP_SOFT;
-          i = e;
+      switch (cls) {
+        case C_SPACE:
+          i++;
+          continue;
+        case C_NEWLINE:
+          gap = GAP_HARD;
+          i++;
+          continue;
+        case C_COMMA:
+          if (gap < GAP_COMMA) gap = GAP_COMMA;
+          i++;
+          continue;
+        case C_HYPHEN: {
+          // "Stockton-on-Tees" is one name; "Haringey - Parks" is a name and a department.
+          const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+          const after = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+          if (before === 32 || after === 32 || before === 10 || after === 10) gap = GAP_HARD;
+          i++;
           continue;
         }
-        i += 1 + matchesAt(text, i + 1, ENTITY_SPACE);
-        continue;
+        case C_DOT:
+          // "St. Helens" and "Co. Durham": a full stop after these abbreviations is not a break.
+          if (!(lastEnd === i && lastWasSt)) gap = GAP_HARD;
+          i++;
+          continue;
+        case C_AMP: {
+          const el = matchesAt(text, i + 1, ENTITY_AND);
+          if (el || !matchesAt(text, i + 1, ENTITY_SPACE)) {
+            // "&" or "&amp;" reads as "and"; the token spans the characters written.
+            const e = i + 1 + el;
+            starts[count] = i;
+            ends[count] = e;
+            gaps[count] = gap;
+            cases[count] = CASE_LOWER;
+            plains[count] = 0;
+            if (vocab) {
+              let id = vocab.candidate(slotOf(HEAD_AND, 0));
+              if (vocab.words[id] !== 'and') id = 0;
+              ids[count] = id;
+              startable![count] = id !== 0 && vocab.isStart(id) ? 1 : 0;
+            } else ids[count] = 0;
+            lastWasSt = false;
+            lastEnd = e;
+            count++;
+            gap = GAP_SOFT;
+            i = e;
+            continue;
+          }
+          i += 1 + matchesAt(text, i + 1, ENTITY_SPACE);
+          continue;
+        }
+        case C_APOS:
+        case C_JOINER:
+          i++;
+          continue;
+        default:
+          gap = GAP_HARD;
+          i++;
       }
-      case C_APOS:
-      case C_JOINER:
-        i++;
-        continue;
-      default:
-        gap = GAP_HARD;
-        i++;
     }
   }
   out.length = count;

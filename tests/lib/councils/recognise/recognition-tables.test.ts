@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createCouncilIndex } from '@/lib/councils/council-index';
 import { anchorWindows, AnchorWords } from '@/lib/councils/recognise/anchors';
 import { IntTable } from '@/lib/councils/recognise/int-table';
-import { tokenize, Vocabulary } from '@/lib/councils/recognise/tokenize';
+import { GAP_HARD, tokenize, tokenizeRanges, Vocabulary } from '@/lib/councils/recognise/tokenize';
 import { Trie } from '@/lib/councils/recognise/trie';
 import { readCouncilsFile } from '../../../fixtures/recognition/sets';
 
@@ -56,6 +56,43 @@ describe('Vocabulary', () => {
     expect(ids(vocab, 'Ujqigkas qpugakau')).toEqual([0, 0]);
     expect(vocab.idOf('clackmannanshire')).toBe(known[5]);
     expect(vocab.idOf('clackmannanshir')).toBe(0);
+  });
+});
+
+describe('tokenizeRanges', () => {
+  const rows = (t: ReturnType<typeof tokenize>) =>
+    Array.from({ length: t.length }, (_, k) => [t.starts[k], t.ends[k], t.gaps[k], t.cases[k], t.ids[k], t.startable?.[k] ?? null, t.word(k)]);
+
+  test('reads each range exactly as a tokenize call of its own, a hard break before each', () => {
+    const vocab = new Vocabulary();
+    for (const w of ['st', 'helens', 'council', 'and', 'kings', 'lynn']) vocab.markStart(vocab.add(w));
+    // Ranges that start inside a word, end inside one, follow "St." and hold an entity, a curly
+    // apostrophe and an accented letter: every path of the tokenizer, cut at odd places.
+    const text = "Buyer: St. Helens Council, King’s Lynn &amp; West Norfolk -- Ynys Môn's Cyngor\nSaint Helens C'tee";
+    const ranges = [3, 17, 19, 40, 44, 75, 80, text.length];
+    const joined = rows(tokenizeRanges(text, vocab, ranges, ranges.length));
+    const separate = [];
+    for (let r = 0; r < ranges.length; r += 2) separate.push(...rows(tokenize(text, vocab, ranges[r], ranges[r + 1])));
+    expect(joined).toEqual(separate);
+    expect(joined.length).toBeGreaterThan(12);
+    // The first token of every range has a hard break before it, whatever the text had there.
+    const firsts = [];
+    for (let r = 0; r < ranges.length; r += 2) firsts.push(rows(tokenize(text, vocab, ranges[r], ranges[r + 1]))[0]![2]);
+    expect(firsts).toEqual([GAP_HARD, GAP_HARD, GAP_HARD, GAP_HARD]);
+    // Only the first `length` entries count; no ranges, no tokens.
+    expect(rows(tokenizeRanges(text, vocab, ranges, 2))).toEqual(rows(tokenize(text, vocab, 3, 17)));
+    expect(tokenizeRanges(text, vocab, ranges, 0).length).toBe(0);
+  });
+
+  test('a phrase cut by a range boundary is not found whole', () => {
+    const index = createCouncilIndex(readCouncilsFile());
+    // "Kent County Council" split after "Kent": as two windows it names no council outright.
+    const text = 'Kent County Council';
+    expect(index.findMentions(text).map((m) => m.code)).toEqual(['KEN']);
+    const vocab = new Vocabulary();
+    const kent = vocab.add('kent');
+    const t = tokenizeRanges(text, vocab, [0, 4, 5, text.length], 4);
+    expect([t.length, t.ids[0], t.gaps[0], t.gaps[1], t.gaps[2]]).toEqual([3, kent, GAP_HARD, GAP_HARD, 0]);
   });
 });
 
