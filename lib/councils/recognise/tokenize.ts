@@ -175,6 +175,13 @@ for (let c = 65; c <= 90; c++) DIGIT[c] = c - 54;
 const HEAD_LENGTH = 6;
 const EXACT_LENGTH = 2 * HEAD_LENGTH;
 
+/** {@link DIGIT} for every code unit, 0 for all but ASCII letters and digits: one lookup tells a word character and its value. */
+const WORD_VALUE = new Uint8Array(65536);
+WORD_VALUE.set(DIGIT);
+/** 1 for an ASCII capital. */
+const IS_UPPER = new Uint8Array(65536);
+IS_UPPER.fill(1, 65, 91);
+
 /** A key's value for a code unit of a normalised word: {@link DIGIT} for ASCII, the code itself beyond. */
 function digitOf(code: number): number {
   return code < 128 ? DIGIT[code]! : code;
@@ -407,7 +414,31 @@ export function tokenizeRanges(text: string, vocab: Vocabulary | undefined, rang
         let e = i;
         let c = code;
         let k = cls;
-        for (;;) {
+        // Fast path, the words of almost every page: ASCII letters and digits up to a character
+        // that cannot go on with a word. Anything else (an accent, an apostrophe, an entity) reads
+        // the word again by the general loop below.
+        if (cls <= C_UPPER) {
+          do {
+            h = (Math.imul(h, 37) + WORD_VALUE[c]!) | 0;
+            upper += IS_UPPER[c]!;
+            c = ++e < n ? text.charCodeAt(e) : 32;
+          } while (e - s < HEAD_LENGTH && WORD_VALUE[c] !== 0);
+          while (WORD_VALUE[c] !== 0) {
+            t = (Math.imul(t, 37) + WORD_VALUE[c]!) | 0;
+            upper += IS_UPPER[c]!;
+            c = ++e < n ? text.charCodeAt(e) : 32;
+          }
+          len = e - s;
+          k = e < n ? CLASS[c]! : C_SPACE;
+          if (k === C_UNSET) k = classify(c);
+          if (k === C_WIDE || k === C_WIDE_UPPER || k === C_APOS || k === C_JOINER || k === C_AMP) {
+            upper = h = t = len = 0;
+            e = s;
+            c = code;
+            k = cls;
+          } else k = C_SPACE;
+        }
+        for (; k !== C_SPACE; ) {
           if (k === C_WORD) {
             if (len < HEAD_LENGTH) h = (Math.imul(h, 37) + DIGIT[c]!) | 0;
             else t = (Math.imul(t, 37) + DIGIT[c]!) | 0;
