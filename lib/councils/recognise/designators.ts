@@ -50,6 +50,8 @@ export interface Designator {
   readonly ca: boolean;
   /** A reversed form written after a comma: "Bristol, City of". */
   readonly afterComma: boolean;
+  /** {@link STRENGTH_RANK} of `strength`, read by the scan for every candidate phrase. */
+  readonly rank: number;
 }
 
 type Spec = [text: string, level: Level, strength: Strength, options?: { ca?: boolean; plural?: boolean; afterComma?: boolean }];
@@ -182,6 +184,9 @@ const PREFIX_SPECS: Spec[] = [
   ['cyngor cymuned', 'council', 'block'],
 ];
 
+/** Ranking of strengths, for picking the surer of a prefix and a suffix. */
+export const STRENGTH_RANK: Record<Strength | 'none', number> = { none: 0, weak: 1, abbrev: 2, strong: 3, block: 4 };
+
 function build(specs: Spec[]): Designator[] {
   return specs.map(([text, level, strength, o]) => ({
     words: text.split(' '),
@@ -190,14 +195,13 @@ function build(specs: Spec[]): Designator[] {
     plural: o?.plural ?? false,
     ca: o?.ca ?? false,
     afterComma: o?.afterComma ?? false,
+    rank: STRENGTH_RANK[strength],
   }));
 }
 
 export const SUFFIXES: readonly Designator[] = build(SUFFIX_SPECS);
 export const PREFIXES: readonly Designator[] = build(PREFIX_SPECS);
 
-/** Ranking of strengths, for picking the surer of a prefix and a suffix. */
-export const STRENGTH_RANK: Record<Strength | 'none', number> = { none: 0, weak: 1, abbrev: 2, strong: 3, block: 4 };
 
 /**
  * Levels a council of each register type can plausibly be called by, beyond the forms in its own

@@ -82,8 +82,8 @@ class ParseList {
   rank(k: number): number {
     const p = this.prefix[k];
     const q = this.suffix[k];
-    const a = p ? STRENGTH_RANK[p.strength] : 0;
-    const b = q ? STRENGTH_RANK[q.strength] : 0;
+    const a = p ? p.rank : 0;
+    const b = q ? q.rank : 0;
     return a >= b ? a : b;
   }
 
@@ -270,7 +270,7 @@ export class Engine {
     const suf = p.suffix;
     const ps = pre ? pre.strength : 'none';
     const ss = suf ? suf.strength : 'none';
-    let strength: Strength | 'none' = STRENGTH_RANK[ps] >= STRENGTH_RANK[ss] ? ps : ss;
+    let strength: Strength | 'none' = (pre ? pre.rank : 0) >= (suf ? suf.rank : 0) ? ps : ss;
     if (strength === 'block') return null;
     let designated: Level | null = null;
     if (suf && suf.level !== 'council') designated = suf.level;
@@ -278,6 +278,8 @@ export class Engine {
     else if (suf) designated = suf.level;
     const ca = (pre?.ca ?? false) || (suf?.ca ?? false);
     let level = levelOverride === undefined ? designated : levelOverride;
+    // The entries' slots in the compatibility memo differ only by entry: worked out once here.
+    const slotBase = (ca ? LEVEL_SLOTS : 0) + (level === null ? LEVEL_SLOTS - 1 : LEVEL_INDEX[level]);
     // One pass for the best entry and a second for its ties, without sorting or allocating: this
     // runs for every candidate phrase of a page.
     let top: CoreEntry | null = null;
@@ -286,7 +288,7 @@ export class Engine {
     const entries = p.entries;
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k]!;
-      const compat = this.entryCompat(entry, ca, level);
+      const compat = this.entryCompat(entry, ca, level, slotBase);
       if (compat < 0) continue;
       const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (entry.council.current ? 1 : 0);
       if (score > topScore || (score === topScore && (entry.council.population ?? 0) > (top!.council.population ?? 0))) {
@@ -301,7 +303,7 @@ export class Engine {
       const entry = entries[k]!;
       const council = entry.council;
       if (council.code === top.council.code || (ties.length > 0 && ties.includes(council))) continue;
-      const compat = this.entryCompat(entry, ca, level);
+      const compat = this.entryCompat(entry, ca, level, slotBase);
       if (compat < 0) continue;
       const score = compat * 10 + (entry.source === 'derived' ? 0 : 3) + (council.current ? 1 : 0);
       // Same standing apart from being current: "Somerset" is Somerset Council, or the former
@@ -311,16 +313,17 @@ export class Engine {
         ties.push(council);
       }
     }
-    if (top.source === 'initials-designated' && STRENGTH_RANK[strength] < STRENGTH_RANK.abbrev) strength = 'abbrev';
+    if (top.source === 'initials-designated' && (strength === 'none' || strength === 'weak')) strength = 'abbrev';
     if (top.source === 'initials-designated' && level === null) level = top.level;
     return { parse: p, entry: top, ties, level, strength, compat: topCompat };
   }
 
   /** How well a level fits an entry's council (see {@link compat}), or -1 when the entry cannot be meant. */
-  private entryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null): number {
+  private entryCompat(entry: CoreEntry, caDesignator: boolean, level: Level | null, slotBase: number): number {
     // Remembered per entry, designator kind and level: a page names the same councils again and
     // again, and working it out took two Map and Set lookups and a list search (issue 18).
-    const slot = (entry.index * 2 + (caDesignator ? 1 : 0)) * LEVEL_SLOTS + (level === null ? LEVEL_SLOTS - 1 : LEVEL_INDEX[level]);
+    // `slotBase` is the designator kind's and level's part of the slot, from {@link choose}.
+    const slot = entry.index * 2 * LEVEL_SLOTS + slotBase;
     const known = this.compatMemo[slot]!;
     if (known !== UNKNOWN_COMPAT) return known;
     const compat = this.workOutEntryCompat(entry, caDesignator, level);
@@ -585,8 +588,8 @@ export class Engine {
 
 /** The strength rank of a parse's surer designator, as {@link Engine.choose} picks it. */
 function rankOf(p: Parse): number {
-  const a = p.prefix ? STRENGTH_RANK[p.prefix.strength] : 0;
-  const b = p.suffix ? STRENGTH_RANK[p.suffix.strength] : 0;
+  const a = p.prefix ? p.prefix.rank : 0;
+  const b = p.suffix ? p.suffix.rank : 0;
   return a >= b ? a : b;
 }
 
