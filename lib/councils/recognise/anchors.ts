@@ -339,11 +339,12 @@ function previousIsStop(text: string, at: number): boolean {
 
 /**
  * Windows closer than this many characters are one range: on a list of buyer names, one a line,
- * each line is a window, and a tokenize and scan call per line cost more than reading the
- * characters between them (tests/bench/recognition-speed.bench.ts, dense text: about a sixth
- * faster with 64 than with 0; 16 and 200 measured no better). Scanning the text between finds
- * nothing more: the windows already find what a scan of every token finds
- * (tests/lib/councils/recognition-sets.test.ts).
+ * an anchor this close to the open window extends it without walking to the window's end and back
+ * from the next anchor. findMentions tokenizes and scans every window in one call
+ * (tokenizeRanges), so a range costs only those walks; 16 measured no better than 64, and 0
+ * slower, though it tokenizes a third fewer words of a buyer list
+ * (tests/bench/recognition-speed.bench.ts). Scanning the text between finds nothing more: the
+ * windows already find what a scan of every token finds (tests/lib/councils/recognition-sets.test.ts).
  */
 const MERGE_GAP = 64;
 
