@@ -328,7 +328,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       const [s, e] = sentenceAround(text, cues[k]!, cues[k + 1]!);
       spanEnd = e;
       const t = tokenize(text, engine.vocab, s, e, contextScratch);
-      for (const f of placesInContext(engine, t, engine.scan(t))) {
+      for (const f of placesInContext(engine, text, t, engine.scan(t))) {
         const hit = toHit(t, text, f, 'context', CONTEXT_CONFIDENCE);
         if (overlaps(out, hit) || (added && overlaps(added, hit))) continue;
         (added ??= []).push(hit);

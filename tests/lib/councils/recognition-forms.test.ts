@@ -134,6 +134,27 @@ describe('"the Council" on a council\'s own website', () => {
     expect(index.findMentions('the Council’s budget', { host: 'www.bbc.co.uk' })).toEqual([]);
   });
 
+  test.each([
+    ['Minutes: Council considered the budget report and agreed it.', 'Council'],
+    ['The item was referred to Council on 3 March.', 'Council'],
+    ['The recommendation was approved by Council.', 'Council'],
+    ['Members of this Council voted.', 'Council'],
+    ['It is for the full Council to set the budget.', 'Council'],
+  ])('minutes on the site say it other ways: %s', (text, matched) => {
+    const found = index.findMentions(text, { host: 'democracy.kent.gov.uk' });
+    expect(found.map((m) => [m.code, m.via, m.matched])).toEqual([['KEN', 'site', matched]]);
+  });
+
+  test.each([
+    'Council Tax bills go out in March.',
+    'Pay your bill to Council Tax.',
+    'A grant from Arts Council England.',
+    'Parish matters; Council considerations apart.',
+    'She reported to Council Tax payers.',
+  ])('not the site\'s council: %s', (text) => {
+    expect(index.findMentions(text, { host: 'democracy.kent.gov.uk' })).toEqual([]);
+  });
+
   test('"the Council of ..." is a name, not the site\'s council', () => {
     expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
   });
@@ -186,6 +207,45 @@ describe('places that stand for their councils in a strong context', () => {
 
   test('a title in capitals is no cue', () => {
     expect(mentions("THE DIRECTOR OF CHILDREN'S SERVICES AT DERBYSHIRE SPOKE.")).toEqual([]);
+  });
+
+  test.each([
+    // The post after the place, with or without a possessive (forms of tests/fixtures/recognition/mentions-press.csv, our own examples).
+    ['Croydon leader Sam Hale (Lab) said the budget would balance.', ['CRY']],
+    ['Somerset deputy leader Jo Marsh spoke first.', ['SMT']],
+    ['Highland councillors voted against the plan.', ['HLD']],
+    ['Norfolk chief executive Tom Reed left in May.', ['NFK']],
+    ['Derbyshire’s cabinet approved the cuts.', ['DBY']],
+    ["Wigan's director of adult social care retired.", ['WGN']],
+    ['Milton Keynes’s leader wrote to the minister.', ['MIK']],
+    ["Tower Hamlets' chief executive resigned.", ['TWH']],
+    ['Cornwall’s senior management and political leadership teams disagreed.', ['CON']],
+    // "for" as "of", "councillors in", and a list that goes on with "and the".
+    ['She is director for Wokingham and the Vale of White Horse.', ['WOK', 'VAL']],
+    ['Councillors in Bristol rejected the budget.', ['BST']],
+  ])('the post after the place, "for" and "in": %s', (text, codes) => {
+    const found = index.findMentions(text);
+    expect(found.map((m) => m.code)).toEqual(codes);
+    for (const m of found) {
+      expect(m.via).toBe('context');
+      expect(confidenceBand(m.confidence)).toBe('medium');
+      expect(text.slice(m.start, m.end)).toBe(m.matched);
+    }
+  });
+
+  test.each([
+    'Derby’s director of football resigned.',
+    'Kent’s cricket chief executive said so.',
+    'Leeds’s university leadership met.',
+    'England’s leader spoke.',
+    'Derby director Sam Hale joined the board.',
+    'Kent Police leader said.',
+    'Bristol’s Lord Mayor opened it.',
+    'The councillors live in Bristol.',
+    'She moved to Leeds where her director lives.',
+    'Sutherland councillor Hugh Moss was elected.',
+  ])('not a council post after the place: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
   });
 
   test('a designated mention is not repeated as a context one', () => {
