@@ -86,6 +86,10 @@ const ABBREVIATION_LEVELS: Record<string, Level> = {
 const SUFFIX_SPECS: Spec[] = [
   ...COUNCIL_SUFFIXES.map(([t, l]): Spec => [t, l, 'strong']),
   ...COUNCIL_SUFFIXES.map(([t, l]): Spec => [`${t}s`, l, 'strong', { plural: true }]),
+  // Northern Ireland's eleven councils of 2015, as the press named them while they formed: "the new
+  // Armagh Banbridge and Craigavon super council" (tests/fixtures/recognition/mentions-press.csv).
+  ['super council', 'council', 'strong'],
+  ['super councils', 'council', 'strong', { plural: true }],
   ['unitary authority', 'unitary', 'strong'],
   ['corporation', 'corporation', 'strong'],
   ['combined authority', 'combined-authority', 'strong', { ca: true }],
@@ -222,6 +226,19 @@ export const TYPE_LEVELS: Record<CouncilType, readonly Level[]> = {
   'combined-authority': ['combined-authority', 'authority'],
   'strategic-authority': ['authority'],
 };
+
+/** Levels of the districts inside a county: "Oxfordshire District", "Kent Borough Council". */
+const DISTRICT_LEVELS: ReadonlySet<Level> = new Set(['district', 'borough', 'city', 'city-and-district', 'metropolitan-borough', 'metropolitan-district']);
+
+/**
+ * Whether a county council named with a district's designator is one of its districts rather
+ * than the county: "Oxfordshire District and Forest of Dean Councils" (a trade paper's slip for
+ * West Oxfordshire, tests/fixtures/recognition/mentions-press.csv). In free text such a phrase is
+ * no mention; a buyer field keeps its low-confidence reading.
+ */
+export function namesDistrictOfCounty(type: CouncilType, level: Level | null): boolean {
+  return type === 'county' && level !== null && DISTRICT_LEVELS.has(level);
+}
 
 /**
  * Two-letter-ish initials a council is written as with its designator, e.g. "LB" + "TH" for the

@@ -33,6 +33,38 @@ describe('a list sharing one abbreviated plural designator', () => {
     expect(mentions(text)).toEqual(codes);
   });
 
+  test.each([
+    // A plural designator names more than one council, so commas alone make the list.
+    ['Hart, Rushmoor, Waverley Councils met.', ['HAT', 'RUH', 'WAE']],
+    ['Torridge, Mid Devon, East Devon Councils share it.', ['TOR', 'MDE', 'EDE']],
+  ])('a comma-only list before a plural designator: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('a comma-only list before a singular designator is still prose', () => {
+    expect(mentions('Leeds, Bradford Council agreed.')).toEqual(['BRD']);
+  });
+
+  test.each([
+    ['Surrey Borough and Mole Valley Councils agreed.', ['MOL']],
+    ['Staff of Kent District Council moved.', []],
+    ['Norfolk District Council', []],
+  ])('a county named with a district\'s designator is not the county: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('the county with its own designators is still the county', () => {
+    expect(mentions('Kent County Council, Kent CC and Kent Council.')).toEqual(['KEN', 'KEN', 'KEN']);
+  });
+
+  test.each([
+    ['The new Mid Ulster super council met.', ['MUL']],
+    ['The Fermanagh and Omagh super-council appointed a chief executive.', ['FMO']],
+  ])('Northern Ireland\'s "super councils" of 2015: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+    expect(mentions('The eleven new super councils met.')).toEqual([]);
+  });
+
   test('an abbreviation that does not fit the council is not one: "Kent DCs" are detective constables', () => {
     expect(mentions('Two Kent DCs investigated the burglary.')).toEqual([]);
     expect(mentions('The DCs and CCs of the region met.')).toEqual([]);
