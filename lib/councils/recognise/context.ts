@@ -71,6 +71,7 @@ export function placesInContext(engine: Engine, text: string, t: Tokens, found: 
     else if (w === 'at') ok = roleEarlier(t, before);
     else if (w === 'from' || w === 'to') ok = asRoleLater(t, f.end);
     else if (w === 'in') ok = t.word(before - 1) === 'councillors' && t.gaps[before] === GAP_SOFT;
+    else if (w === 'like' || w === 'including' || (w === 'as' && t.word(before - 1) === 'such')) ok = councilsAsClass(engine, t, w === 'as' ? before - 1 : before);
     // "Bexley leader Pat Quinn", "Lincolnshire’s deputy leader": the council's post after the place.
     if (!ok) ok = postAfter(engine, t, f, possessive.includes(f) || text.charCodeAt(t.ends[f.end - 1]!) === 39 || text.charCodeAt(t.ends[f.end - 1]!) === 0x2019);
     // "Camden appoints ...": the place opens its clause.
@@ -118,6 +119,21 @@ function asRoleLater(t: Tokens, from: number): boolean {
     else if (sawAs && ROLE_BEFORE_OF.has(w)) return true;
   }
   return false;
+}
+
+/** Words that name councils as a class, before "like", "such as" or "including". */
+const COUNCILS_WORDS = new Set(['councils', 'authorities']);
+
+/**
+ * "Rural authorities like Lincolnshire", "councils such as Kent, Surrey and Essex": the place is
+ * one of the councils named as a class just before `at` ("like", "such" or "including"); not
+ * "health authorities such as Leeds" or "police authorities like Kent".
+ */
+function councilsAsClass(engine: Engine, t: Tokens, at: number): boolean {
+  const k = at - 1;
+  if (k < 0 || t.gaps[at] !== GAP_SOFT || !COUNCILS_WORDS.has(t.word(k))) return false;
+  if (k === 0 || t.gaps[k] !== GAP_SOFT) return true;
+  return !engine.isBlockWord(t, k - 1) && !ELSEWHERE.has(t.word(k - 1));
 }
 
 function listJoins(t: Tokens, from: number, to: number): boolean {

@@ -266,6 +266,20 @@ describe('places that stand for their councils in a strong context', () => {
   });
 
   test.each([
+    ['Shire counties such as Norfolk and Suffolk face the same gap.', []],
+    ['County councils such as Norfolk and Suffolk face the same gap.', ['NFK', 'SFK']],
+    ['Unitary authorities like Wiltshire and Cornwall gained most.', ['WIL', 'CON']],
+    ['Metropolitan councils including Wigan, Bolton and Bury signed.', ['WGN', 'BOL', 'BUR']],
+    ['Health authorities such as Leeds were merged.', []],
+    ['Fire authorities including Kent and Essex met.', []],
+    ['Cities like Leeds grew fastest.', []],
+  ])('councils named as a class, then the places: %s', (text, codes) => {
+    const found = index.findMentions(text);
+    expect(found.map((m) => m.code)).toEqual(codes);
+    for (const m of found) expect(m.via).toBe('context');
+  });
+
+  test.each([
     'Derby’s director of football resigned.',
     'Kent’s cricket chief executive said so.',
     'Leeds’s university leadership met.',
