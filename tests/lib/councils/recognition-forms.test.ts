@@ -193,13 +193,8 @@ describe('"the Council" on a council\'s own website', () => {
 });
 
 describe('places that stand for their councils in a strong context', () => {
-  test.each([
-    ['The chief executives of Camden, Islington and Hackney wrote to the minister.', ['CMD', 'ISL', 'HCK']],
-    ["Wirral appoints new director of children's services", ['WRL']],
-    ['After ten years she is moving from Derbyshire to Nottingham as assistant director of adult care.', ['DBY', 'NGM']],
-    ['He was director of public health at Sandwell until 2024.', ['SAW']],
-    ['The leader of Cornwall said the budget was tight.', ['CON']],
-  ])('%s', (text, codes) => {
+  /** The councils `text` names, each found by its context at medium confidence. */
+  const expectContextMentions = (text: string, codes: string[]) => {
     const found = index.findMentions(text);
     expect(found.map((m) => m.code)).toEqual(codes);
     for (const m of found) {
@@ -207,6 +202,16 @@ describe('places that stand for their councils in a strong context', () => {
       expect(confidenceBand(m.confidence)).toBe('medium');
       expect(text.slice(m.start, m.end)).toBe(m.matched);
     }
+  };
+
+  test.each([
+    ['The chief executives of Camden, Islington and Hackney wrote to the minister.', ['CMD', 'ISL', 'HCK']],
+    ["Wirral appoints new director of children's services", ['WRL']],
+    ['After ten years she is moving from Derbyshire to Nottingham as assistant director of adult care.', ['DBY', 'NGM']],
+    ['He was director of public health at Sandwell until 2024.', ['SAW']],
+    ['The leader of Cornwall said the budget was tight.', ['CON']],
+  ])('%s', (text, codes) => {
+    expectContextMentions(text, codes);
   });
 
   test.each([
@@ -256,13 +261,7 @@ describe('places that stand for their councils in a strong context', () => {
     ['She is director for Wokingham and the Vale of White Horse.', ['WOK', 'VAL']],
     ['Councillors in Bristol rejected the budget.', ['BST']],
   ])('the post after the place, "for" and "in": %s', (text, codes) => {
-    const found = index.findMentions(text);
-    expect(found.map((m) => m.code)).toEqual(codes);
-    for (const m of found) {
-      expect(m.via).toBe('context');
-      expect(confidenceBand(m.confidence)).toBe('medium');
-      expect(text.slice(m.start, m.end)).toBe(m.matched);
-    }
+    expectContextMentions(text, codes);
   });
 
   test.each([
@@ -274,9 +273,7 @@ describe('places that stand for their councils in a strong context', () => {
     ['Fire authorities including Kent and Essex met.', []],
     ['Cities like Leeds grew fastest.', []],
   ])('councils named as a class, then the places: %s', (text, codes) => {
-    const found = index.findMentions(text);
-    expect(found.map((m) => m.code)).toEqual(codes);
-    for (const m of found) expect(m.via).toBe('context');
+    expectContextMentions(text, codes);
   });
 
   test.each([
