@@ -35,6 +35,16 @@ const ROLE_BEFORE_OF = new Set(['executive', 'executives', 'director', 'director
 const POST_AFTER = new Set(['leader', 'leaders', 'leadership', 'cabinet', 'councillors', 'executive']);
 /** After a possessive the post may also be a director or a budget: "Kent’s director of public health", "Leeds’s budget". */
 const POST_AFTER_POSSESSIVE = new Set([...POST_AFTER, 'director', 'directors', 'budget', 'budgets']);
+/**
+ * Words that put a whole sentence in another world, where "Leeds chief executive" is a club's:
+ * "Leeds chief executive Sam Hale urged investors to contact the club" (a real sports page).
+ * A post after a place only counts in a sentence without one.
+ */
+const OTHER_WORLD = new Set([
+  'club', 'clubs', 'fc', 'afc', 'football', 'rugby', 'cricket', 'fans', 'players', 'league', 'championship', 'premiership',
+  'university', 'hospital', 'hospitals', 'police', 'constabulary', 'nhs', 'trust', 'icb', 'ltd', 'limited', 'plc',
+]);
+
 /** Words that may stand between a place and its post without a possessive: "Bexley deputy leader". */
 const POST_MODIFIERS = new Set(['deputy', 'interim', 'acting', 'new', 'former', 'council', 'opposition']);
 
@@ -147,7 +157,8 @@ function listJoins(t: Tokens, from: number, to: number): boolean {
  * The council's post right after the place ("Bexley leader", "Highland councillors", "Bexley
  * deputy leader"), or after its possessive within four lower-case words ("Lancashire’s senior
  * management and political leadership"), with no organisation word on the way ("Kent’s cricket
- * chief executive") and none in the "of ..." after a director ("Derby’s director of football").
+ * chief executive") and none in the "of ..." after a director ("Derby’s director of football"),
+ * in a sentence that is not about a club, a university, a hospital or the police ({@link OTHER_WORLD}).
  */
 function postAfter(engine: Engine, t: Tokens, f: Found, possessive: boolean): boolean {
   const posts = possessive ? POST_AFTER_POSSESSIVE : POST_AFTER;
@@ -159,9 +170,15 @@ function postAfter(engine: Engine, t: Tokens, f: Found, possessive: boolean): bo
     // "Sheffield's council leader" is labelled no council in tests/fixtures/recognition/mentions-holdout.csv
     // (written before issue 18 made places in a strong context councils): left so until that label is reviewed.
     if (possessive && w === 'council') return false;
-    if (posts.has(w) && (w !== 'executive' || (k > f.end && t.word(k - 1) === 'chief'))) return !elsewhereAfter(t, k + 1);
+    if (posts.has(w) && (w !== 'executive' || (k > f.end && t.word(k - 1) === 'chief'))) return !elsewhereAfter(t, k + 1) && !otherWorld(t);
     if (!possessive && !POST_MODIFIERS.has(w) && w !== 'chief') return false;
   }
+  return false;
+}
+
+/** Whether the sentence speaks of a club, a university, a hospital or the police ({@link OTHER_WORLD}). */
+function otherWorld(t: Tokens): boolean {
+  for (let k = 0; k < t.length; k++) if (OTHER_WORLD.has(t.word(k))) return true;
   return false;
 }
 

@@ -287,6 +287,10 @@ describe('places that stand for their councils in a strong context', () => {
     'The councillors live in Bristol.',
     'She moved to Leeds where her director lives.',
     'Sutherland councillor Hugh Moss was elected.',
+    // A sentence about a club, a hospital or a university: the post is theirs.
+    'Leeds chief executive Sam Hale told investors to contact the club.',
+    'Bristol’s chief executive said the NHS trust would cut beds.',
+    'Kent leader of the pack, the university rowing eight, won again.',
   ])('not a council post after the place: %s', (text) => {
     expect(mentions(text)).toEqual([]);
   });
