@@ -1,4 +1,5 @@
 import type { CouncilType } from '../schema';
+import { GAP_COMMA, GAP_SOFT, type Tokens } from './tokenize';
 
 /**
  * The words people put around a place name to say "the council of": "Leeds City Council",
@@ -238,6 +239,21 @@ const DISTRICT_LEVELS: ReadonlySet<Level> = new Set(['district', 'borough', 'cit
  */
 export function namesDistrictOfCounty(type: CouncilType, level: Level | null): boolean {
   return type === 'county' && level !== null && DISTRICT_LEVELS.has(level);
+}
+
+/**
+ * Whether a phrase of tokens [start, end) of `text`, one place and no list, with the plural
+ * council word `suffix` names the councils of an area rather than its council: "the ten Greater
+ * Manchester councils", "Essex councils" (found on a real page while probing issue 18's forms).
+ * A possessive is not plural ("Kent County Council’s", read "councils"), and "... and Central
+ * Bedfordshire councils" ends a list that began before the text.
+ */
+export function namesAreaCouncils(text: string, t: Tokens, start: number, end: number, suffix: Designator): boolean {
+  if (!suffix.plural || suffix.strength !== 'strong') return false;
+  const last = t.ends[end - 1]!;
+  const q = text.charCodeAt(last - 2);
+  if ((text.charCodeAt(last - 1) | 32) === 115 && (q === 39 || q === 0x2019)) return false;
+  return !(start > 0 && (t.gaps[start] === GAP_COMMA || (t.gaps[start] === GAP_SOFT && t.word(start - 1) === 'and')));
 }
 
 /**

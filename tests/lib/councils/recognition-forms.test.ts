@@ -41,6 +41,24 @@ describe('a list sharing one abbreviated plural designator', () => {
     expect(mentions(text)).toEqual(codes);
   });
 
+  test.each([
+    ['The seven Tyne and Wear councils met.', []],
+    ['All twelve Kent councils signed the pact.', []],
+    ['West Yorkshire councils agreed a joint bid.', []],
+    ['Surrey county and district councils agreed.', []],
+  ])('one place with a plural council word and no list is the councils of that area: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test.each([
+    ['Lancashire County Council’s leader spoke.', ['LAN']],
+    ["Leeds City Council's budget", ['LDS']],
+    ['... and South Holland District Councils share a chief executive.', ['SHO']],
+    ['Breckland, South Holland District Councils.', ['BRE', 'SHO']],
+  ])('a possessive, or the end of a list, is still the council: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
   test('a comma-only list before a singular designator is still prose', () => {
     expect(mentions('Leeds, Bradford Council agreed.')).toEqual(['BRD']);
   });
