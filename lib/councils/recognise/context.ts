@@ -33,8 +33,19 @@ const ROLE_BEFORE_OF = new Set(['executive', 'executives', 'director', 'director
  * director" is as often a club's or a firm's.
  */
 const POST_AFTER = new Set(['leader', 'leaders', 'leadership', 'cabinet', 'councillors', 'executive']);
-/** After a possessive the post may also be a director or a budget: "Kent’s director of public health", "Leeds’s budget". */
-const POST_AFTER_POSSESSIVE = new Set([...POST_AFTER, 'director', 'directors', 'budget', 'budgets']);
+/**
+ * After a possessive the post may also be a director: "Kent’s director of public health". Not a
+ * budget: "Manchester’s budget airline", "Bath’s budget hotels".
+ */
+const POST_AFTER_POSSESSIVE = new Set([...POST_AFTER, 'director', 'directors']);
+/**
+ * Posts whose word has an everyday sense that reads the same after a place, told apart by the
+ * next word: "leadership" only of a team or board ("Cornwall’s leadership in renewable energy" is
+ * not the council's), a cabinet or a leader not "of" something ("Oxford’s cabinet of curiosities").
+ */
+const LEADERSHIP_OF = new Set(['team', 'teams', 'board']);
+/** "Westminster" stands for Parliament as often as for its city council: "Westminster leaders", "the Westminster cabinet". */
+const PARLIAMENT = 'WSM';
 /**
  * Words that put a whole sentence in another world, where "Leeds chief executive" is a club's:
  * "Leeds chief executive Sam Hale urged investors to contact the club" (a real sports page).
@@ -170,7 +181,13 @@ function postAfter(engine: Engine, t: Tokens, f: Found, possessive: boolean): bo
     // "Sheffield's council leader" is labelled no council in tests/fixtures/recognition/mentions-holdout.csv
     // (written before issue 18 made places in a strong context councils): left so until that label is reviewed.
     if (possessive && w === 'council') return false;
-    if (posts.has(w) && (w !== 'executive' || (k > f.end && t.word(k - 1) === 'chief'))) return !elsewhereAfter(t, k + 1) && !otherWorld(t);
+    if (posts.has(w) && (w !== 'executive' || (k > f.end && t.word(k - 1) === 'chief'))) {
+      if (f.choice.entry.council.code === PARLIAMENT && w !== 'councillors') return false;
+      const next = k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT ? t.word(k + 1) : '';
+      if (w === 'leadership' && !LEADERSHIP_OF.has(next)) return false;
+      if ((w === 'cabinet' || w === 'leader' || w === 'leaders') && next === 'of') return false;
+      return !elsewhereAfter(t, k + 1) && !otherWorld(t);
+    }
     if (!possessive && !POST_MODIFIERS.has(w) && w !== 'chief') return false;
   }
   return false;

@@ -275,6 +275,7 @@ describe('places that stand for their councils in a strong context', () => {
     ['Milton Keynes’s leader wrote to the minister.', ['MIK']],
     ["Tower Hamlets' chief executive resigned.", ['TWH']],
     ['Cornwall’s senior management and political leadership teams disagreed.', ['CON']],
+    ['Westminster councillors voted for the scheme.', ['WSM']],
     // "for" as "of", "councillors in", and a list that goes on with "and the".
     ['She is director for Wokingham and the Vale of White Horse.', ['WOK', 'VAL']],
     ['Councillors in Bristol rejected the budget.', ['BST']],
@@ -305,6 +306,12 @@ describe('places that stand for their councils in a strong context', () => {
     'The councillors live in Bristol.',
     'She moved to Leeds where her director lives.',
     'Sutherland councillor Hugh Moss was elected.',
+    // A post word in its everyday sense, and Westminster as Parliament.
+    'Cornwall’s leadership in wave energy is well known.',
+    'Manchester’s budget airline grew.',
+    'Oxford’s cabinet of curiosities reopened.',
+    'The Westminster cabinet agreed the plan.',
+    'Westminster leaders met in Downing Street.',
     // A sentence about a club, a hospital or a university: the post is theirs.
     'Leeds chief executive Sam Hale told investors to contact the club.',
     'Bristol’s chief executive said the NHS trust would cut beds.',
