@@ -4,7 +4,7 @@ import { theCouncilSpans } from './recognise/site-council';
 import { siteOf } from './register';
 import { Engine, type Choice, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
-import type { Level } from './recognise/designators';
+import { namesAreaCouncils, namesDistrictOfCounty, type Level } from './recognise/designators';
 import { createTokenBuffer, tokenize, tokenizeRanges, type Tokens } from './recognise/tokenize';
 import type { Council, CouncilsFile } from './schema';
 
@@ -328,7 +328,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       const [s, e] = sentenceAround(text, cues[k]!, cues[k + 1]!);
       spanEnd = e;
       const t = tokenize(text, engine.vocab, s, e, contextScratch);
-      for (const f of placesInContext(engine, t, engine.scan(t))) {
+      for (const f of placesInContext(engine, text, t, engine.scan(t))) {
         const hit = toHit(t, text, f, 'context', CONTEXT_CONFIDENCE);
         if (overlaps(out, hit) || (added && overlaps(added, hit))) continue;
         (added ??= []).push(hit);
@@ -385,6 +385,8 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
       // "Kent DCs" (detective constables): a plural abbreviation that does not fit the council.
       const suffix = f.choice.parse.suffix;
       if (suffix?.plural && suffix.strength === 'abbrev' && f.choice.compat === 0) continue;
+      if (f.choice.compat === 0 && namesDistrictOfCounty(f.choice.entry.council.type, f.choice.level)) continue;
+      if (suffix && !f.shared && namesAreaCouncils(text, t, f.start, f.end, suffix)) continue;
       let conf = score(f, baseOf(f));
       if (f.lowercase && !f.choice.parse.prefix && f.choice.entry.source !== 'initials-and') {
         // "reading council papers", "shut down council services": a lower-case place before a

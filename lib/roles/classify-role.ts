@@ -114,15 +114,36 @@ function groupHits(words: string[]): GroupHit[] {
   return hits;
 }
 
+/** Client groups that qualify the service named after them: "Children's Education", "Adults Commissioning and Specialist Services". */
+const CLIENT_WORDS = new Set(['childrens', 'children', 'adult', 'adults']);
+const CLIENT_GROUPS: ReadonlySet<ServiceGroupId> = new Set(['childrens-social-care', 'adult-social-care']);
+
 function pickGroup(hits: GroupHit[], words: readonly string[]): { group: ServiceGroupId | null; serves: ServiceGroupId | null } {
   if (hits.length === 0) return { group: null, serves: null };
   const byScore = [...hits].sort((a, b) => b.score - a.score || a.at - b.at);
   // The first specific service named leads ("Director of Digital and Customer Services" is digital);
   // weak words ("environment", "programme") decide only when nothing specific is named.
-  const best = hits.find((h) => h.weight >= 1) ?? byScore[0]!;
+  let best = hits.find((h) => h.weight >= 1) ?? byScore[0]!;
+  // "Assistant Director Children's Education" (Lincolnshire's senior posts, issue 18): a client
+  // group right before another service says whose; the service is the one named after it.
+  const next = hits.find((h) => h.at === best.at + best.length);
+  if (best.length === 1 && CLIENT_WORDS.has(words[best.at]!) && next && next.weight >= 1 && next.group !== best.group && !FUNCTIONS.has(next.group)) best = next;
+  // "Assistant Director of Improvement, Partnerships and Prevention (Adults)": generic words of
+  // improvement or change, then the client group alone in the last segment, which names the service.
+  const tail = hits[hits.length - 1]!;
+  if (best.group === 'corporate-strategy' && CLIENT_GROUPS.has(tail.group) && tail.at === words.length - tail.length && words[tail.at - 1] === '|') best = tail;
   // "Procurement Manager - Children's Services", "Finance Business Partner (Adults)": the person
   // works in the function; the service is who they serve.
   const fn = byScore.find((h) => FUNCTIONS.has(h.group) && h.weight >= 1);
+  if (fn && (best.group === 'corporate-strategy' || FUNCTIONS.has(best.group))) {
+    // Beside leadership words the function serves no service: "Strategy and Governance" leads both
+    // (none dominant, no group); "Transformation, Systems and Performance" is mostly change.
+    const settled = functionBesideCorporate(hits, words, fn.group);
+    if (settled !== undefined) return { group: settled, serves: null };
+  }
+  // "Corporate Director, Public Protection, Planning and Governance": a function listed after two
+  // services it is one of, not the one it serves; the title spans them.
+  if (fn && !FUNCTIONS.has(best.group) && fn.at > best.at && spansSeveral(hits, words)) return { group: null, serves: null };
   if (fn && !FUNCTIONS.has(best.group)) {
     return { group: fn.group, serves: best.group };
   }
@@ -158,6 +179,35 @@ function spansSeveral(hits: readonly GroupHit[], words: readonly string[]): bool
   return false;
 }
 
+/**
+ * A function's title with leadership words and no service: the leadership words when named more
+ * often ("Transformation, Systems and Performance"), none when as often and listed side by side
+ * ("Strategy and Governance"); undefined when a service is named too, or the two are not a list
+ * ("Head of Digital Transformation" is digital).
+ */
+function functionBesideCorporate(hits: readonly GroupHit[], words: readonly string[], fn: ServiceGroupId): ServiceGroupId | null | undefined {
+  const strong = hits.filter((h) => h.weight >= 1);
+  if (strong.some((h) => h.group !== fn && h.group !== 'corporate-strategy')) return undefined;
+  const corporate = strong.filter((h) => h.group === 'corporate-strategy').length;
+  const functions = strong.filter((h) => h.group === fn).length;
+  if (corporate === 0) return undefined;
+  if (corporate > functions) return 'corporate-strategy';
+  if (corporate === functions && listed(strong, words)) return null;
+  return undefined;
+}
+
+/** Whether two neighbouring hits of different groups are joined by "and" or a list break: side by side, not one qualifying the other. */
+function listed(hits: readonly GroupHit[], words: readonly string[]): boolean {
+  for (let k = 1; k < hits.length; k++) {
+    const a = hits[k - 1]!;
+    const b = hits[k]!;
+    if (a.group === b.group) continue;
+    const between = words.slice(a.at + a.length, b.at);
+    if (between.includes('and') || between.includes('|')) return true;
+  }
+  return false;
+}
+
 const has = (text: string, re: RegExp) => re.test(text);
 
 /** Seniority from the wording of the title, and whether it is a lead role for a service. */
@@ -172,6 +222,8 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
     has(text, /^leader of\b.*\bcouncil\b/) ||
     has(text, /\bleader of the [a-z ]*group\b|\bopposition leader\b|\bleader of the opposition\b/) ||
     has(text, /\bchair(man|person)? of (the )?[a-z ]*(committee|scrutiny|panel|cabinet)\b/) ||
+    // The council's civic chair (Powys: "Chairman of Council") and a leader styled "Executive Leader".
+    has(text, /\b(vice )?chair(man|person)? of (the )?council\b|\bexecutive leader\b/) ||
     firstSegment === 'leader'
   ) {
     return { seniority: 'elected-member', leadWording: false, chiefExec: false };
@@ -181,7 +233,7 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
   // Officer runs IT under a corporate director (issue 18). A consultant in public health leads a
   // public health portfolio under the Director of Public Health.
   if (
-    has(text, /\bchief (information|digital|technology|data|information security|cyber security|procurement|nursing|social work) officer\b/) ||
+    has(text, /\bchief (information|digital|technology|data|information security|cyber security|procurement|nursing|social work|legal) officer\b/) ||
     has(text, /\b(consultant in public health|public health consultant|consultant in health protection)\b/)
   ) {
     return { seniority: 'senior-manager', leadWording: true, chiefExec: false };
@@ -191,7 +243,7 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
   }
   if (
     chiefExec ||
-    has(text, /\b(chief (operating|finance|financial|people|legal|transformation|commercial|operations) officer|section 151 officer|s151 officer|director)\b/)
+    has(text, /\b(chief (operating|finance|financial|people|transformation|commercial|operations) officer|director)\b|(?<!deputy )\b(section 151|s151) officer\b/)
   ) {
     return { seniority: 'chief-officer', leadWording: !chiefExec, chiefExec };
   }
@@ -217,7 +269,7 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
 /** Leader, Deputy Leader, an elected Mayor, a Convener or Provost of the council. */
 function isPoliticalLeader(text: string): boolean {
   if (has(text, /\b(group|opposition|party|lord mayor|deputy mayor|youth)\b/)) return false;
-  return has(text, /^(deputy )?leader\b|\b(leader of|deputy leader|council leader|elected mayor|mayor of|lord provost|provost|convener|convenor)\b|^mayor$/);
+  return has(text, /^(deputy )?leader\b|\b(leader of|deputy leader|council leader|executive leader|elected mayor|mayor of|lord provost|provost|convener|convenor)\b|^mayor$/);
 }
 
 /**
@@ -244,6 +296,9 @@ export function classifyRole(title: string): RoleClassification {
   // The political leadership with no portfolio named leads the whole council (../shared/spec/README.md);
   // a party group's leader, a ceremonial Lord Mayor or a backbench councillor names no service.
   if (seniority === 'elected-member' && group === null && isPoliticalLeader(text)) group = 'corporate-strategy';
+  // A strategic, corporate or executive director with no service named leads across the council
+  // (../shared/spec/service-groups.csv: "corporate directors with no single service").
+  if (seniority === 'chief-officer' && group === null && /^(interim |acting )?(strategic|corporate|executive) directors?$/.test(text)) group = 'corporate-strategy';
   const lead =
     (seniority === 'chief-officer' || seniority === 'senior-manager') &&
     leadWording &&

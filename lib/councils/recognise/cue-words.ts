@@ -7,7 +7,8 @@
 
 /**
  * The words of a council post or body ("director", "leader", "cabinet", "councillors",
- * "appoint...", "budget", "chief executive"): a sentence needs one before anything here is tried.
+ * "appoint...", "budget", "chief executive"), or of councils as a class ("councils such as",
+ * "authorities like"): a sentence needs one before anything here is tried.
  * Each is a word start, its first letter in either case and the rest as written here, so a word
  * that merely begins with one ("Directorate", "leadership", "appointments") counts too; titles in
  * capitals are not cues. The anchor pass (anchors.ts) calls {@link cueEnd} at every word start it
@@ -17,8 +18,10 @@
 export const CUE_TAILS: Readonly<Record<number, readonly string[]>> = {
   100: ['irector'], // d
   108: ['eader'], // l
-  99: ['abinet', 'ouncillors', 'hief Executive', 'hief executive'], // c
-  97: ['ppoint'], // a
+  // "councils" and "authorities" only before "like", "such" or "including": contracting
+  // authorities are everywhere in notices, and each cue costs its sentence a second reading.
+  99: ['abinet', 'ouncillors', 'hief Executive', 'hief executive', 'ouncils like', 'ouncils such', 'ouncils including'], // c
+  97: ['ppoint', 'uthorities like', 'uthorities such', 'uthorities including'], // a
   98: ['udget'], // b
 };
 

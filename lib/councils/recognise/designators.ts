@@ -1,4 +1,5 @@
 import type { CouncilType } from '../schema';
+import { GAP_COMMA, GAP_SOFT, type Tokens } from './tokenize';
 
 /**
  * The words people put around a place name to say "the council of": "Leeds City Council",
@@ -86,6 +87,10 @@ const ABBREVIATION_LEVELS: Record<string, Level> = {
 const SUFFIX_SPECS: Spec[] = [
   ...COUNCIL_SUFFIXES.map(([t, l]): Spec => [t, l, 'strong']),
   ...COUNCIL_SUFFIXES.map(([t, l]): Spec => [`${t}s`, l, 'strong', { plural: true }]),
+  // Northern Ireland's eleven councils of 2015, as the press named them while they formed: "the new
+  // Armagh Banbridge and Craigavon super council" (tests/fixtures/recognition/mentions-press.csv).
+  ['super council', 'council', 'strong'],
+  ['super councils', 'council', 'strong', { plural: true }],
   ['unitary authority', 'unitary', 'strong'],
   ['corporation', 'corporation', 'strong'],
   ['combined authority', 'combined-authority', 'strong', { ca: true }],
@@ -222,6 +227,34 @@ export const TYPE_LEVELS: Record<CouncilType, readonly Level[]> = {
   'combined-authority': ['combined-authority', 'authority'],
   'strategic-authority': ['authority'],
 };
+
+/** Levels of the districts inside a county: "Oxfordshire District", "Kent Borough Council". */
+const DISTRICT_LEVELS: ReadonlySet<Level> = new Set(['district', 'borough', 'city', 'city-and-district', 'metropolitan-borough', 'metropolitan-district']);
+
+/**
+ * Whether a county council named with a district's designator is one of its districts rather
+ * than the county: "Oxfordshire District and Forest of Dean Councils" (a trade paper's slip for
+ * West Oxfordshire, tests/fixtures/recognition/mentions-press.csv). In free text such a phrase is
+ * no mention; a buyer field keeps its low-confidence reading.
+ */
+export function namesDistrictOfCounty(type: CouncilType, level: Level | null): boolean {
+  return type === 'county' && level !== null && DISTRICT_LEVELS.has(level);
+}
+
+/**
+ * Whether a phrase of tokens [start, end) of `text`, one place and no list, with the plural
+ * council word `suffix` names the councils of an area rather than its council: "the ten Greater
+ * Manchester councils", "Essex councils" (found on a real page while probing issue 18's forms).
+ * A possessive is not plural ("Kent County Council’s", read "councils"), and "... and Central
+ * Bedfordshire councils" ends a list that began before the text.
+ */
+export function namesAreaCouncils(text: string, t: Tokens, start: number, end: number, suffix: Designator): boolean {
+  if (!suffix.plural || suffix.strength !== 'strong') return false;
+  const last = t.ends[end - 1]!;
+  const q = text.charCodeAt(last - 2);
+  if ((text.charCodeAt(last - 1) | 32) === 115 && (q === 39 || q === 0x2019)) return false;
+  return !(start > 0 && (t.gaps[start] === GAP_COMMA || (t.gaps[start] === GAP_SOFT && t.word(start - 1) === 'and')));
+}
 
 /**
  * Two-letter-ish initials a council is written as with its designator, e.g. "LB" + "TH" for the

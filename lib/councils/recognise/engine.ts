@@ -436,8 +436,9 @@ export class Engine {
       if (c.entry.council.kind !== 'council') return null;
       parts.push(c);
       if (c.strength === 'strong' || c.strength === 'abbrev') {
-        // The list must end "..., B and C Councils": a comma alone is just prose ("Leeds, Bradford Council").
-        if (!viaAnd || !c.parse.suffix) return null;
+        // The list must end "..., B and C Councils": a comma alone is just prose ("Leeds, Bradford
+        // Council"), unless the designator is plural ("Antrim, Carrickfergus, Newtownabbey Councils").
+        if (!c.parse.suffix || (!viaAnd && !c.parse.suffix.plural)) return null;
         return parts;
       }
       if (c.strength !== 'none' && c.strength !== 'weak') return null;

@@ -33,6 +33,56 @@ describe('a list sharing one abbreviated plural designator', () => {
     expect(mentions(text)).toEqual(codes);
   });
 
+  test.each([
+    // A plural designator names more than one council, so commas alone make the list.
+    ['Hart, Rushmoor, Waverley Councils met.', ['HAT', 'RUH', 'WAE']],
+    ['Torridge, Mid Devon, East Devon Councils share it.', ['TOR', 'MDE', 'EDE']],
+  ])('a comma-only list before a plural designator: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test.each([
+    ['The seven Tyne and Wear councils met.', []],
+    ['All twelve Kent councils signed the pact.', []],
+    ['West Yorkshire councils agreed a joint bid.', []],
+    ['Surrey county and district councils agreed.', []],
+  ])('one place with a plural council word and no list is the councils of that area: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test.each([
+    ['Lancashire County Council’s leader spoke.', ['LAN']],
+    ["Leeds City Council's budget", ['LDS']],
+    ['... and South Holland District Councils share a chief executive.', ['SHO']],
+    ['Breckland, South Holland District Councils.', ['BRE', 'SHO']],
+  ])('a possessive, or the end of a list, is still the council: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('a comma-only list before a singular designator is still prose', () => {
+    expect(mentions('Leeds, Bradford Council agreed.')).toEqual(['BRD']);
+  });
+
+  test.each([
+    ['Surrey Borough and Mole Valley Councils agreed.', ['MOL']],
+    ['Staff of Kent District Council moved.', []],
+    ['Norfolk District Council', []],
+  ])('a county named with a district\'s designator is not the county: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
+  test('the county with its own designators is still the county', () => {
+    expect(mentions('Kent County Council, Kent CC and Kent Council.')).toEqual(['KEN', 'KEN', 'KEN']);
+  });
+
+  test.each([
+    ['The new Mid Ulster super council met.', ['MUL']],
+    ['The Fermanagh and Omagh super-council appointed a chief executive.', ['FMO']],
+  ])('Northern Ireland\'s "super councils" of 2015: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+    expect(mentions('The eleven new super councils met.')).toEqual([]);
+  });
+
   test('an abbreviation that does not fit the council is not one: "Kent DCs" are detective constables', () => {
     expect(mentions('Two Kent DCs investigated the burglary.')).toEqual([]);
     expect(mentions('The DCs and CCs of the region met.')).toEqual([]);
@@ -134,19 +184,35 @@ describe('"the Council" on a council\'s own website', () => {
     expect(index.findMentions('the Council’s budget', { host: 'www.bbc.co.uk' })).toEqual([]);
   });
 
+  test.each([
+    ['Minutes: Council considered the budget report and agreed it.', 'Council'],
+    ['The item was referred to Council on 3 March.', 'Council'],
+    ['The recommendation was approved by Council.', 'Council'],
+    ['Members of this Council voted.', 'Council'],
+    ['It is for the full Council to set the budget.', 'Council'],
+  ])('minutes on the site say it other ways: %s', (text, matched) => {
+    const found = index.findMentions(text, { host: 'democracy.kent.gov.uk' });
+    expect(found.map((m) => [m.code, m.via, m.matched])).toEqual([['KEN', 'site', matched]]);
+  });
+
+  test.each([
+    'Council Tax bills go out in March.',
+    'Pay your bill to Council Tax.',
+    'A grant from Arts Council England.',
+    'Parish matters; Council considerations apart.',
+    'She reported to Council Tax payers.',
+  ])('not the site\'s council: %s', (text) => {
+    expect(index.findMentions(text, { host: 'democracy.kent.gov.uk' })).toEqual([]);
+  });
+
   test('"the Council of ..." is a name, not the site\'s council', () => {
     expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
   });
 });
 
 describe('places that stand for their councils in a strong context', () => {
-  test.each([
-    ['The chief executives of Camden, Islington and Hackney wrote to the minister.', ['CMD', 'ISL', 'HCK']],
-    ["Wirral appoints new director of children's services", ['WRL']],
-    ['After ten years she is moving from Derbyshire to Nottingham as assistant director of adult care.', ['DBY', 'NGM']],
-    ['He was director of public health at Sandwell until 2024.', ['SAW']],
-    ['The leader of Cornwall said the budget was tight.', ['CON']],
-  ])('%s', (text, codes) => {
+  /** The councils `text` names, each found by its context at medium confidence. */
+  const expectContextMentions = (text: string, codes: string[]) => {
     const found = index.findMentions(text);
     expect(found.map((m) => m.code)).toEqual(codes);
     for (const m of found) {
@@ -154,6 +220,16 @@ describe('places that stand for their councils in a strong context', () => {
       expect(confidenceBand(m.confidence)).toBe('medium');
       expect(text.slice(m.start, m.end)).toBe(m.matched);
     }
+  };
+
+  test.each([
+    ['The chief executives of Camden, Islington and Hackney wrote to the minister.', ['CMD', 'ISL', 'HCK']],
+    ["Wirral appoints new director of children's services", ['WRL']],
+    ['After ten years she is moving from Derbyshire to Nottingham as assistant director of adult care.', ['DBY', 'NGM']],
+    ['He was director of public health at Sandwell until 2024.', ['SAW']],
+    ['The leader of Cornwall said the budget was tight.', ['CON']],
+  ])('%s', (text, codes) => {
+    expectContextMentions(text, codes);
   });
 
   test.each([
@@ -186,6 +262,62 @@ describe('places that stand for their councils in a strong context', () => {
 
   test('a title in capitals is no cue', () => {
     expect(mentions("THE DIRECTOR OF CHILDREN'S SERVICES AT DERBYSHIRE SPOKE.")).toEqual([]);
+  });
+
+  test.each([
+    // The post after the place, with or without a possessive (forms of tests/fixtures/recognition/mentions-press.csv, our own examples).
+    ['Croydon leader Sam Hale (Lab) said the budget would balance.', ['CRY']],
+    ['Somerset deputy leader Jo Marsh spoke first.', ['SMT']],
+    ['Highland councillors voted against the plan.', ['HLD']],
+    ['Norfolk chief executive Tom Reed left in May.', ['NFK']],
+    ['Derbyshire’s cabinet approved the cuts.', ['DBY']],
+    ["Wigan's director of adult social care retired.", ['WGN']],
+    ['Milton Keynes’s leader wrote to the minister.', ['MIK']],
+    ["Tower Hamlets' chief executive resigned.", ['TWH']],
+    ['Cornwall’s senior management and political leadership teams disagreed.', ['CON']],
+    ['Westminster councillors voted for the scheme.', ['WSM']],
+    // "for" as "of", "councillors in", and a list that goes on with "and the".
+    ['She is director for Wokingham and the Vale of White Horse.', ['WOK', 'VAL']],
+    ['Councillors in Bristol rejected the budget.', ['BST']],
+  ])('the post after the place, "for" and "in": %s', (text, codes) => {
+    expectContextMentions(text, codes);
+  });
+
+  test.each([
+    ['Shire counties such as Norfolk and Suffolk face the same gap.', []],
+    ['County councils such as Norfolk and Suffolk face the same gap.', ['NFK', 'SFK']],
+    ['Unitary authorities like Wiltshire and Cornwall gained most.', ['WIL', 'CON']],
+    ['Metropolitan councils including Wigan, Bolton and Bury signed.', ['WGN', 'BOL', 'BUR']],
+    ['Health authorities such as Leeds were merged.', []],
+    ['Fire authorities including Kent and Essex met.', []],
+    ['Cities like Leeds grew fastest.', []],
+  ])('councils named as a class, then the places: %s', (text, codes) => {
+    expectContextMentions(text, codes);
+  });
+
+  test.each([
+    'Derby’s director of football resigned.',
+    'Kent’s cricket chief executive said so.',
+    'Leeds’s university leadership met.',
+    'England’s leader spoke.',
+    'Derby director Sam Hale joined the board.',
+    'Kent Police leader said.',
+    'Bristol’s Lord Mayor opened it.',
+    'The councillors live in Bristol.',
+    'She moved to Leeds where her director lives.',
+    'Sutherland councillor Hugh Moss was elected.',
+    // A post word in its everyday sense, and Westminster as Parliament.
+    'Cornwall’s leadership in wave energy is well known.',
+    'Manchester’s budget airline grew.',
+    'Oxford’s cabinet of curiosities reopened.',
+    'The Westminster cabinet agreed the plan.',
+    'Westminster leaders met in Downing Street.',
+    // A sentence about a club, a hospital or a university: the post is theirs.
+    'Leeds chief executive Sam Hale told investors to contact the club.',
+    'Bristol’s chief executive said the NHS trust would cut beds.',
+    'Kent leader of the pack, the university rowing eight, won again.',
+  ])('not a council post after the place: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
   });
 
   test('a designated mention is not repeated as a context one', () => {

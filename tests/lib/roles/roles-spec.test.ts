@@ -116,3 +116,65 @@ describe('a title that spans several services with none dominant has no group', 
     expect(classifyRole(title).serviceGroup).toBe(group);
   });
 });
+
+// Classes first met on real organisation charts and pay policies (tests/fixtures/recognition/job-titles-chart.csv);
+// the titles here are our own examples of each.
+describe('a client group before another service says whose, not which', () => {
+  test.each([
+    ["Head of Children's Libraries", 'culture-leisure', 'senior-manager', true],
+    ["Assistant Director Children's Highways Safety", 'highways-transport', 'senior-manager', true],
+    ['Adults Housing Manager', 'housing', 'manager', false],
+    // Same group, or a function after it, or a weak word: the client group stays.
+    ["Assistant Director Children's Early Help", 'childrens-social-care', 'senior-manager', true],
+    ["Children's Commissioning Manager", 'childrens-social-care', 'manager', false],
+  ])('%s', (title, group, seniority, lead) => {
+    expect(row(title)).toEqual([group, seniority, lead]);
+  });
+
+  test.each([
+    ['Head of Improvement and Partnerships (Children)', 'childrens-social-care'],
+    ['Programme Director – Transformation and Prevention (Adults)', 'adult-social-care'],
+    // A function stays a function, whoever it serves.
+    ['Finance Manager (Adults)', 'finance'],
+    // Not the last segment alone: the generic words keep the title.
+    ['Head of Performance for Adults and Communities', 'corporate-strategy'],
+  ])('a client group alone in the last segment after generic words: %s', (title, group) => {
+    expect(classifyRole(title).serviceGroup).toBe(group);
+  });
+});
+
+describe('a function beside leadership words or listed among services', () => {
+  test.each([
+    ['Head of Strategy, Policy and ICT', 'corporate-strategy'],
+    ['Director of Governance and Strategy', null],
+    ['Head of Performance and HR', null],
+    ['Corporate Director, Housing, Waste and Finance', null],
+    // The function's own title with a qualifier, or serving one service: the function.
+    ['Head of Digital Transformation', 'digital-ict'],
+    ['HR Business Partner - Adults and Housing', 'people-hr'],
+    ['Head of Revenues, Benefits and Customer Services', 'customer-comms'],
+  ])('%s', (title, group) => {
+    expect(classifyRole(title).serviceGroup).toBe(group);
+  });
+});
+
+describe('seniority and leadership the title words say', () => {
+  test.each([
+    ['Chief Legal Officer', 'legal-democratic', 'senior-manager'],
+    ['Head of Finance (Deputy S151 Officer)', 'finance', 'senior-manager'],
+    ['Head of Finance and Section 151 Officer', 'finance', 'chief-officer'],
+    ['Executive Director', 'corporate-strategy', 'chief-officer'],
+    ['Interim Corporate Director', 'corporate-strategy', 'chief-officer'],
+    ['Executive Leader', 'corporate-strategy', 'elected-member'],
+    ['Vice-Chair of the Council', null, 'elected-member'],
+    ['Chairman of Council', null, 'elected-member'],
+  ])('%s', (title, group, seniority) => {
+    const r = classifyRole(title);
+    expect([r.serviceGroup, r.seniority]).toEqual([group, seniority]);
+  });
+
+  test('a service director with no service named stays without a group', () => {
+    expect(row('Service Director')).toEqual([null, 'senior-manager', true]);
+    expect(row('Operational Director')).toEqual([null, 'senior-manager', false]);
+  });
+});

@@ -106,12 +106,20 @@ describe('roleGuidance', () => {
 
 describe('classifyRole on the labelled title sets', () => {
   // Floors below the achieved figures printed by `npm run bench`.
-  test.each(Object.entries(TITLE_SETS))('%s', (_label, file) => {
+  const floors = { all: 0.9, serviceGroup: 0.92, seniority: 0.95, isServiceLead: 0.95 };
+  const FLOORS: Record<keyof typeof TITLE_SETS, typeof floors> = {
+    'job titles': floors,
+    'held-out job titles': floors,
+    // Real organisation charts (issue 18): first scored 73.9% all three right, before any change for them; 94.2% after.
+    'organisation charts and pay policies (unseen)': { all: 0.88, serviceGroup: 0.9, seniority: 0.95, isServiceLead: 0.9 },
+  };
+  test.each(Object.entries(TITLE_SETS) as Array<[keyof typeof TITLE_SETS, string]>)('%s', (label, file) => {
     const s = scoreTitles(loadTitles(file));
+    const floor = FLOORS[label];
     expect(s.cases).toBeGreaterThan(50);
-    expect(s.all, JSON.stringify(s.misses, null, 1)).toBeGreaterThanOrEqual(0.9);
-    expect(s.serviceGroup).toBeGreaterThanOrEqual(0.92);
-    expect(s.seniority).toBeGreaterThanOrEqual(0.95);
-    expect(s.isServiceLead).toBeGreaterThanOrEqual(0.95);
+    expect(s.all, JSON.stringify(s.misses, null, 1)).toBeGreaterThanOrEqual(floor.all);
+    expect(s.serviceGroup).toBeGreaterThanOrEqual(floor.serviceGroup);
+    expect(s.seniority).toBeGreaterThanOrEqual(floor.seniority);
+    expect(s.isServiceLead).toBeGreaterThanOrEqual(floor.isServiceLead);
   });
 });
