@@ -341,9 +341,9 @@ function previousIsStop(text: string, at: number): boolean {
  * Windows closer than this many characters are one range: on a list of buyer names, one a line,
  * an anchor this close to the open window extends it without walking to the window's end and back
  * from the next anchor. findMentions tokenizes and scans every window in one call
- * (tokenizeRanges), so a range costs only those walks; 16 measured no better than 64, and 0
- * slower, though it tokenizes a third fewer words of a buyer list
- * (tests/bench/recognition-speed.bench.ts). Scanning the text between finds nothing more: the
+ * (tokenizeRanges), so a range costs only those walks. 64 measured best: 16 tokenizes a third
+ * fewer words of a buyer list but took its dense ratio from about 1.05x to 0.95-1.00x, and 128 to
+ * about 0.92x (tests/bench/recognition-speed.bench.ts, runs alternated). Scanning the text between finds nothing more: the
  * windows already find what a scan of every token finds (tests/lib/councils/recognition-sets.test.ts).
  */
 const MERGE_GAP = 64;
