@@ -178,9 +178,6 @@ function postAfter(engine: Engine, t: Tokens, f: Found, possessive: boolean): bo
     if (t.gaps[k] !== GAP_SOFT || t.cases[k] !== CASE_LOWER || engine.isBlockWord(t, k)) return false;
     const w = t.word(k);
     if (ELSEWHERE.has(w)) return false;
-    // "Sheffield's council leader" is labelled no council in tests/fixtures/recognition/mentions-holdout.csv
-    // (written before issue 18 made places in a strong context councils): left so until that label is reviewed.
-    if (possessive && w === 'council') return false;
     if (posts.has(w) && (w !== 'executive' || (k > f.end && t.word(k - 1) === 'chief'))) {
       if (f.choice.entry.council.code === PARLIAMENT && w !== 'councillors') return false;
       const next = k + 1 < t.length && t.gaps[k + 1] === GAP_SOFT ? t.word(k + 1) : '';
