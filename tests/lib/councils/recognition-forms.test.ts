@@ -205,6 +205,38 @@ describe('"the Council" on a council\'s own website', () => {
     expect(index.findMentions(text, { host: 'democracy.kent.gov.uk' })).toEqual([]);
   });
 
+  test.each([
+    ['The County Council sets the budget.', 'www.devon.gov.uk', 'DEV', 'County Council'],
+    ['Under the City Council’s Constitution the decision stands.', 'www.birmingham.gov.uk', 'BIR', 'City Council'],
+    ['the County Borough Council agreed', 'www.rctcbc.gov.uk', 'RCT', 'County Borough Council'],
+    ['The Head of the Comhairle’s paid service is the Chief Executive.', 'www.cne-siar.gov.uk', 'ELS', 'Comhairle'],
+    ['The Mayor asked Council to note the report.', 'democracy.kent.gov.uk', 'KEN', 'Council'],
+  ])('the council\'s own words for itself: %s', (text, host, code, matched) => {
+    expect(index.findMentions(text, { host }).map((m) => [m.code, m.via, m.matched])).toEqual([[code, 'site', matched]]);
+  });
+
+  test.each([
+    ['The County Council will decide on the road.', 'www.midsuffolk.gov.uk'],
+    ['The City Council was consulted.', 'www.devon.gov.uk'],
+    ['The Comhairle met.', 'www.highland.gov.uk'],
+    ['We asked Arts Council to consider the bid.', 'democracy.kent.gov.uk'],
+  ])('another tier\'s or body\'s words are not the site\'s council: %s', (text, host) => {
+    expect(index.findMentions(text, { host })).toEqual([]);
+  });
+
+  test.each([
+    ['rctcbc.moderngov.co.uk', 'RCT'],
+    ['birmingham.cmis.uk.com', 'BIR'],
+    ['democracy.leeds.moderngov.co.uk', 'LDS'],
+    ['meetings.derrycityandstrabanedistrict.com', 'DRS'],
+  ])('minutes a vendor hosts under the council\'s short name, or a domain of its full name: %s', (host, code) => {
+    expect(index.findMentions('The Council’s Code of Conduct applies.', { host }).map((m) => m.code)).toEqual([code]);
+  });
+
+  test.each(['www.moderngov.co.uk', 'moderngov.co.uk', 'leedscity.com', 'adur-worthing.moderngov.co.uk'])('a vendor\'s own site, a short name or a shared one names nobody: %s', (host) => {
+    expect(index.findMentions('The Council’s Code of Conduct applies.', { host })).toEqual([]);
+  });
+
   test('"the Council of ..." is a name, not the site\'s council', () => {
     expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
   });
