@@ -59,6 +59,15 @@ describe('a list sharing one abbreviated plural designator', () => {
     expect(mentions(text)).toEqual(codes);
   });
 
+  test.each([
+    ['In West Sussex, Adur and Worthing councils saved £900,000.', ['ADU', 'WOT']],
+    ['In Kent, Dartford and Gravesham councils share a team.', ['DAR', 'GRA']],
+    ['The leaders of Kent, Dartford and Gravesham councils met.', ['KEN', 'DAR', 'GRA']],
+    ['West Sussex, Adur and Worthing councils met.', ['WSX', 'ADU', 'WOT']],
+  ])('a county after "In" and a comma sets the scene for its own districts listed next: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
   test('a comma-only list before a singular designator is still prose', () => {
     expect(mentions('Leeds, Bradford Council agreed.')).toEqual(['BRD']);
   });
