@@ -12,7 +12,10 @@ import { CASE_LOWER, createTokenBuffer, GAP_COMMA, GAP_HARD, GAP_SOFT, tokenize,
  * Forms first seen in real trade press (tests/fixtures/recognition/mentions-press.csv): the post
  * after the place, possessive or not ("Bexley leader Pat Quinn", "Lincolnshire’s deputy leader",
  * "Lancashire’s senior management and political leadership teams"), "strategic director for
- * South Oxfordshire and the Vale of White Horse", and "councillors in Leeds".
+ * South Oxfordshire and the Vale of White Horse", and "councillors in Leeds"; and from a second
+ * unseen set (mentions-press-2.csv), "the Mayor of Newham", and councils sharing officers or
+ * services in a sentence that names a post ("Essex shared a chief executive with Brentwood District
+ * Council"; sharing words alone are no cue, see ./cue-words.ts).
  */
 
 /**
@@ -26,7 +29,7 @@ const ELSEWHERE = new Set([
   'newspaper', 'news', 'radio', 'museum', 'church', 'diocese', 'cathedral', 'prison', 'airport', 'port', 'harbour',
 ]);
 
-const ROLE_BEFORE_OF = new Set(['executive', 'executives', 'director', 'directors', 'leader', 'cabinet', 'councillors', 'budget', 'budgets']);
+const ROLE_BEFORE_OF = new Set(['executive', 'executives', 'director', 'directors', 'leader', 'cabinet', 'councillors', 'budget', 'budgets', 'mayor']);
 /**
  * The council's posts and bodies that may follow the place itself: "Bexley leader", "Highland
  * councillors", "Kent’s cabinet", "Lancashire’s political leadership". Not "director": "Derby
@@ -93,10 +96,14 @@ export function placesInContext(engine: Engine, text: string, t: Tokens, found: 
     else if (w === 'from' || w === 'to') ok = asRoleLater(t, f.end);
     else if (w === 'in') ok = t.word(before - 1) === 'councillors' && t.gaps[before] === GAP_SOFT;
     else if (w === 'like' || w === 'including' || (w === 'as' && t.word(before - 1) === 'such')) ok = councilsAsClass(engine, t, w === 'as' ? before - 1 : before);
+    else if (w === 'with') ok = sharingBefore(t, before);
     // "Bexley leader Pat Quinn", "Lincolnshire’s deputy leader": the council's post after the place.
     if (!ok) ok = postAfter(engine, t, f, possessive.includes(f) || text.charCodeAt(t.ends[f.end - 1]!) === 39 || text.charCodeAt(t.ends[f.end - 1]!) === 0x2019);
     // "Camden appoints ...": the place opens its clause.
-    if (!ok && (f.start === 0 || t.gaps[f.start] !== GAP_SOFT) && VERBS_AFTER.has(t.word(f.end))) ok = true;
+    const opens = at === 0 || t.gaps[at] !== GAP_SOFT;
+    if (!ok && opens && VERBS_AFTER.has(t.word(f.end))) ok = true;
+    // "Brentwood now shares some services with ...", "Chorley and South Ribble ... their shared services".
+    if (!ok && opens && sharingAfter(t, f.end)) ok = true;
     // The rest of a list: "of Camden, Islington and Hackney".
     if (!ok && prev && listJoins(t, prev.end, f.start)) ok = true;
     if (ok) out.push(f);
@@ -155,6 +162,47 @@ function councilsAsClass(engine: Engine, t: Tokens, at: number): boolean {
   if (k < 0 || t.gaps[at] !== GAP_SOFT || !COUNCILS_WORDS.has(t.word(k))) return false;
   if (k === 0 || t.gaps[k] !== GAP_SOFT) return true;
   return !engine.isBlockWord(t, k - 1) && !ELSEWHERE.has(t.word(k - 1));
+}
+
+/** Verbs of sharing, and "joint", before what councils share (issue 18: shared services and joint management in the trade press). */
+const SHARING = new Set(['share', 'shares', 'shared', 'sharing', 'joint']);
+/** What councils share: officers, teams and services, not a border, a stadium or a venture. */
+const SHARED_THINGS = new Set([
+  'service', 'services', 'chief', 'executive', 'executives', 'management', 'manager', 'managers', 'team', 'teams', 'officer', 'officers',
+  'staff', 'director', 'directors', 'functions', 'department', 'departments', 'senior', 'leadership', 'workforce', 'committee',
+]);
+/** Organisations that share services too: a sentence naming one is not about councils ("Surrey and Sussex police forces share services"). */
+const SHARING_ELSEWHERE = new Set([...ELSEWHERE, ...OTHER_WORLD, 'universities', 'colleges', 'schools', 'clubs', 'trusts', 'forces', 'force', 'boards', 'ccg', 'ccgs', 'companies', 'firms']);
+
+/** Whether `k` starts a sharing phrase: a {@link SHARING} word with a {@link SHARED_THINGS} word within the next four. */
+function sharingAt(t: Tokens, k: number): boolean {
+  if (!SHARING.has(t.word(k))) return false;
+  for (let j = k + 1; j < t.length && j <= k + 4 && t.gaps[j] !== GAP_HARD; j++) if (SHARED_THINGS.has(t.word(j))) return true;
+  return false;
+}
+
+/** Whether the sentence of `t` names an organisation that is not a council ({@link SHARING_ELSEWHERE}). */
+function sharingElsewhere(t: Tokens): boolean {
+  for (let k = 0; k < t.length; k++) if (SHARING_ELSEWHERE.has(t.word(k))) return true;
+  return false;
+}
+
+/** "shares some services with Basildon": a sharing phrase earlier in the clause before "with" at `at`. */
+function sharingBefore(t: Tokens, at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 10; k--) {
+    if (t.gaps[k + 1] === GAP_HARD) return false;
+    if (sharingAt(t, k)) return !sharingElsewhere(t);
+  }
+  return false;
+}
+
+/** "Essex shared a chief executive", "Devon and Somerset run a joint trading standards department": a sharing phrase later in the clause the place opens. */
+function sharingAfter(t: Tokens, from: number): boolean {
+  for (let k = from; k < t.length && k - from <= 20; k++) {
+    if (k > from && t.gaps[k] === GAP_HARD) return false;
+    if (sharingAt(t, k)) return !sharingElsewhere(t);
+  }
+  return false;
 }
 
 function listJoins(t: Tokens, from: number, to: number): boolean {

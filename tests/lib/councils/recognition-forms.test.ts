@@ -325,6 +325,30 @@ describe('places that stand for their councils in a strong context', () => {
   });
 
   test.each([
+    // Councils sharing officers or services (the trade press of tests/fixtures/recognition/mentions-press-2.csv; our own
+    // examples), in a sentence with a council post's cue like every form here.
+    ['Hart shares a chief executive with Rushmoor.', ['HAT', 'RUH']],
+    ['Stroud and Cotswold agreed to share a chief executive.', ['STO', 'COT']],
+    ['Harrow runs a joint legal service with Barnet under one director.', ['HRW', 'BNE']],
+    ['The Mayor of Hackney, Anna Kemp, wrote to the minister about the budget.', ['HCK']],
+    ['The Lord Mayor of Leeds, Tom Hale, opened the budget debate.', ['LDS']],
+  ])('sharing officers or services, and the Mayor of a place: %s', (text, codes) => {
+    expectContextMentions(text, codes);
+  });
+
+  test.each([
+    'Kent shares a border with Sussex and Surrey.',
+    'Surrey and Sussex police forces share services with Kent.',
+    'Leeds United shares a training ground with Leeds Rhinos.',
+    'Cardiff and Newport formed a joint venture with a developer.',
+    'The universities of Leeds and York share a chief executive.',
+    'Bristol shares its director with the University of Bath.',
+    'The Mayor of London, Sam Hale, spoke on the budget.',
+  ])('sharing that is not councils\', and a mayor that is no council\'s: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
+  });
+
+  test.each([
     ['Shire counties such as Norfolk and Suffolk face the same gap.', []],
     ['County councils such as Norfolk and Suffolk face the same gap.', ['NFK', 'SFK']],
     ['Unitary authorities like Wiltshire and Cornwall gained most.', ['WIL', 'CON']],
