@@ -162,7 +162,10 @@ function pickGroup(hits: GroupHit[], words: readonly string[]): { group: Service
  * "Head of Waste Strategy": strategy is corporate-strategy's word).
  */
 function spansSeveral(hits: readonly GroupHit[], words: readonly string[]): boolean {
-  const services = hits.filter((h) => h.weight >= 1 && !FUNCTIONS.has(h.group) && h.group !== 'corporate-strategy');
+  // "Public Health Programme Officer (Children)": a client group alone in the last segment, after
+  // a service, says whose work it is, not a second service.
+  const whose = (h: GroupHit) => CLIENT_GROUPS.has(h.group) && h !== hits[0] && h.at === words.length - h.length && words[h.at - 1] === '|';
+  const services = hits.filter((h) => h.weight >= 1 && !FUNCTIONS.has(h.group) && h.group !== 'corporate-strategy' && !whose(h));
   const counts = new Map<ServiceGroupId, number>();
   for (const h of services) counts.set(h.group, (counts.get(h.group) ?? 0) + 1);
   if (counts.size < 2) return false;
@@ -224,11 +227,15 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
     has(text, /\bchair(man|person)? of (the )?[a-z ]*(committee|scrutiny|panel|cabinet)\b/) ||
     // The council's civic chair (Powys: "Chairman of Council") and a leader styled "Executive Leader".
     has(text, /\b(vice )?chair(man|person)? of (the )?council\b|\bexecutive leader\b/) ||
+    // "Leader without Portfolio" (South Holland's executive posts): the council's leader, not a team leader.
+    has(text, /^(deputy )?leader (without|with no) portfolio\b/) ||
     firstSegment === 'leader'
   ) {
     return { seniority: 'elected-member', leadWording: false, chiefExec: false };
   }
-  const seniorDirector = /\b(assistant|deputy|associate|service|operational|divisional|programme|project|area|regional)\s+director\b/;
+  // "Assistant Executive Director Public Health" (Knowsley, tests/fixtures/recognition/job-titles-2.csv)
+  // is an assistant director, whatever word stands between.
+  const seniorDirector = /\b(assistant|deputy|associate|service|operational|divisional|programme|project|area|regional)\s+((executive|strategic|corporate)\s+)?director\b/;
   // Heads of a function who report to a director, whatever "chief" says: a Chief Information
   // Officer runs IT under a corporate director (issue 18). A consultant in public health leads a
   // public health portfolio under the Director of Public Health.
@@ -298,7 +305,8 @@ export function classifyRole(title: string): RoleClassification {
   if (seniority === 'elected-member' && group === null && isPoliticalLeader(text)) group = 'corporate-strategy';
   // A strategic, corporate or executive director with no service named leads across the council
   // (../shared/spec/service-groups.csv: "corporate directors with no single service").
-  if (seniority === 'chief-officer' && group === null && /^(interim |acting )?(strategic|corporate|executive) directors?$/.test(text)) group = 'corporate-strategy';
+  // So does a chief operating officer, the council's second officer (Sheffield's and York's senior teams).
+  if (seniority === 'chief-officer' && group === null && /^(interim |acting )?((strategic|corporate|executive) directors?|chief operating officer)$/.test(text)) group = 'corporate-strategy';
   const lead =
     (seniority === 'chief-officer' || seniority === 'senior-manager') &&
     leadWording &&
