@@ -15,7 +15,8 @@ import { CASE_LOWER, createTokenBuffer, GAP_COMMA, GAP_HARD, GAP_SOFT, tokenize,
  * South Oxfordshire and the Vale of White Horse", and "councillors in Leeds"; and from a second
  * unseen set (mentions-press-2.csv), "the Mayor of Newham", and councils sharing officers or
  * services in a sentence that names a post ("Essex shared a chief executive with Brentwood District
- * Council"; sharing words alone are no cue, see ./cue-words.ts).
+ * Council"; sharing words alone are no cue, see ./cue-words.ts), and councils named as a class
+ * that a clause then lists ("Councils meeting on Thursday included Glasgow, Edinburgh, ...").
  */
 
 /**
@@ -97,6 +98,7 @@ export function placesInContext(engine: Engine, text: string, t: Tokens, found: 
     else if (w === 'in') ok = t.word(before - 1) === 'councillors' && t.gaps[before] === GAP_SOFT;
     else if (w === 'like' || w === 'including' || (w === 'as' && t.word(before - 1) === 'such')) ok = councilsAsClass(engine, t, w === 'as' ? before - 1 : before);
     else if (w === 'with') ok = sharingBefore(t, before);
+    else if (INCLUDE.has(w)) ok = councilsIncludeBefore(engine, t, before);
     // "Bexley leader Pat Quinn", "Lincolnshire’s deputy leader": the council's post after the place.
     if (!ok) ok = postAfter(engine, t, f, possessive.includes(f) || text.charCodeAt(t.ends[f.end - 1]!) === 39 || text.charCodeAt(t.ends[f.end - 1]!) === 0x2019);
     // "Camden appoints ...": the place opens its clause.
@@ -201,6 +203,27 @@ function sharingAfter(t: Tokens, from: number): boolean {
   for (let k = from; k < t.length && k - from <= 20; k++) {
     if (k > from && t.gaps[k] === GAP_HARD) return false;
     if (sharingAt(t, k)) return !sharingElsewhere(t);
+  }
+  return false;
+}
+
+/** Verbs that list the members of a class: "Councils meeting on Thursday included Glasgow, Edinburgh and Fife". */
+const INCLUDE = new Set(['include', 'includes', 'included']);
+
+/**
+ * "Councils meeting on Thursday included Glasgow, ...", "The councils affected include Kent and
+ * Surrey": councils named as a class open the clause, and "include" before `at` lists them (not
+ * "health authorities ... include Leeds", nor a clause with an organisation word between).
+ */
+function councilsIncludeBefore(engine: Engine, t: Tokens, at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 6; k--) {
+    if (t.gaps[k + 1] === GAP_HARD) return false;
+    const w = t.word(k);
+    if (ELSEWHERE.has(w)) return false;
+    if (COUNCILS_WORDS.has(w)) {
+      const opens = k === 0 || t.gaps[k] !== GAP_SOFT || (k === 1 && t.word(0) === 'the') || (t.word(k - 1) === 'the' && (k === 1 || t.gaps[k - 1] !== GAP_SOFT));
+      return opens && (k === 0 || !engine.isBlockWord(t, k - 1));
+    }
   }
   return false;
 }

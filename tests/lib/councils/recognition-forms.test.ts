@@ -337,6 +337,22 @@ describe('places that stand for their councils in a strong context', () => {
   });
 
   test.each([
+    ['The councils affected include Kent, Surrey and Medway.', ['KEN', 'SRY', 'MDW']],
+    ['Councils in the pilot included Hart and Rushmoor.', ['HAT', 'RUH']],
+  ])('councils named as a class, then the ones it includes: %s', (text, codes) => {
+    expectContextMentions(text, codes);
+  });
+
+  test.each([
+    'Health authorities in the north include Leeds and York.',
+    'Police authorities include Kent.',
+    'Our clients include Leeds, Bradford and York.',
+    'Councils say the clubs include Leeds United.',
+  ])('a class that is not councils, or no class: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
+  });
+
+  test.each([
     'Kent shares a border with Sussex and Surrey.',
     'Surrey and Sussex police forces share services with Kent.',
     'Leeds United shares a training ground with Leeds Rhinos.',
