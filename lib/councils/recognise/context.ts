@@ -85,14 +85,15 @@ export function placesInContext(engine: Engine, text: string, t: Tokens, found: 
     const prev = out[out.length - 1];
     // "South Oxfordshire" is also read as "Oxfordshire": one place a phrase.
     if (prev && f.start < prev.end) continue;
-    if (!endsCleanly(engine, t, f.end)) continue;
     // "director for the Vale of White Horse": the article is not the slot's word.
     let at = f.start;
     if (at > 0 && t.gaps[at] === GAP_SOFT && t.word(at - 1) === 'the') at--;
     const before = at - 1;
     const w = before >= 0 && t.gaps[at] === GAP_SOFT ? t.word(before) : '';
+    // Only places have mayors: "Mayor of Newham Rita Farooq" ends the place before the person's name.
+    if (!endsCleanly(engine, t, f.end) && !(w === 'of' && t.word(before - 1) === 'mayor' && namedAfter(engine, t, f.end))) continue;
     let ok = false;
-    if (w === 'of' || w === 'for') ok = ROLE_BEFORE_OF.has(t.word(before - 1)) && t.gaps[before] === GAP_SOFT;
+    if (w === 'of' || w === 'for') ok = ROLE_BEFORE_OF.has(t.word(before - 1)) && t.gaps[before] === GAP_SOFT && !mayorOfRegion(t, before, f.end);
     else if (w === 'at') ok = roleEarlier(t, before);
     else if (w === 'from' || w === 'to') ok = asRoleLater(t, f.end);
     else if (w === 'in') ok = t.word(before - 1) === 'councillors' && t.gaps[before] === GAP_SOFT;
@@ -126,6 +127,22 @@ function endsCleanly(engine: Engine, t: Tokens, k: number): boolean {
   if (k >= t.length || t.gaps[k] !== GAP_SOFT) return true;
   if (engine.isBlockWord(t, k)) return false;
   return t.cases[k] === CASE_LOWER || FOLLOWERS.has(t.word(k));
+}
+
+/**
+ * "Mayor of Cambridgeshire and Peterborough", "Mayor of York and North Yorkshire": a mayor of
+ * places joined by "and" is a combined authority's, not the first place's council.
+ */
+function mayorOfRegion(t: Tokens, of: number, end: number): boolean {
+  return t.word(of - 1) === 'mayor' && end + 1 < t.length && t.gaps[end] === GAP_SOFT && t.word(end) === 'and' && t.cases[end + 1] !== CASE_LOWER;
+}
+
+/** A person's name after the place: two capitalised words, neither an organisation word ("Mayor of Bath Rugby Club" is none). */
+function namedAfter(engine: Engine, t: Tokens, k: number): boolean {
+  for (let j = k; j < k + 2; j++) {
+    if (j >= t.length || t.gaps[j] !== GAP_SOFT || t.cases[j] === CASE_LOWER || engine.isBlockWord(t, j) || ELSEWHERE.has(t.word(j))) return false;
+  }
+  return k + 2 >= t.length || t.gaps[k + 2] !== GAP_SOFT || t.cases[k + 2] === CASE_LOWER;
 }
 
 /** "director of children's services at Derbyshire": a role word earlier in the clause, no organisation word between. */

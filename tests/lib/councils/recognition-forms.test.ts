@@ -332,6 +332,8 @@ describe('places that stand for their councils in a strong context', () => {
     ['Harrow runs a joint legal service with Barnet under one director.', ['HRW', 'BNE']],
     ['The Mayor of Hackney, Anna Kemp, wrote to the minister about the budget.', ['HCK']],
     ['The Lord Mayor of Leeds, Tom Hale, opened the budget debate.', ['LDS']],
+    ['Mayor of Bristol Marvin Reece said the budget was set.', ['BST']],
+    ['The Mayor of Newham and the Mayor of Hackney appointed a director.', ['NWM', 'HCK']],
   ])('sharing officers or services, and the Mayor of a place: %s', (text, codes) => {
     expectContextMentions(text, codes);
   });
@@ -360,6 +362,10 @@ describe('places that stand for their councils in a strong context', () => {
     'The universities of Leeds and York share a chief executive.',
     'Bristol shares its director with the University of Bath.',
     'The Mayor of London, Sam Hale, spoke on the budget.',
+    'Mayor of Cambridgeshire and Peterborough Nik Jones appointed a director.',
+    'The Mayor of York and North Yorkshire appointed a director.',
+    'The Mayor of West Yorkshire appointed a director.',
+    'The Mayor of Bath Rugby Club appointed a director.',
   ])('sharing that is not councils\', and a mayor that is no council\'s: %s', (text) => {
     expect(mentions(text)).toEqual([]);
   });
