@@ -187,16 +187,21 @@ function councilsAsClass(engine: Engine, t: Tokens, at: number): boolean {
 const SHARING = new Set(['share', 'shares', 'shared', 'sharing', 'joint']);
 /** What councils share: officers, teams and services, not a border, a stadium or a venture. */
 const SHARED_THINGS = new Set([
-  'service', 'services', 'chief', 'executive', 'executives', 'management', 'manager', 'managers', 'team', 'teams', 'officer', 'officers',
-  'staff', 'director', 'directors', 'functions', 'department', 'departments', 'senior', 'leadership', 'workforce', 'committee',
+  'service', 'services', 'executive', 'executives', 'management', 'manager', 'managers', 'team', 'teams', 'officer', 'officers',
+  'staff', 'director', 'directors', 'functions', 'department', 'departments', 'leadership', 'workforce', 'committee',
 ]);
+/** Services that are not a council's: "share a bus service", "a joint fire service". */
+const NOT_COUNCIL_SERVICE = new Set(['bus', 'buses', 'train', 'rail', 'ferry', 'air', 'fire', 'rescue', 'ambulance', 'water', 'health', 'hospital', 'gp', 'church', 'postal']);
 /** Organisations that share services too: a sentence naming one is not about councils ("Surrey and Sussex police forces share services"). */
-const SHARING_ELSEWHERE = new Set([...ELSEWHERE, ...OTHER_WORLD, 'universities', 'colleges', 'schools', 'clubs', 'trusts', 'forces', 'force', 'boards', 'ccg', 'ccgs', 'companies', 'firms']);
+const SHARING_ELSEWHERE = new Set([...ELSEWHERE, ...OTHER_WORLD, 'universities', 'colleges', 'schools', 'clubs', 'trusts', 'forces', 'force', 'boards', 'ccg', 'ccgs', 'companies', 'firms', 'constable', 'constables', 'fire', 'rescue', 'ambulance']);
 
 /** Whether `k` starts a sharing phrase: a {@link SHARING} word with a {@link SHARED_THINGS} word within the next four. */
 function sharingAt(t: Tokens, k: number): boolean {
   if (!SHARING.has(t.word(k))) return false;
-  for (let j = k + 1; j < t.length && j <= k + 4 && t.gaps[j] !== GAP_HARD; j++) if (SHARED_THINGS.has(t.word(j))) return true;
+  for (let j = k + 1; j < t.length && j <= k + 4 && t.gaps[j] !== GAP_HARD; j++) {
+    if (NOT_COUNCIL_SERVICE.has(t.word(j))) return false;
+    if (SHARED_THINGS.has(t.word(j))) return true;
+  }
   return false;
 }
 
