@@ -7,11 +7,12 @@
 
 /**
  * The words of a council post or body ("director", "leader", "cabinet", "councillors",
- * "appoint...", "budget", "chief executive", "Mayor of"), or of councils as a class ("councils such
+ * "appoint...", "budget", "chief executive"), or of councils as a class ("councils such
  * as", "authorities like"): a sentence needs one before anything here is tried. Sharing words
  * ("shares some services with", "a joint trading standards department") are not cues: as cues they
  * cost about 5% on prose and dense text alike (tests/bench/recognition-speed.bench.ts, issue 18),
- * so sharing counts only in a sentence that names a post too ("shared a chief executive with").
+ * so sharing counts only in a sentence that names a post too ("shared a chief executive with"), and
+ * so does "the Mayor of" (as a cue, about 2% of prose).
  * Each is a word start, its first letter in either case and the rest as written here, so a word
  * that merely begins with one ("Directorate", "leadership", "appointments") counts too; titles in
  * capitals are not cues. The anchor pass (anchors.ts) calls {@link cueEnd} at every word start it
@@ -28,8 +29,6 @@ export const CUE_TAILS: Readonly<Record<number, readonly string[]>> = {
   99: ['abinet', 'ouncillors', 'hief Executive', 'hief executive', 'ouncils like', 'ouncils such', 'ouncils including', 'ouncils '], // c
   97: ['ppoint', 'uthorities like', 'uthorities such', 'uthorities including'], // a
   98: ['udget'], // b
-  // "Mayor" is an anchor candidate already ("The Mayor and Burgesses of ..."): this cue costs no new stop.
-  109: ['ayor of'], // m: "the Mayor of Newham"
 };
 
 /** 1 for the ASCII codes a cue can start with (a, b, c, d, l in either case). */
