@@ -148,6 +148,9 @@ function pickGroup(hits: GroupHit[], words: readonly string[]): { group: Service
     return { group: fn.group, serves: best.group };
   }
   const serves = byScore.find((h) => h.group !== best.group && !FUNCTIONS.has(h.group) && h.weight >= 1);
+  // "Director of Law, HR and Asset Management" (Wirral's senior structure): three or more groups
+  // listed side by side, each named once, with none dominant, functions among them.
+  if (FUNCTIONS.has(best.group) && listsThreeOnce(hits, words)) return { group: null, serves: null };
   if (FUNCTIONS.has(best.group)) return { group: best.group, serves: serves ? serves.group : null };
   if (spansSeveral(hits, words)) return { group: null, serves: null };
   return { group: best.group, serves: null };
@@ -197,6 +200,20 @@ function functionBesideCorporate(hits: readonly GroupHit[], words: readonly stri
   if (corporate > functions) return 'corporate-strategy';
   if (corporate === functions && listed(strong, words)) return null;
   return undefined;
+}
+
+/** Whether the title's specific words name three or more groups, each once, as a list ("Law, HR and Asset Management"). */
+function listsThreeOnce(hits: readonly GroupHit[], words: readonly string[]): boolean {
+  const strong = hits.filter((h) => h.weight >= 1);
+  const groups = new Set(strong.map((h) => h.group));
+  // A client group after a function says whom it serves ("HR Business Partner - Adults and Housing").
+  if (groups.size < 3 || groups.size !== strong.length || strong.some((h) => CLIENT_GROUPS.has(h.group))) return false;
+  for (let k = 1; k < strong.length; k++) {
+    // Only list words between: "Finance Business Partner - Adults and Children" serves two services.
+    const between = words.slice(strong[k - 1]!.at + strong[k - 1]!.length, strong[k]!.at);
+    if (between.length === 0 || between.some((w) => w !== 'and' && w !== '|')) return false;
+  }
+  return true;
 }
 
 /** Whether two neighbouring hits of different groups are joined by "and" or a list break: side by side, not one qualifying the other. */

@@ -207,6 +207,11 @@ describe('classes of the second unseen title set', () => {
     ['Head of Housing and Children’s Services', null, 'senior-manager'],
     // A client group alone, with nothing else named, still names the service.
     ['Service Manager (Adults)', 'adult-social-care', 'manager'],
+    // Three groups listed, each once, functions among them: none dominant. A group named twice still leads.
+    ['Director of Finance, ICT and Procurement', null, 'chief-officer'],
+    ['Head of Legal, HR and Facilities Management', null, 'senior-manager'],
+    ['Head of Finance, Procurement and Audit', 'finance', 'senior-manager'],
+    ['Head of HR, Payroll and Pensions', 'people-hr', 'senior-manager'],
   ])('traps: %s', (title, group, seniority) => {
     const r = classifyRole(title);
     expect([r.serviceGroup, r.seniority]).toEqual([group, seniority]);
