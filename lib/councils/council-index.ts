@@ -1,7 +1,6 @@
 import { anchorWindows } from './recognise/anchors';
 import { placesInContext } from './recognise/context';
-import { theCouncilSpans } from './recognise/site-council';
-import { siteOf } from './register';
+import { councilSiteKeys, hostSiteKeys, theCouncilSpans } from './recognise/site-council';
 import { Engine, type Choice, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import { namesAreaCouncils, namesDistrictOfCounty, type Level } from './recognise/designators';
@@ -338,14 +337,15 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
     return [...out, ...added].sort((a, b) => a.start - b.start);
   }
 
-  /** The one current council whose website `host` is on, or null (unknown or shared site). */
+  /** The one current council whose website `host` is on, or null (unknown or shared site); keys in lib/councils/recognise/site-council.ts. */
   function siteCouncil(host: string): Council | null {
-    const site = siteOf(host);
-    if (!site) return null;
+    const keys = hostSiteKeys(host);
+    if (keys.length === 0) return null;
+    const site = keys.join(' ');
     if (!siteCouncils.has(site)) {
       let found: Council | null = null;
       for (const c of data.councils) {
-        if (!c.current || !c.domain || siteOf(c.domain) !== site) continue;
+        if (!c.current || !councilSiteKeys(c).some((k) => keys.includes(k))) continue;
         if (found && found.code !== c.code) {
           found = null;
           break;
@@ -359,7 +359,7 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
 
   /** `out` with every "the Council" of the text, outside the mentions already found, as the site's council. */
   function withSiteMentions(text: string, council: Council, out: CouncilMention[]): CouncilMention[] {
-    const spans = theCouncilSpans(text);
+    const spans = theCouncilSpans(text, council.officialName);
     if (spans.length === 0) return out;
     const merged: CouncilMention[] = [];
     let j = 0;

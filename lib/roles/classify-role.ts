@@ -148,6 +148,9 @@ function pickGroup(hits: GroupHit[], words: readonly string[]): { group: Service
     return { group: fn.group, serves: best.group };
   }
   const serves = byScore.find((h) => h.group !== best.group && !FUNCTIONS.has(h.group) && h.weight >= 1);
+  // "Director of Law, HR and Asset Management" (Wirral's senior structure): three or more groups
+  // listed side by side, each named once, with none dominant, functions among them.
+  if (FUNCTIONS.has(best.group) && listsThreeOnce(hits, words)) return { group: null, serves: null };
   if (FUNCTIONS.has(best.group)) return { group: best.group, serves: serves ? serves.group : null };
   if (spansSeveral(hits, words)) return { group: null, serves: null };
   return { group: best.group, serves: null };
@@ -162,7 +165,10 @@ function pickGroup(hits: GroupHit[], words: readonly string[]): { group: Service
  * "Head of Waste Strategy": strategy is corporate-strategy's word).
  */
 function spansSeveral(hits: readonly GroupHit[], words: readonly string[]): boolean {
-  const services = hits.filter((h) => h.weight >= 1 && !FUNCTIONS.has(h.group) && h.group !== 'corporate-strategy');
+  // "Public Health Programme Officer (Children)": a client group alone in the last segment, after
+  // a service, says whose work it is, not a second service.
+  const whose = (h: GroupHit) => CLIENT_GROUPS.has(h.group) && h !== hits[0] && h.at === words.length - h.length && words[h.at - 1] === '|';
+  const services = hits.filter((h) => h.weight >= 1 && !FUNCTIONS.has(h.group) && h.group !== 'corporate-strategy' && !whose(h));
   const counts = new Map<ServiceGroupId, number>();
   for (const h of services) counts.set(h.group, (counts.get(h.group) ?? 0) + 1);
   if (counts.size < 2) return false;
@@ -196,6 +202,20 @@ function functionBesideCorporate(hits: readonly GroupHit[], words: readonly stri
   return undefined;
 }
 
+/** Whether the title's specific words name three or more groups, each once, as a list ("Law, HR and Asset Management"). */
+function listsThreeOnce(hits: readonly GroupHit[], words: readonly string[]): boolean {
+  const strong = hits.filter((h) => h.weight >= 1);
+  const groups = new Set(strong.map((h) => h.group));
+  // A client group after a function says whom it serves ("HR Business Partner - Adults and Housing").
+  if (groups.size < 3 || groups.size !== strong.length || strong.some((h) => CLIENT_GROUPS.has(h.group))) return false;
+  for (let k = 1; k < strong.length; k++) {
+    // Only list words between: "Finance Business Partner - Adults and Children" serves two services.
+    const between = words.slice(strong[k - 1]!.at + strong[k - 1]!.length, strong[k]!.at);
+    if (between.length === 0 || between.some((w) => w !== 'and' && w !== '|')) return false;
+  }
+  return true;
+}
+
 /** Whether two neighbouring hits of different groups are joined by "and" or a list break: side by side, not one qualifying the other. */
 function listed(hits: readonly GroupHit[], words: readonly string[]): boolean {
   for (let k = 1; k < hits.length; k++) {
@@ -224,11 +244,15 @@ function seniorityOf(text: string, firstSegment: string): { seniority: Seniority
     has(text, /\bchair(man|person)? of (the )?[a-z ]*(committee|scrutiny|panel|cabinet)\b/) ||
     // The council's civic chair (Powys: "Chairman of Council") and a leader styled "Executive Leader".
     has(text, /\b(vice )?chair(man|person)? of (the )?council\b|\bexecutive leader\b/) ||
+    // "Leader without Portfolio" (South Holland's executive posts): the council's leader, not a team leader.
+    has(text, /^(deputy )?leader (without|with no) portfolio\b/) ||
     firstSegment === 'leader'
   ) {
     return { seniority: 'elected-member', leadWording: false, chiefExec: false };
   }
-  const seniorDirector = /\b(assistant|deputy|associate|service|operational|divisional|programme|project|area|regional)\s+director\b/;
+  // "Assistant Executive Director Public Health" (Knowsley, tests/fixtures/recognition/job-titles-2.csv)
+  // is an assistant director, whatever word stands between.
+  const seniorDirector = /\b(assistant|deputy|associate|service|operational|divisional|programme|project|area|regional)\s+((executive|strategic|corporate)\s+)?director\b/;
   // Heads of a function who report to a director, whatever "chief" says: a Chief Information
   // Officer runs IT under a corporate director (issue 18). A consultant in public health leads a
   // public health portfolio under the Director of Public Health.
@@ -298,7 +322,8 @@ export function classifyRole(title: string): RoleClassification {
   if (seniority === 'elected-member' && group === null && isPoliticalLeader(text)) group = 'corporate-strategy';
   // A strategic, corporate or executive director with no service named leads across the council
   // (../shared/spec/service-groups.csv: "corporate directors with no single service").
-  if (seniority === 'chief-officer' && group === null && /^(interim |acting )?(strategic|corporate|executive) directors?$/.test(text)) group = 'corporate-strategy';
+  // So does a chief operating officer, the council's second officer (Sheffield's and York's senior teams).
+  if (seniority === 'chief-officer' && group === null && /^(interim |acting )?((strategic|corporate|executive) directors?|chief operating officer)$/.test(text)) group = 'corporate-strategy';
   const lead =
     (seniority === 'chief-officer' || seniority === 'senior-manager') &&
     leadWording &&

@@ -40,6 +40,8 @@ export const GROUP_PHRASES: Record<ServiceGroupId, Array<string | [string, numbe
     'home to school transport', 'adult learning', 'adult education', 'skills', 'virtual school',
     'attendance', 'education welfare', 'sufficiency', 'ehcp', 'education health and care',
     'learning and skills', 'post 16', 'apprenticeships', 'childcare', 'nursery', 'pupil', 'pupils',
+    // Wirral's senior structure (tests/fixtures/recognition/job-titles-2.csv): "Head of Learning and Achievement".
+    'achievement', 'learning and achievement', 'school standards',
   ],
   'public-health': [
     'public health', 'health improvement', 'sexual health', 'substance misuse', 'drugs and alcohol',
@@ -69,7 +71,7 @@ export const GROUP_PHRASES: Record<ServiceGroupId, Array<string | [string, numbe
     'environmental health', 'food safety', 'pollution', 'pest control', 'trading standards', 'licensing',
     'community safety', 'cctv', 'emergency planning', 'resilience', 'civil contingencies', 'climate change',
     'climate', 'sustainability', 'net zero', 'carbon', 'cemeteries', 'crematoria', 'crematorium',
-    'bereavement', 'flood risk', 'flooding', 'regulatory services', 'regulatory', 'public protection',
+    'bereavement', 'flood risk', 'flooding', 'regulatory services', 'regulatory', 'regulation', 'public protection',
     'environmental protection', 'noise', 'air quality', 'anti social behaviour', 'asb', 'enforcement',
     'neighbourhood enforcement', 'building safety', 'port health', 'animal welfare', 'biodiversity',
     'ecology', 'ecologist', ['environment', 0.7], ['environmental', 0.7],

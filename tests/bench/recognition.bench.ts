@@ -168,7 +168,15 @@ for (const [label, file] of Object.entries(MENTION_SETS)) {
   for (const m of s.misses) console.log(`      miss: ${JSON.stringify(m.input.slice(0, 90))} expected [${m.expected.join(' ')}] got [${m.got.join(' ')}]`);
 }
 // The held-out sets record in their first line how they scored the first time, before any change.
-for (const file of [NAME_SETS['held-out names'], MENTION_SETS['held-out sentences'], MENTION_SETS['trade press and council pages (unseen)'], TITLE_SETS['held-out job titles'], TITLE_SETS['organisation charts and pay policies (unseen)']]) {
+for (const file of [
+  NAME_SETS['held-out names'],
+  MENTION_SETS['held-out sentences'],
+  MENTION_SETS['trade press and council pages (unseen)'],
+  MENTION_SETS['trade press and council pages, second set (unseen)'],
+  TITLE_SETS['held-out job titles'],
+  TITLE_SETS['organisation charts and pay policies (unseen)'],
+  TITLE_SETS['senior structures and cabinet lists, second set (unseen)'],
+]) {
   const head = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'recognition', file), 'utf8').split('\n')[0]!;
   const first = head.slice(head.indexOf('First scored'));
   console.log(`  ${file}: ${first}`);

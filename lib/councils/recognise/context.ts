@@ -12,7 +12,11 @@ import { CASE_LOWER, createTokenBuffer, GAP_COMMA, GAP_HARD, GAP_SOFT, tokenize,
  * Forms first seen in real trade press (tests/fixtures/recognition/mentions-press.csv): the post
  * after the place, possessive or not ("Bexley leader Pat Quinn", "Lincolnshire’s deputy leader",
  * "Lancashire’s senior management and political leadership teams"), "strategic director for
- * South Oxfordshire and the Vale of White Horse", and "councillors in Leeds".
+ * South Oxfordshire and the Vale of White Horse", and "councillors in Leeds"; and from a second
+ * unseen set (mentions-press-2.csv), "the Mayor of Newham", and councils sharing officers or
+ * services in a sentence that names a post ("Essex shared a chief executive with Brentwood District
+ * Council"; sharing words alone are no cue, see ./cue-words.ts), and councils named as a class
+ * that a clause then lists ("Councils meeting on Thursday included Glasgow, Edinburgh, ...").
  */
 
 /**
@@ -26,7 +30,7 @@ const ELSEWHERE = new Set([
   'newspaper', 'news', 'radio', 'museum', 'church', 'diocese', 'cathedral', 'prison', 'airport', 'port', 'harbour',
 ]);
 
-const ROLE_BEFORE_OF = new Set(['executive', 'executives', 'director', 'directors', 'leader', 'cabinet', 'councillors', 'budget', 'budgets']);
+const ROLE_BEFORE_OF = new Set(['executive', 'executives', 'director', 'directors', 'leader', 'cabinet', 'councillors', 'budget', 'budgets', 'mayor']);
 /**
  * The council's posts and bodies that may follow the place itself: "Bexley leader", "Highland
  * councillors", "Kent’s cabinet", "Lancashire’s political leadership". Not "director": "Derby
@@ -81,22 +85,28 @@ export function placesInContext(engine: Engine, text: string, t: Tokens, found: 
     const prev = out[out.length - 1];
     // "South Oxfordshire" is also read as "Oxfordshire": one place a phrase.
     if (prev && f.start < prev.end) continue;
-    if (!endsCleanly(engine, t, f.end)) continue;
     // "director for the Vale of White Horse": the article is not the slot's word.
     let at = f.start;
     if (at > 0 && t.gaps[at] === GAP_SOFT && t.word(at - 1) === 'the') at--;
     const before = at - 1;
     const w = before >= 0 && t.gaps[at] === GAP_SOFT ? t.word(before) : '';
+    // Only places have mayors: "Mayor of Newham Rita Farooq" ends the place before the person's name.
+    if (!endsCleanly(engine, t, f.end) && !(w === 'of' && t.word(before - 1) === 'mayor' && namedAfter(engine, t, f.end))) continue;
     let ok = false;
-    if (w === 'of' || w === 'for') ok = ROLE_BEFORE_OF.has(t.word(before - 1)) && t.gaps[before] === GAP_SOFT;
+    if (w === 'of' || w === 'for') ok = ROLE_BEFORE_OF.has(t.word(before - 1)) && t.gaps[before] === GAP_SOFT && !mayorOfRegion(t, before, f.end);
     else if (w === 'at') ok = roleEarlier(t, before);
     else if (w === 'from' || w === 'to') ok = asRoleLater(t, f.end);
     else if (w === 'in') ok = t.word(before - 1) === 'councillors' && t.gaps[before] === GAP_SOFT;
     else if (w === 'like' || w === 'including' || (w === 'as' && t.word(before - 1) === 'such')) ok = councilsAsClass(engine, t, w === 'as' ? before - 1 : before);
+    else if (w === 'with') ok = sharingBefore(t, before);
+    else if (INCLUDE.has(w)) ok = councilsIncludeBefore(engine, t, before);
     // "Bexley leader Pat Quinn", "Lincolnshire’s deputy leader": the council's post after the place.
     if (!ok) ok = postAfter(engine, t, f, possessive.includes(f) || text.charCodeAt(t.ends[f.end - 1]!) === 39 || text.charCodeAt(t.ends[f.end - 1]!) === 0x2019);
     // "Camden appoints ...": the place opens its clause.
-    if (!ok && (f.start === 0 || t.gaps[f.start] !== GAP_SOFT) && VERBS_AFTER.has(t.word(f.end))) ok = true;
+    const opens = at === 0 || t.gaps[at] !== GAP_SOFT;
+    if (!ok && opens && VERBS_AFTER.has(t.word(f.end))) ok = true;
+    // "Brentwood now shares some services with ...", "Chorley and South Ribble ... their shared services".
+    if (!ok && opens && sharingAfter(t, f.end)) ok = true;
     // The rest of a list: "of Camden, Islington and Hackney".
     if (!ok && prev && listJoins(t, prev.end, f.start)) ok = true;
     if (ok) out.push(f);
@@ -117,6 +127,22 @@ function endsCleanly(engine: Engine, t: Tokens, k: number): boolean {
   if (k >= t.length || t.gaps[k] !== GAP_SOFT) return true;
   if (engine.isBlockWord(t, k)) return false;
   return t.cases[k] === CASE_LOWER || FOLLOWERS.has(t.word(k));
+}
+
+/**
+ * "Mayor of Cambridgeshire and Peterborough", "Mayor of York and North Yorkshire": a mayor of
+ * places joined by "and" is a combined authority's, not the first place's council.
+ */
+function mayorOfRegion(t: Tokens, of: number, end: number): boolean {
+  return t.word(of - 1) === 'mayor' && end + 1 < t.length && t.gaps[end] === GAP_SOFT && t.word(end) === 'and' && t.cases[end + 1] !== CASE_LOWER;
+}
+
+/** A person's name after the place: two capitalised words, neither an organisation word ("Mayor of Bath Rugby Club" is none). */
+function namedAfter(engine: Engine, t: Tokens, k: number): boolean {
+  for (let j = k; j < k + 2; j++) {
+    if (j >= t.length || t.gaps[j] !== GAP_SOFT || t.cases[j] === CASE_LOWER || engine.isBlockWord(t, j) || ELSEWHERE.has(t.word(j))) return false;
+  }
+  return k + 2 >= t.length || t.gaps[k + 2] !== GAP_SOFT || t.cases[k + 2] === CASE_LOWER;
 }
 
 /** "director of children's services at Derbyshire": a role word earlier in the clause, no organisation word between. */
@@ -155,6 +181,73 @@ function councilsAsClass(engine: Engine, t: Tokens, at: number): boolean {
   if (k < 0 || t.gaps[at] !== GAP_SOFT || !COUNCILS_WORDS.has(t.word(k))) return false;
   if (k === 0 || t.gaps[k] !== GAP_SOFT) return true;
   return !engine.isBlockWord(t, k - 1) && !ELSEWHERE.has(t.word(k - 1));
+}
+
+/** Verbs of sharing, and "joint", before what councils share (issue 18: shared services and joint management in the trade press). */
+const SHARING = new Set(['share', 'shares', 'shared', 'sharing', 'joint']);
+/** What councils share: officers, teams and services, not a border, a stadium or a venture. */
+const SHARED_THINGS = new Set([
+  'service', 'services', 'executive', 'executives', 'management', 'manager', 'managers', 'team', 'teams', 'officer', 'officers',
+  'staff', 'director', 'directors', 'functions', 'department', 'departments', 'leadership', 'workforce', 'committee',
+]);
+/** Services that are not a council's: "share a bus service", "a joint fire service". */
+const NOT_COUNCIL_SERVICE = new Set(['bus', 'buses', 'train', 'rail', 'ferry', 'air', 'fire', 'rescue', 'ambulance', 'water', 'health', 'hospital', 'gp', 'church', 'postal']);
+/** Organisations that share services too: a sentence naming one is not about councils ("Surrey and Sussex police forces share services"). */
+const SHARING_ELSEWHERE = new Set([...ELSEWHERE, ...OTHER_WORLD, 'universities', 'colleges', 'schools', 'clubs', 'trusts', 'forces', 'force', 'boards', 'ccg', 'ccgs', 'companies', 'firms', 'constable', 'constables', 'fire', 'rescue', 'ambulance']);
+
+/** Whether `k` starts a sharing phrase: a {@link SHARING} word with a {@link SHARED_THINGS} word within the next four. */
+function sharingAt(t: Tokens, k: number): boolean {
+  if (!SHARING.has(t.word(k))) return false;
+  for (let j = k + 1; j < t.length && j <= k + 4 && t.gaps[j] !== GAP_HARD; j++) {
+    if (NOT_COUNCIL_SERVICE.has(t.word(j))) return false;
+    if (SHARED_THINGS.has(t.word(j))) return true;
+  }
+  return false;
+}
+
+/** Whether the sentence of `t` names an organisation that is not a council ({@link SHARING_ELSEWHERE}). */
+function sharingElsewhere(t: Tokens): boolean {
+  for (let k = 0; k < t.length; k++) if (SHARING_ELSEWHERE.has(t.word(k))) return true;
+  return false;
+}
+
+/** "shares some services with Basildon": a sharing phrase earlier in the clause before "with" at `at`. */
+function sharingBefore(t: Tokens, at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 10; k--) {
+    if (t.gaps[k + 1] === GAP_HARD) return false;
+    if (sharingAt(t, k)) return !sharingElsewhere(t);
+  }
+  return false;
+}
+
+/** "Essex shared a chief executive", "Devon and Somerset run a joint trading standards department": a sharing phrase later in the clause the place opens. */
+function sharingAfter(t: Tokens, from: number): boolean {
+  for (let k = from; k < t.length && k - from <= 20; k++) {
+    if (k > from && t.gaps[k] === GAP_HARD) return false;
+    if (sharingAt(t, k)) return !sharingElsewhere(t);
+  }
+  return false;
+}
+
+/** Verbs that list the members of a class: "Councils meeting on Thursday included Glasgow, Edinburgh and Fife". */
+const INCLUDE = new Set(['include', 'includes', 'included']);
+
+/**
+ * "Councils meeting on Thursday included Glasgow, ...", "The councils affected include Kent and
+ * Surrey": councils named as a class open the clause, and "include" before `at` lists them (not
+ * "health authorities ... include Leeds", nor a clause with an organisation word between).
+ */
+function councilsIncludeBefore(engine: Engine, t: Tokens, at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 6; k--) {
+    if (t.gaps[k + 1] === GAP_HARD) return false;
+    const w = t.word(k);
+    if (ELSEWHERE.has(w)) return false;
+    if (COUNCILS_WORDS.has(w)) {
+      const opens = k === 0 || t.gaps[k] !== GAP_SOFT || (k === 1 && t.word(0) === 'the') || (t.word(k - 1) === 'the' && (k === 1 || t.gaps[k - 1] !== GAP_SOFT));
+      return opens && (k === 0 || !engine.isBlockWord(t, k - 1));
+    }
+  }
+  return false;
 }
 
 function listJoins(t: Tokens, from: number, to: number): boolean {

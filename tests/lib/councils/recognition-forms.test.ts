@@ -59,6 +59,15 @@ describe('a list sharing one abbreviated plural designator', () => {
     expect(mentions(text)).toEqual(codes);
   });
 
+  test.each([
+    ['In West Sussex, Adur and Worthing councils saved £900,000.', ['ADU', 'WOT']],
+    ['In Kent, Dartford and Gravesham councils share a team.', ['DAR', 'GRA']],
+    ['The leaders of Kent, Dartford and Gravesham councils met.', ['KEN', 'DAR', 'GRA']],
+    ['West Sussex, Adur and Worthing councils met.', ['WSX', 'ADU', 'WOT']],
+  ])('a county after "In" and a comma sets the scene for its own districts listed next: %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
   test('a comma-only list before a singular designator is still prose', () => {
     expect(mentions('Leeds, Bradford Council agreed.')).toEqual(['BRD']);
   });
@@ -205,6 +214,38 @@ describe('"the Council" on a council\'s own website', () => {
     expect(index.findMentions(text, { host: 'democracy.kent.gov.uk' })).toEqual([]);
   });
 
+  test.each([
+    ['The County Council sets the budget.', 'www.devon.gov.uk', 'DEV', 'County Council'],
+    ['Under the City Council’s Constitution the decision stands.', 'www.birmingham.gov.uk', 'BIR', 'City Council'],
+    ['the County Borough Council agreed', 'www.rctcbc.gov.uk', 'RCT', 'County Borough Council'],
+    ['The Head of the Comhairle’s paid service is the Chief Executive.', 'www.cne-siar.gov.uk', 'ELS', 'Comhairle'],
+    ['The Mayor asked Council to note the report.', 'democracy.kent.gov.uk', 'KEN', 'Council'],
+  ])('the council\'s own words for itself: %s', (text, host, code, matched) => {
+    expect(index.findMentions(text, { host }).map((m) => [m.code, m.via, m.matched])).toEqual([[code, 'site', matched]]);
+  });
+
+  test.each([
+    ['The County Council will decide on the road.', 'www.midsuffolk.gov.uk'],
+    ['The City Council was consulted.', 'www.devon.gov.uk'],
+    ['The Comhairle met.', 'www.highland.gov.uk'],
+    ['We asked Arts Council to consider the bid.', 'democracy.kent.gov.uk'],
+  ])('another tier\'s or body\'s words are not the site\'s council: %s', (text, host) => {
+    expect(index.findMentions(text, { host })).toEqual([]);
+  });
+
+  test.each([
+    ['rctcbc.moderngov.co.uk', 'RCT'],
+    ['birmingham.cmis.uk.com', 'BIR'],
+    ['democracy.leeds.moderngov.co.uk', 'LDS'],
+    ['meetings.derrycityandstrabanedistrict.com', 'DRS'],
+  ])('minutes a vendor hosts under the council\'s short name, or a domain of its full name: %s', (host, code) => {
+    expect(index.findMentions('The Council’s Code of Conduct applies.', { host }).map((m) => m.code)).toEqual([code]);
+  });
+
+  test.each(['www.moderngov.co.uk', 'moderngov.co.uk', 'leedscity.com', 'adur-worthing.moderngov.co.uk'])('a vendor\'s own site, a short name or a shared one names nobody: %s', (host) => {
+    expect(index.findMentions('The Council’s Code of Conduct applies.', { host })).toEqual([]);
+  });
+
   test('"the Council of ..." is a name, not the site\'s council', () => {
     expect(index.findMentions('A grant from the Council of the Isles of Scilly.', { host: 'www.kent.gov.uk' }).map((m) => m.code)).toEqual(['IOS']);
   });
@@ -281,6 +322,55 @@ describe('places that stand for their councils in a strong context', () => {
     ['Councillors in Bristol rejected the budget.', ['BST']],
   ])('the post after the place, "for" and "in": %s', (text, codes) => {
     expectContextMentions(text, codes);
+  });
+
+  test.each([
+    // Councils sharing officers or services (the trade press of tests/fixtures/recognition/mentions-press-2.csv; our own
+    // examples), in a sentence with a council post's cue like every form here.
+    ['Hart shares a chief executive with Rushmoor.', ['HAT', 'RUH']],
+    ['Stroud and Cotswold agreed to share a chief executive.', ['STO', 'COT']],
+    ['Harrow runs a joint legal service with Barnet under one director.', ['HRW', 'BNE']],
+    ['The Mayor of Hackney, Anna Kemp, wrote to the minister about the budget.', ['HCK']],
+    ['The Lord Mayor of Leeds, Tom Hale, opened the budget debate.', ['LDS']],
+    ['Mayor of Bristol Marvin Reece said the budget was set.', ['BST']],
+    ['The Mayor of Newham and the Mayor of Hackney appointed a director.', ['NWM', 'HCK']],
+  ])('sharing officers or services, and the Mayor of a place: %s', (text, codes) => {
+    expectContextMentions(text, codes);
+  });
+
+  test.each([
+    ['The councils affected include Kent, Surrey and Medway.', ['KEN', 'SRY', 'MDW']],
+    ['Councils in the pilot included Hart and Rushmoor.', ['HAT', 'RUH']],
+  ])('councils named as a class, then the ones it includes: %s', (text, codes) => {
+    expectContextMentions(text, codes);
+  });
+
+  test.each([
+    'Health authorities in the north include Leeds and York.',
+    'Police authorities include Kent.',
+    'Our clients include Leeds, Bradford and York.',
+    'Councils say the clubs include Leeds United.',
+  ])('a class that is not councils, or no class: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
+  });
+
+  test.each([
+    'Kent shares a border with Sussex and Surrey.',
+    'Surrey and Sussex police forces share services with Kent.',
+    'Leeds United shares a training ground with Leeds Rhinos.',
+    'Cardiff and Newport formed a joint venture with a developer.',
+    'Kent and Sussex share a chief constable and a director of finance.',
+    'Leeds and Bradford share a bus service, the director said.',
+    'Essex and Suffolk run a joint fire service under one chief executive.',
+    'The universities of Leeds and York share a chief executive.',
+    'Bristol shares its director with the University of Bath.',
+    'The Mayor of London, Sam Hale, spoke on the budget.',
+    'Mayor of Cambridgeshire and Peterborough Nik Jones appointed a director.',
+    'The Mayor of York and North Yorkshire appointed a director.',
+    'The Mayor of West Yorkshire appointed a director.',
+    'The Mayor of Bath Rugby Club appointed a director.',
+  ])('sharing that is not councils\', and a mayor that is no council\'s: %s', (text) => {
+    expect(mentions(text)).toEqual([]);
   });
 
   test.each([

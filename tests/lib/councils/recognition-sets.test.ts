@@ -20,6 +20,8 @@ const MENTION_FLOORS: Record<keyof typeof MENTION_SETS, { precision: number; rec
   'held-out sentences': { precision: 0.9, recall: 0.9 },
   // Real trade press and council pages (issue 18): first scored 99.1% / 84.7% before any change for it, 100% / 94.9% after.
   'trade press and council pages (unseen)': { precision: 0.98, recall: 0.92 },
+  // A second unseen set (issue 18): first scored 99.2% / 70.5% before any change for it, 100% / 79.5% after.
+  'trade press and council pages, second set (unseen)': { precision: 0.98, recall: 0.77 },
 };
 
 describe('resolveName on the labelled name sets', () => {

@@ -178,3 +178,42 @@ describe('seniority and leadership the title words say', () => {
     expect(row('Operational Director')).toEqual([null, 'senior-manager', false]);
   });
 });
+
+// Classes first met on a second unseen set (tests/fixtures/recognition/job-titles-2.csv: senior
+// structures, committee decisions, cabinet lists); the titles here are our own examples of each.
+describe('classes of the second unseen title set', () => {
+  test.each([
+    ['Chief Operating Officer', 'corporate-strategy', 'chief-officer', false],
+    ['Interim Chief Operating Officer', 'corporate-strategy', 'chief-officer', false],
+    ['Leader without Portfolio', 'corporate-strategy', 'elected-member', false],
+    ['Deputy Leader with no Portfolio', 'corporate-strategy', 'elected-member', false],
+    ['Assistant Executive Director Adult Social Care', 'adult-social-care', 'senior-manager', true],
+    ['Assistant Strategic Director, Highways', 'highways-transport', 'senior-manager', true],
+    ['Head of Pupil Achievement', 'education', 'senior-manager', true],
+    ['Head of Regulation and Enforcement', 'environment-regulatory', 'senior-manager', true],
+    // A client group in brackets after a named service says whose work it is.
+    ['Health Improvement Officer (Adults)', 'public-health', 'officer', false],
+    ['Housing Options Manager (Children)', 'housing', 'manager', false],
+  ])('%s', (title, group, seniority, lead) => {
+    expect(row(title)).toEqual([group, seniority, lead]);
+  });
+
+  test.each([
+    // Not the council's leader, nor a director's deputy.
+    ['Team Leader', null, 'manager'],
+    ['Youth Leader without Portfolio Funding', 'childrens-social-care', 'manager'],
+    ['Chief Operating Officer, Leeds Teaching Hospitals', null, 'chief-officer'],
+    // Two services side by side, neither in brackets after the other: none dominant.
+    ['Head of Housing and Children’s Services', null, 'senior-manager'],
+    // A client group alone, with nothing else named, still names the service.
+    ['Service Manager (Adults)', 'adult-social-care', 'manager'],
+    // Three groups listed, each once, functions among them: none dominant. A group named twice still leads.
+    ['Director of Finance, ICT and Procurement', null, 'chief-officer'],
+    ['Head of Legal, HR and Facilities Management', null, 'senior-manager'],
+    ['Head of Finance, Procurement and Audit', 'finance', 'senior-manager'],
+    ['Head of HR, Payroll and Pensions', 'people-hr', 'senior-manager'],
+  ])('traps: %s', (title, group, seniority) => {
+    const r = classifyRole(title);
+    expect([r.serviceGroup, r.seniority]).toEqual([group, seniority]);
+  });
+});
