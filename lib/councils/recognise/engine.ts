@@ -430,10 +430,12 @@ export class Engine {
     for (let guard = 0; guard < 8 && j < t.length; guard++) {
       let k: number;
       let viaAnd = false;
-      if (t.ids[j] === this.idAnd && t.gaps[j] === GAP_SOFT) {
+      // "A, B and C Councils", or with a serial comma "A, B, and C Councils".
+      const serialComma = t.gaps[j] === GAP_COMMA;
+      if (t.ids[j] === this.idAnd && (t.gaps[j] === GAP_SOFT || serialComma)) {
         k = j + 1;
         viaAnd = true;
-      } else if (t.gaps[j] === GAP_COMMA) k = j;
+      } else if (serialComma) k = j;
       else return null;
       if (k >= t.length || t.gaps[k] === GAP_HARD || (viaAnd && t.gaps[k] !== GAP_SOFT)) return null;
       const next = this.bestAt(t, k, false);
@@ -446,6 +448,8 @@ export class Engine {
         // The list must end "..., B and C Councils": a comma alone is just prose ("Leeds, Bradford
         // Council"), unless the designator is plural ("Antrim, Carrickfergus, Newtownabbey Councils").
         if (!c.parse.suffix || (!viaAnd && !c.parse.suffix.plural)) return null;
+        // "Leeds, and Bradford Council agreed": two places, a comma and a singular council are prose.
+        if (viaAnd && serialComma && parts.length < 3 && !c.parse.suffix.plural) return null;
         return parts;
       }
       if (c.strength !== 'none' && c.strength !== 'weak') return null;
@@ -459,7 +463,7 @@ export class Engine {
   /** End of a run of "and"/comma-joined bare place names starting at `j`. */
   private chainEnd(t: Tokens, j: number): number {
     for (let guard = 0; guard < 8 && j < t.length; guard++) {
-      const k = t.ids[j] === this.idAnd && t.gaps[j] === GAP_SOFT ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
+      const k = t.ids[j] === this.idAnd && t.gaps[j] !== GAP_HARD ? j + 1 : t.gaps[j] === GAP_COMMA ? j : -1;
       if (k < 0 || k >= t.length) break;
       const next = this.bestAt(t, k, false);
       if (!next || !isChoice(next) || (next.strength !== 'none' && next.strength !== 'weak')) break;

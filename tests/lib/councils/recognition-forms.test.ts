@@ -68,6 +68,20 @@ describe('a list sharing one abbreviated plural designator', () => {
     expect(mentions(text)).toEqual(codes);
   });
 
+  test.each([
+    // A real trade-press sentence's form (mentions-press-2.csv's probe): the serial comma before "and".
+    ['Leaders of Middlesbrough, Redcar & Cleveland, Darlington, Stockton-on-Tees, and Hartlepool borough councils met.', ['MDB', 'RCC', 'DAL', 'STT', 'HPL']],
+    ['Hart, Rushmoor, and Waverley councils bid jointly.', ['HAT', 'RUH', 'WAE']],
+    ['Ealing, Brent, and Harrow LBCs agreed.', ['EAL', 'BEN', 'HRW']],
+    ['Babergh, and Mid Suffolk District Councils share a team.', ['BAB', 'MSU']],
+    // Two places, a serial comma and one singular council: prose, as without the comma.
+    ['He grew up in Leeds, and Bradford Council hired him.', ['BRD']],
+    // An organisation's area is no list of councils, serial comma or not.
+    ['NHS Kent, Medway, and Surrey County Council agreed.', ['SRY']],
+  ])('a list with a serial comma before "and": %s', (text, codes) => {
+    expect(mentions(text)).toEqual(codes);
+  });
+
   test('a comma-only list before a singular designator is still prose', () => {
     expect(mentions('Leeds, Bradford Council agreed.')).toEqual(['BRD']);
   });
