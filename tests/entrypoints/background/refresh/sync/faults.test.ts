@@ -1,20 +1,16 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { CouncilLensDB } from '@/entrypoints/background/db';
+import { describe, expect, test } from 'vitest';
 import { getSyncStatus, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import type { NoticeRow } from '@/lib/ocds/row';
 import {
   CONTRACTS_FINDER_PATH,
   FIND_A_TENDER_PATH,
   fixtureReleasesBetween,
-  startFakeProcurementApi,
   type ApiPath,
-  type FakeProcurementApi,
   type FakeSource,
   type Fault,
 } from '../../../../support/fake-procurement-api';
-import { fakeClock, type FakeClock } from '../../../../support/fake-clock';
-import { DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../../../support/sync-harness';
+import { DAY, expectedRows, fakeApiDeps, rowsOf, syncTestBed } from '../../../../support/sync-harness';
 
 /**
  * Fault injection: each fault in turn on a page in the middle of a window (page 3 of 4: the 34
@@ -32,21 +28,7 @@ const RELEASES = 34;
  */
 const timeoutFor = (fault?: Fault): number => (fault?.kind === 'hang' ? 400 : 10_000);
 
-let api: FakeProcurementApi;
-let clock: FakeClock;
-let db: CouncilLensDB;
-beforeAll(async () => {
-  api = await startFakeProcurementApi({ pageSize: 10, clock: () => clock.now() });
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  freshIndexedDb();
-  db = openDb();
-  clock = fakeClock(NOW);
-  api.log.length = 0;
-  api.clearFaults();
-});
-afterEach(() => db.close());
+const bed = syncTestBed(NOW, { pageSize: 10 });
 
 /** The UK-wide pair; the devolved portals' faults are in portal-sync.test.ts. */
 type SyncSource = FakeSource;
@@ -55,7 +37,7 @@ const hasCursor = (url: URL): boolean => url.searchParams.has('cursor');
 
 function deps(source: SyncSource, overrides: Partial<SyncDeps> = {}, fault?: Fault): SyncDeps {
   return {
-    ...fakeApiDeps(db, clock, api.url),
+    ...fakeApiDeps(bed.db, bed.clock, bed.api.url),
     sources: [source],
     options: { backfillDays: BACKFILL_DAYS, requestTimeoutMs: timeoutFor(fault) },
     ...overrides,
@@ -65,7 +47,7 @@ function deps(source: SyncSource, overrides: Partial<SyncDeps> = {}, fault?: Fau
 const clean = (source: SyncSource): NoticeRow[] => expectedRows([source], NOW - BACKFILL_DAYS * DAY, NOW);
 
 async function cursorRow(source: SyncSource): Promise<unknown> {
-  return (await db.meta.get(`sync:${source}`))?.value;
+  return (await bed.db.meta.get(`sync:${source}`))?.value;
 }
 
 /** Snapshots the cache and the cursor after every stored page (onProgress is awaited). */
@@ -76,7 +58,7 @@ function snapshotter(source: SyncSource): { onProgress: SyncDeps['onProgress']; 
     onProgress: async (p) => {
       if (p.pages === pages) return;
       pages = p.pages;
-      last = { rows: await rowsOf(db), cursor: await cursorRow(source) };
+      last = { rows: await rowsOf(bed.db), cursor: await cursorRow(source) };
     },
     last: () => last,
   };
@@ -107,19 +89,19 @@ describe.each(CASES)('%s, %s on page 3', (source, _label, fault) => {
   const path = PATHS[source];
 
   test('once: retried after a backoff; the run ends with the clean content, each page stored once', async () => {
-    api.inject({ path, fault, match: hasCursor, skip: 1 });
+    bed.api.inject({ path, fault, match: hasCursor, skip: 1 });
     const report = await runSync(deps(source, {}, fault));
     expect(report.outcome).toBe('done');
-    expect(await rowsOf(db)).toEqual(clean(source));
+    expect(await rowsOf(bed.db)).toEqual(clean(source));
     expect(report.sources[0]).toMatchObject({ state: 'done', pages: 4, releases: RELEASES });
     expect(report.sources[0]!.errors.length).toBeGreaterThanOrEqual(1);
-    expect(clock.sleeps).toContain(2_000);
+    expect(bed.clock.sleeps).toContain(2_000);
     // Every row's releases are distinct: no release merged in twice.
-    for (const row of await rowsOf(db)) expect(new Set(row.releaseIds).size).toBe(row.releaseIds.length);
+    for (const row of await rowsOf(bed.db)) expect(new Set(row.releaseIds).size).toBe(row.releaseIds.length);
   });
 
   test('persistent: the run stops with the error, the failed page writes nothing, the next run resumes there', async () => {
-    api.inject({ path, fault, match: hasCursor, skip: 1, times: Number.POSITIVE_INFINITY });
+    bed.api.inject({ path, fault, match: hasCursor, skip: 1, times: Number.POSITIVE_INFINITY });
     const snap = snapshotter(source);
     const first = await runSync(deps(source, { onProgress: snap.onProgress }, fault));
 
@@ -127,23 +109,23 @@ describe.each(CASES)('%s, %s on page 3', (source, _label, fault) => {
     expect(first.sources[0]).toMatchObject({ state: 'failed', pages: 2 });
     expect(first.sources[0]!.errors.at(-1)!.message).toMatch(/gave up after 5 attempts; the next run resumes here/);
     // The cache and the cursor are as the last good page left them.
-    expect(await rowsOf(db)).toEqual(snap.last().rows);
+    expect(await rowsOf(bed.db)).toEqual(snap.last().rows);
     expect(await cursorRow(source)).toEqual(snap.last().cursor);
     // Five attempts, 2, 4, 8, 16 s apart (Find a Tender: never under its 10 s spacing).
-    const failedUrl = api.requests(path).at(-1)!.url;
-    const attempts = api.requests(path).filter((e) => e.url === failedUrl);
+    const failedUrl = bed.api.requests(path).at(-1)!.url;
+    const attempts = bed.api.requests(path).filter((e) => e.url === failedUrl);
     const spacing = source === 'find-a-tender' ? 10_000 : 0;
     expect(attempts.slice(1).map((e, i) => e.at - attempts[i]!.at)).toEqual([2_000, 4_000, 8_000, 16_000].map((ms) => Math.max(ms, spacing)));
-    const goodUrls = new Set(api.requests(path).filter((e) => e.status === 200 && !e.fault).map((e) => e.url));
+    const goodUrls = new Set(bed.api.requests(path).filter((e) => e.status === 200 && !e.fault).map((e) => e.url));
 
-    api.clearFaults();
-    const before = api.log.length;
+    bed.api.clearFaults();
+    const before = bed.api.log.length;
     const second = await runSync(deps(source));
-    const resumed = api.log.slice(before);
+    const resumed = bed.api.log.slice(before);
     expect(second.outcome).toBe('done');
     expect(resumed[0]!.url).toBe(failedUrl);
     expect(resumed.filter((e) => goodUrls.has(e.url))).toEqual([]);
-    expect(await rowsOf(db)).toEqual(clean(source));
+    expect(await rowsOf(bed.db)).toEqual(clean(source));
   });
 });
 
@@ -153,15 +135,15 @@ describe('overload answers', () => {
     ['429', { kind: 'status', status: 429 } as Fault, 300_000],
     ['429 with Retry-After: 600', { kind: 'status', status: 429, retryAfter: '600' } as Fault, 600_000],
   ])('Contracts Finder %s: waits 5 minutes (or longer when told) and asks for the same page again', async (_label, fault, wait) => {
-    api.inject({ path: CONTRACTS_FINDER_PATH, fault, match: hasCursor });
+    bed.api.inject({ path: CONTRACTS_FINDER_PATH, fault, match: hasCursor });
     const report = await runSync(deps('contracts-finder'));
     expect(report.outcome).toBe('done');
-    const log = api.requests(CONTRACTS_FINDER_PATH);
+    const log = bed.api.requests(CONTRACTS_FINDER_PATH);
     const i = log.findIndex((e) => e.fault);
     expect(log[i + 1]!.url).toBe(log[i]!.url);
     expect(log[i + 1]!.at - log[i]!.at).toBe(wait);
-    expect(clock.sleeps).toEqual([wait]);
-    expect(await rowsOf(db)).toEqual(clean('contracts-finder'));
+    expect(bed.clock.sleeps).toEqual([wait]);
+    expect(await rowsOf(bed.db)).toEqual(clean('contracts-finder'));
   });
 
   test.each([
@@ -170,81 +152,81 @@ describe('overload answers', () => {
     ['429 without Retry-After: the 2-minute budget', { kind: 'status', status: 429 } as Fault, 120_000],
   ])('Find a Tender %s: obeyed, and requests stay 10 s apart', async (_label, fault, wait) => {
     // The fault hits the very first request, so the clock has not moved when the date is read.
-    api.inject({ path: FIND_A_TENDER_PATH, fault });
+    bed.api.inject({ path: FIND_A_TENDER_PATH, fault });
     const report = await runSync(deps('find-a-tender'));
     expect(report.outcome).toBe('done');
-    const log = api.requests(FIND_A_TENDER_PATH);
+    const log = bed.api.requests(FIND_A_TENDER_PATH);
     expect(log[1]!.url).toBe(log[0]!.url);
     expect(log[1]!.at - log[0]!.at).toBe(wait);
     log.slice(1).forEach((e, i) => expect(e.at - log[i]!.at).toBeGreaterThanOrEqual(10_000));
-    expect(await rowsOf(db)).toEqual(clean('find-a-tender'));
+    expect(await rowsOf(bed.db)).toEqual(clean('find-a-tender'));
   });
 
   test('Contracts Finder overloaded for good: gives up after 6 waits; the wait is stored; the next run resumes', async () => {
-    api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 403 }, match: hasCursor, times: Number.POSITIVE_INFINITY });
+    bed.api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 403 }, match: hasCursor, times: Number.POSITIVE_INFINITY });
     const snap = snapshotter('contracts-finder');
     const first = await runSync(deps('contracts-finder', { onProgress: snap.onProgress }));
     expect(first.outcome).toBe('failed');
     expect(first.sources[0]!.errors.at(-1)!.message).toBe('Contracts Finder still overloaded (HTTP 403) after 6 waits');
-    expect(clock.sleeps).toEqual(Array(6).fill(300_000));
-    expect(api.requests(CONTRACTS_FINDER_PATH)).toHaveLength(8);
-    expect(await rowsOf(db)).toEqual(snap.last().rows);
-    api.clearFaults();
+    expect(bed.clock.sleeps).toEqual(Array(6).fill(300_000));
+    expect(bed.api.requests(CONTRACTS_FINDER_PATH)).toHaveLength(8);
+    expect(await rowsOf(bed.db)).toEqual(snap.last().rows);
+    bed.api.clearFaults();
     const second = await runSync(deps('contracts-finder'));
     expect(second.outcome).toBe('done');
-    expect(await rowsOf(db)).toEqual(clean('contracts-finder'));
+    expect(await rowsOf(bed.db)).toEqual(clean('contracts-finder'));
   });
 
   test('a wait longer than maxInlineWaitMs pauses the run until resumeAt, and the next run honours it', async () => {
-    api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 429 }, match: hasCursor });
+    bed.api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 429 }, match: hasCursor });
     const options = { backfillDays: BACKFILL_DAYS, maxInlineWaitMs: 25_000 };
     const first = await runSync(deps('contracts-finder', { options }));
     expect(first.outcome).toBe('paused');
     expect(first.resumeAt).toBe(NOW + 300_000);
     expect(fixtureReleasesBetween('contracts-finder', NOW - BACKFILL_DAYS * DAY, NOW)).toHaveLength(RELEASES);
     expect(first.sources[0]).toMatchObject({ state: 'waiting', waitUntil: NOW + 300_000, pages: 1 });
-    expect(clock.sleeps).toEqual([]);
-    expect((await getSyncStatus(db, clock.now())).sources[0]).toMatchObject({ waitUntil: NOW + 300_000, page: 1 });
+    expect(bed.clock.sleeps).toEqual([]);
+    expect((await getSyncStatus(bed.db, bed.clock.now())).sources[0]).toMatchObject({ waitUntil: NOW + 300_000, page: 1 });
 
-    const requests = api.log.length;
-    clock.advance(60_000);
+    const requests = bed.api.log.length;
+    bed.clock.advance(60_000);
     const early = await runSync(deps('contracts-finder', { options }));
     expect(early.outcome).toBe('paused');
-    expect(api.log.length).toBe(requests);
+    expect(bed.api.log.length).toBe(requests);
 
-    clock.set(NOW + 300_000);
+    bed.clock.set(NOW + 300_000);
     const resumed = await runSync(deps('contracts-finder', { options }));
     expect(resumed.outcome).toBe('done');
-    expect(api.log[requests]!.url).toBe(api.log[requests - 1]!.url);
-    expect(await rowsOf(db)).toEqual(clean('contracts-finder'));
+    expect(bed.api.log[requests]!.url).toBe(bed.api.log[requests - 1]!.url);
+    expect(await rowsOf(bed.db)).toEqual(clean('contracts-finder'));
   });
 });
 
 describe('refused requests', () => {
   test('a cursor the server refuses (400): the window is read again from its first page, once', async () => {
-    api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 400 }, match: hasCursor, skip: 1 });
+    bed.api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 400 }, match: hasCursor, skip: 1 });
     const report = await runSync(deps('contracts-finder'));
     expect(report.outcome).toBe('done');
-    const firstPages = api.requests(CONTRACTS_FINDER_PATH).filter((e) => !e.cursor);
+    const firstPages = bed.api.requests(CONTRACTS_FINDER_PATH).filter((e) => !e.cursor);
     expect(firstPages).toHaveLength(2);
     expect(report.sources[0]!.errors.at(-1)!.message).toMatch(/HTTP 400 .* reading the window again from its first page/);
-    expect(await rowsOf(db)).toEqual(clean('contracts-finder'));
+    expect(await rowsOf(bed.db)).toEqual(clean('contracts-finder'));
   });
 
   test('a first page refused (404) stops the source at once: no retry, nothing written', async () => {
-    api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 404 } });
+    bed.api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 404 } });
     const report = await runSync(deps('contracts-finder'));
     expect(report.outcome).toBe('failed');
-    expect(api.log).toHaveLength(1);
-    expect(await rowsOf(db)).toEqual([]);
+    expect(bed.api.log).toHaveLength(1);
+    expect(await rowsOf(bed.db)).toEqual([]);
     expect(await cursorRow('contracts-finder')).toBeUndefined();
   });
 
   test('a failed source does not stop the next one', async () => {
-    api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 404 } });
+    bed.api.inject({ path: CONTRACTS_FINDER_PATH, fault: { kind: 'status', status: 404 } });
     const report = await runSync(deps('contracts-finder', { sources: ['contracts-finder', 'find-a-tender'] }));
     expect(report.outcome).toBe('failed');
     expect(report.sources.map((s) => s.state)).toEqual(['failed', 'done']);
-    expect(await rowsOf(db)).toEqual(clean('find-a-tender'));
+    expect(await rowsOf(bed.db)).toEqual(clean('find-a-tender'));
   });
 });

@@ -1,11 +1,8 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import type { CouncilLensDB } from '@/entrypoints/background/db';
+import { expect, test } from 'vitest';
 import { getSyncStatus, runSync, type SyncDeps } from '@/entrypoints/background/refresh/sync';
 import { acquireSyncLock, readLock } from '@/entrypoints/background/refresh/sync/lock';
-import { startFakeProcurementApi, type FakeProcurementApi } from '../../../../support/fake-procurement-api';
-import { fakeClock, type FakeClock } from '../../../../support/fake-clock';
-import { DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '../../../../support/sync-harness';
+import { DAY, expectedRows, fakeApiDeps, openDb, rowsOf, syncTestBed } from '../../../../support/sync-harness';
 
 /** Two runs never overlap: a meta lock with an expiry (a service worker can die holding it). */
 
@@ -13,24 +10,11 @@ import { DAY, expectedRows, fakeApiDeps, freshIndexedDb, openDb, rowsOf } from '
 const NOW = Date.parse('2025-03-11T15:00:00Z');
 const BACKFILL_DAYS = 0.125;
 
-let api: FakeProcurementApi;
-let clock: FakeClock;
-let db: CouncilLensDB;
-beforeAll(async () => {
-  api = await startFakeProcurementApi({ pageSize: 10, clock: () => clock.now() });
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  freshIndexedDb();
-  db = openDb();
-  clock = fakeClock(NOW);
-  api.log.length = 0;
-});
-afterEach(() => db.close());
+const bed = syncTestBed(NOW, { pageSize: 10 });
 
 function deps(overrides: Partial<SyncDeps> = {}): SyncDeps {
   return {
-    ...fakeApiDeps(db, clock, api.url),
+    ...fakeApiDeps(bed.db, bed.clock, bed.api.url),
     sources: ['contracts-finder'],
     options: { backfillDays: BACKFILL_DAYS },
     ...overrides,
@@ -42,9 +26,9 @@ test('two runs started together: one runs, the other is told busy and makes no r
   try {
     const reports = await Promise.all([runSync(deps()), runSync(deps({ db: other }))]);
     expect(reports.map((r) => r.outcome).sort()).toEqual(['busy', 'done']);
-    expect(api.log).toHaveLength(4);
-    expect(await rowsOf(db)).toEqual(expectedRows(['contracts-finder'], NOW - BACKFILL_DAYS * DAY, NOW));
-    expect(await readLock(db)).toBeNull();
+    expect(bed.api.log).toHaveLength(4);
+    expect(await rowsOf(bed.db)).toEqual(expectedRows(['contracts-finder'], NOW - BACKFILL_DAYS * DAY, NOW));
+    expect(await readLock(bed.db)).toBeNull();
   } finally {
     other.close();
   }
@@ -54,26 +38,26 @@ test.each([
   ['an unexpired lock makes the run busy', NOW + 60_000, 'busy', 0],
   ['an expired lock (a stopped worker) is taken over', NOW - 1, 'done', 4],
 ])('%s', async (_label, expiresAt, outcome, requests) => {
-  await db.meta.put({ key: 'sync:lock', value: { runId: 'other', expiresAt } });
+  await bed.db.meta.put({ key: 'sync:lock', value: { runId: 'other', expiresAt } });
   const report = await runSync(deps());
   expect(report.outcome).toBe(outcome);
-  expect(api.log).toHaveLength(requests);
-  expect(await readLock(db)).toEqual(outcome === 'busy' ? { runId: 'other', expiresAt } : null);
+  expect(bed.api.log).toHaveLength(requests);
+  expect(await readLock(bed.db)).toEqual(outcome === 'busy' ? { runId: 'other', expiresAt } : null);
 });
 
 test('the background runner takes over an unexpired lock a stopped worker left, at once', async () => {
   // The worker died mid-run 30 s ago; its lock would hold "Refresh now" off for 10 minutes.
-  await db.meta.put({ key: 'sync:lock', value: { runId: 'dead-worker', expiresAt: NOW + 9.5 * 60_000 } });
-  await db.meta.put({ key: 'sync:run', value: { runId: 'dead-worker', outcome: 'running', startedAt: NOW - 30_000, sources: [] } });
-  expect((await getSyncStatus(db, NOW)).running).toBe(true);
+  await bed.db.meta.put({ key: 'sync:lock', value: { runId: 'dead-worker', expiresAt: NOW + 9.5 * 60_000 } });
+  await bed.db.meta.put({ key: 'sync:run', value: { runId: 'dead-worker', outcome: 'running', startedAt: NOW - 30_000, sources: [] } });
+  expect((await getSyncStatus(bed.db, NOW)).running).toBe(true);
   // The runner knows no run is alive in the only background there is.
-  const status = await getSyncStatus(db, NOW, false);
+  const status = await getSyncStatus(bed.db, NOW, false);
   expect(status.running).toBe(false);
   expect(status.lastRun?.outcome).toBe('failed');
   const report = await runSync(deps({ takeOverLock: true }));
   expect(report.outcome).toBe('done');
-  expect(api.log).toHaveLength(4);
-  expect(await readLock(db)).toBeNull();
+  expect(bed.api.log).toHaveLength(4);
+  expect(await readLock(bed.db)).toBeNull();
 });
 
 test('a run whose lock was taken over stops at its next write, which is not made', async () => {
@@ -82,16 +66,16 @@ test('a run whose lock was taken over stops at its next write, which is not made
     deps({
       onProgress: async (p) => {
         if (p.pages === 1 && afterFirstPage === undefined) {
-          afterFirstPage = await db.notices.count();
-          await acquireSyncLock(db, 'usurper', clock.now() + 20 * 60_000, 60_000);
+          afterFirstPage = await bed.db.notices.count();
+          await acquireSyncLock(bed.db, 'usurper', bed.clock.now() + 20 * 60_000, 60_000);
         }
       },
     }),
   );
   expect(report.outcome).toBe('failed');
   expect(report.sources[0]!.errors.at(-1)!.message).toMatch(/another sync run took over/);
-  expect(await db.notices.count()).toBe(afterFirstPage);
-  expect((await readLock(db))?.runId).toBe('usurper');
+  expect(await bed.db.notices.count()).toBe(afterFirstPage);
+  expect((await readLock(bed.db))?.runId).toBe('usurper');
 });
 
 test('the lock is renewed with every page and released at the end', async () => {
@@ -101,7 +85,7 @@ test('the lock is renewed with every page and released at the end', async () => 
       sources: ['find-a-tender'],
       options: { backfillDays: BACKFILL_DAYS, lockTtlMs: 60_000 },
       onProgress: async () => {
-        const lock = await readLock(db);
+        const lock = await readLock(bed.db);
         if (lock) expiries.push(lock.expiresAt);
       },
     }),
@@ -109,5 +93,5 @@ test('the lock is renewed with every page and released at the end', async () => 
   // Find a Tender's 10 s spacing moves the clock; every renewal pushes the expiry on.
   expect(expiries.at(-1)!).toBeGreaterThan(expiries[0]!);
   expect(Math.min(...expiries)).toBeGreaterThanOrEqual(NOW + 60_000);
-  expect(await readLock(db)).toBeNull();
+  expect(await readLock(bed.db)).toBeNull();
 });
