@@ -4,7 +4,7 @@ import { councilSiteKeys, hostSiteKeys, theCouncilSpans } from './recognise/site
 import { Engine, type Choice, type Found } from './recognise/engine';
 import type { CoreSource } from './recognise/cores';
 import { namesAreaCouncils, namesDistrictOfCounty, type Level } from './recognise/designators';
-import { createTokenBuffer, tokenize, tokenizeRanges, type Tokens } from './recognise/tokenize';
+import { createTokenBuffer, possessiveEnd, tokenize, tokenizeRanges, type Tokens } from './recognise/tokenize';
 import type { Council, CouncilsFile } from './schema';
 
 /**
@@ -151,12 +151,10 @@ export function createCouncilIndex(data: CouncilsFile, options: CouncilIndexOpti
   const toHit = (t: Tokens, source: string, f: Found, via: HitVia, confidence: number): Mention => {
     const council = f.choice.entry.council;
     const start = t.starts[f.start]!;
-    let end = t.ends[f.end - 1]!;
     // "Kent County Council's budget": the mention is the council, not its possessive.
-    if (end - 2 > start && (source.charCodeAt(end - 1) | 32) === 115) {
-      const q = source.charCodeAt(end - 2);
-      if (q === 39 || q === 0x2019) end -= 2;
-    }
+    const written = t.ends[f.end - 1]!;
+    const bare = possessiveEnd(source, start, written);
+    const end = bare >= 0 ? bare : written;
     return new Mention(
       council,
       council.current ? NONE : currentSuccessors(council),

@@ -1,5 +1,5 @@
 import type { Engine, Found } from './engine';
-import { CASE_LOWER, createTokenBuffer, GAP_COMMA, GAP_HARD, GAP_SOFT, tokenize, type Tokens } from './tokenize';
+import { CASE_LOWER, createTokenBuffer, GAP_COMMA, GAP_HARD, GAP_SOFT, possessiveEnd, tokenize, type Tokens } from './tokenize';
 
 /**
  * Places that stand for their councils because the sentence makes the council the subject
@@ -328,12 +328,3 @@ function possessivePlaces(engine: Engine, text: string, t: Tokens, bare: readonl
 }
 
 const NO_FINDS: Found[] = [];
-
-/**
- * Where the word at [s, e) ends without its possessive ("Kent’s" -> the end of "Kent"), or -1.
- * ("Hastings' leader" needs nothing: the tokenizer ends that word before its apostrophe.)
- */
-function possessiveEnd(text: string, s: number, e: number): number {
-  const q = text.charCodeAt(e - 2);
-  return e - s > 2 && (text.charCodeAt(e - 1) | 32) === 115 && (q === 39 || q === 0x2019) ? e - 2 : -1;
-}

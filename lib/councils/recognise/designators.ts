@@ -1,5 +1,5 @@
 import type { CouncilType } from '../schema';
-import { GAP_COMMA, GAP_SOFT, type Tokens } from './tokenize';
+import { GAP_COMMA, GAP_SOFT, possessiveEnd, type Tokens } from './tokenize';
 
 /**
  * The words people put around a place name to say "the council of": "Leeds City Council",
@@ -250,9 +250,7 @@ export function namesDistrictOfCounty(type: CouncilType, level: Level | null): b
  */
 export function namesAreaCouncils(text: string, t: Tokens, start: number, end: number, suffix: Designator): boolean {
   if (!suffix.plural || suffix.strength !== 'strong') return false;
-  const last = t.ends[end - 1]!;
-  const q = text.charCodeAt(last - 2);
-  if ((text.charCodeAt(last - 1) | 32) === 115 && (q === 39 || q === 0x2019)) return false;
+  if (possessiveEnd(text, t.starts[end - 1]!, t.ends[end - 1]!) >= 0) return false;
   return !(start > 0 && (t.gaps[start] === GAP_COMMA || (t.gaps[start] === GAP_SOFT && t.word(start - 1) === 'and')));
 }
 

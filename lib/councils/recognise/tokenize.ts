@@ -568,6 +568,17 @@ export function tokenizeRanges(text: string, vocab: Vocabulary | undefined, rang
   return out;
 }
 
+/**
+ * Where the text at [s, e) ends without a possessive "'s" or "’s" ("Kent’s" -> the end of "Kent",
+ * "Kent County Council's" -> the end of "Council"), or -1. The tokenizer reads such a word with its
+ * "s" ("kents", "councils"), so the readers that must tell a possessive from a plural ask here.
+ * ("Hastings' leader" needs nothing: the tokenizer ends that word before its apostrophe.)
+ */
+export function possessiveEnd(text: string, s: number, e: number): number {
+  const q = text.charCodeAt(e - 2);
+  return e - s > 2 && (text.charCodeAt(e - 1) | 32) === 115 && (q === 39 || q === 0x2019) ? e - 2 : -1;
+}
+
 function nextIsAmp(text: string, at: number): boolean {
   while (at < text.length && text.charCodeAt(at) === 32) at++;
   return text.charCodeAt(at) === 38;
