@@ -49,13 +49,18 @@ const PUBLIC_SUFFIXES: readonly string[] = [
   'net',
 ];
 
+/** A host name as written in a URL or the register, lower-cased, without a port or a final dot. */
+export function cleanHost(host: string): string {
+  return host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
 /**
  * The registrable site of a host name: the public suffix plus one label
  * (`my.northtyneside.gov.uk` -> `northtyneside.gov.uk`), or null for a bare suffix.
  * Unknown suffixes are taken to be one label long.
  */
 export function siteOf(host: string): string | null {
-  const clean = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  const clean = cleanHost(host);
   const labels = clean.split('.').filter(Boolean);
   if (labels.length === 0) return null;
   const suffix = PUBLIC_SUFFIXES.find((s) => clean.endsWith(`.${s}`) || clean === s);

@@ -1,4 +1,4 @@
-import { siteOf } from '../register';
+import { cleanHost, siteOf } from '../register';
 
 /**
  * "The Council" on a council's own pages. A council's website says "the Council" and rarely its
@@ -33,7 +33,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
  * squashed name ("n:derrycityandstrabanedistrict"). Empty for a host that names no site.
  */
 export function hostSiteKeys(host: string): string[] {
-  const clean = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  const clean = cleanHost(host);
   const vendor = VENDOR_SITES.find((v) => clean.endsWith(`.${v}`));
   if (vendor) {
     const labels = clean.slice(0, -vendor.length - 1).split('.');
