@@ -343,8 +343,9 @@ function previousIsStop(text: string, at: number): boolean {
  * from the next anchor. findMentions tokenizes and scans every window in one call
  * (tokenizeRanges), so a range costs only those walks. 64 measured best: 16 tokenizes a third
  * fewer words of a buyer list but took its dense ratio from about 1.05x to 0.95-1.00x, and 128 to
- * about 0.92x (tests/bench/recognition-speed.bench.ts, runs alternated). Scanning the text between finds nothing more: the
- * windows already find what a scan of every token finds (tests/lib/councils/recognition-sets.test.ts).
+ * about 0.92x (tests/bench/recognition-speed.bench.ts, runs alternated). Scanning the text
+ * between finds nothing more: the windows already find what a scan of every token finds
+ * (tests/lib/councils/recognition-sets.test.ts).
  */
 const MERGE_GAP = 64;
 
